@@ -1,0 +1,8 @@
+//! What the views show, computed from a validated dataset: metrics (including the derived
+//! ones), each park's values for a metric, the filtered and grouped timeline. Pure.
+
+mod metrics;
+mod timeline;
+
+pub use metrics::*;
+pub use timeline::*;

@@ -1,0 +1,129 @@
+//! The comparison view's content for one metric: per-park cards and the chart spec.
+
+use crate::analysis::{is_series, metric_catalogue, park_values, MetricInfo, ParkValues, Value};
+use crate::format::{format_value, Typography};
+use crate::i18n::strings;
+use crate::model::problem::fill;
+use crate::model::Dataset;
+
+use super::spec::{bar_chart, rank_chart, BarRow, ChartSpec, SeriesLine, SeriesPoint};
+
+/// Everything the comparison shows for one metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub metric: MetricInfo,
+    pub cards: Vec<ParkCard>,
+    pub chart: ChartSpec,
+}
+
+/// A park's figures under the chart, each with source and confidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParkCard {
+    pub park: String,
+    pub name: String,
+    pub color: String,
+    /// Empty: "no data".
+    pub values: Vec<ShownValue>,
+}
+
+/// A value typeset, with its date and provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownValue {
+    pub text: String,
+    pub date: String,
+    pub value: Value,
+}
+
+/// The comparison of all parks on a metric; `None` when the metric does not exist.
+pub fn comparison(
+    ds: &Dataset,
+    metric: &str,
+    t: &dyn Typography,
+    width: f64,
+    this_year: i32,
+) -> Option<Comparison> {
+    let lang = t.lang();
+    let s = strings(lang);
+    let info = metric_catalogue(ds, lang).into_iter().find(|m| m.id == metric)?;
+    let values = park_values(ds, metric, this_year);
+    let shown = |v: &Value| ShownValue {
+        text: format_value(t, info.unit, v.value),
+        date: t.date(&v.date),
+        value: v.clone(),
+    };
+    let series = is_series(info.unit, &values);
+    let cards: Vec<ParkCard> = values
+        .iter()
+        .map(|pv: &ParkValues| ParkCard {
+            park: pv.park.id.clone(),
+            name: pv.park.name.get(lang).to_string(),
+            color: pv.park.color.clone(),
+            values: if series {
+                pv.values.iter().map(shown).collect()
+            } else {
+                pv.latest().map(shown).into_iter().collect()
+            },
+        })
+        .collect();
+
+    let alt_items: Vec<String> = cards
+        .iter()
+        .map(|c| {
+            if c.values.is_empty() {
+                fill(&s.chart_alt_missing, &[c.name.clone()])
+            } else if series {
+                let list: Vec<String> = c
+                    .values
+                    .iter()
+                    .map(|v| format!("{}: {}", v.value.date.year, v.text))
+                    .collect();
+                format!("{} — {}", c.name, list.join(", "))
+            } else {
+                format!("{} — {}", c.name, c.values[0].text)
+            }
+        })
+        .collect();
+    let template = if series { &s.chart_alt_series } else { &s.chart_alt_bars };
+    let alt = fill(template, &[info.label.clone(), alt_items.join("; ")]);
+
+    let chart = if series {
+        let lines: Vec<SeriesLine> = cards
+            .iter()
+            .map(|c| SeriesLine {
+                park: c.park.clone(),
+                label: c.name.clone(),
+                color: c.color.clone(),
+                points: c
+                    .values
+                    .iter()
+                    .map(|v| SeriesPoint {
+                        year: v.value.date.year,
+                        value: v.value.value,
+                        text: t.number(v.value.value, 1),
+                        label: format!("{}: {}", v.value.date.year, v.text),
+                        inferred: v.value.confidence.is_inferred(),
+                    })
+                    .collect(),
+                empty_text: s.no_data.clone(),
+            })
+            .collect();
+        rank_chart(&lines, width, &s.rank_axis, alt)
+    } else {
+        let rows: Vec<BarRow> = cards
+            .iter()
+            .map(|c| {
+                let v = c.values.first();
+                BarRow {
+                    park: c.park.clone(),
+                    label: c.name.clone(),
+                    color: c.color.clone(),
+                    value: v.map(|v| v.value.value),
+                    value_text: v.map_or(s.no_data.clone(), |v| v.text.clone()),
+                    inferred: v.is_some_and(|v| v.value.confidence.is_inferred()),
+                }
+            })
+            .collect();
+        bar_chart(&rows, width, alt)
+    };
+    Some(Comparison { metric: info, cards, chart })
+}

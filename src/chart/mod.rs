@@ -1,0 +1,12 @@
+//! Charts: a specification in pixel space built from data (pure, tested natively), and its
+//! rendering to an SVG string with plotters.
+
+mod compare;
+mod render;
+mod scale;
+mod spec;
+
+pub use compare::{comparison, Comparison, ParkCard, ShownValue};
+pub use render::render_svg;
+pub use scale::{nice_ticks, Linear};
+pub use spec::*;

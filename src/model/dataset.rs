@@ -1,0 +1,169 @@
+//! The dataset after validation: every text in both languages, every date parsed, every id
+//! reference resolvable. Code past `validate` relies on these guarantees.
+
+use super::date::PartialDate;
+pub use super::raw::{Confidence, EventKind, Level, Unit};
+use crate::i18n::Lang;
+
+/// A text in both interface languages.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text {
+    pub ru: String,
+    pub en: String,
+}
+
+impl Text {
+    /// The text in a language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A validated dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub sources: Vec<Source>,
+    pub parks: Vec<Park>,
+    pub metrics: Vec<Metric>,
+    pub observations: Vec<Observation>,
+    /// In chronological order.
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub title: Text,
+    pub description: Text,
+    pub license: Text,
+    pub updated: PartialDate,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: Text,
+    pub publisher: Text,
+    /// Always `http://` or `https://`.
+    pub url: String,
+    pub date: Option<PartialDate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Park {
+    pub id: String,
+    pub name: Text,
+    pub opened: PartialDate,
+    pub opened_confidence: Confidence,
+    pub closed: Option<(PartialDate, Confidence)>,
+    pub founder: Option<Text>,
+    pub address: Option<Text>,
+    /// `#rrggbb`.
+    pub color: String,
+    pub sources: Vec<String>,
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub id: String,
+    pub label: Text,
+    pub unit: Unit,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub park: String,
+    pub metric: String,
+    /// Finite; non-negative; a whole number from 1 for ranks.
+    pub value: f64,
+    pub date: PartialDate,
+    /// At least one.
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    pub level: Level,
+    pub kind: EventKind,
+    pub parks: Vec<String>,
+    pub title: Text,
+    pub summary: Text,
+    /// At least one.
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+    pub note: Option<Text>,
+}
+
+impl Dataset {
+    /// The park with this id.
+    pub fn park(&self, id: &str) -> Option<&Park> {
+        self.parks.iter().find(|p| p.id == id)
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+impl Confidence {
+    /// The word the dataset uses, also the locale key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Derived => "derived",
+        }
+    }
+
+    /// Whether the reader must be told the fact is inferred.
+    pub fn is_inferred(self) -> bool {
+        self != Confidence::High
+    }
+}
+
+impl Level {
+    /// Both levels, in filter order.
+    pub const ALL: [Level; 2] = [Level::Federal, Level::Regional];
+
+    /// The word the dataset and the URL use, also the locale key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Federal => "federal",
+            Level::Regional => "regional",
+        }
+    }
+}
+
+impl EventKind {
+    /// Every kind, in filter order.
+    pub const ALL: [EventKind; 6] = [
+        EventKind::Law,
+        EventKind::Decree,
+        EventKind::Programme,
+        EventKind::Subsidy,
+        EventKind::Event,
+        EventKind::Milestone,
+    ];
+
+    /// The word the dataset and the URL use, also the locale key.
+    pub fn key(self) -> &'static str {
+        match self {
+            EventKind::Law => "law",
+            EventKind::Decree => "decree",
+            EventKind::Programme => "programme",
+            EventKind::Subsidy => "subsidy",
+            EventKind::Event => "event",
+            EventKind::Milestone => "milestone",
+        }
+    }
+}

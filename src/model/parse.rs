@@ -1,0 +1,254 @@
+//! From bytes to [`RawDataset`]: the first syntax or shape error, with its path and line:column.
+
+use std::collections::HashMap;
+
+use super::problem::{Pos, Problem, ProblemKind};
+use super::raw::RawDataset;
+
+/// Parses the file's bytes. Fails with the first problem: bytes, syntax, or shape.
+pub fn parse_raw(bytes: &[u8]) -> Result<RawDataset, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        // Safe: from_utf8 just said this prefix is valid.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        Problem {
+            path: ".".into(),
+            pos: Some(end_position(prefix)),
+            kind: ProblemKind::NotUtf8,
+        }
+    })?;
+    // A byte-order mark is harmless: editors on Windows add it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem {
+            path: ".".into(),
+            pos: None,
+            kind: ProblemKind::EmptyFile,
+        });
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed: Result<RawDataset, _> = serde_path_to_error::deserialize(&mut de);
+    let raw = parsed.map_err(|e| {
+        let path = e.path().to_string();
+        to_problem(text, path, e.inner())
+    })?;
+    de.end().map_err(|e| to_problem(text, ".".into(), &e))?;
+    Ok(raw)
+}
+
+fn to_problem(text: &str, path: String, e: &serde_json::Error) -> Problem {
+    let pos = (e.line() > 0).then(|| char_position(text, e.line(), e.column()));
+    let message = strip_position(&e.to_string());
+    let kind = match e.classify() {
+        serde_json::error::Category::Eof => ProblemKind::UnexpectedEnd,
+        serde_json::error::Category::Syntax if message.contains("recursion limit") => {
+            ProblemKind::TooDeep
+        }
+        serde_json::error::Category::Syntax => ProblemKind::Syntax(message),
+        _ => classify_shape(&message),
+    };
+    Problem { path, pos, kind }
+}
+
+/// serde's messages name the field or type; keep those names, translate the rest.
+fn classify_shape(message: &str) -> ProblemKind {
+    let between_ticks = |s: &str| s.split('`').nth(1).unwrap_or_default().to_string();
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        ProblemKind::MissingField(between_ticks(rest))
+    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let allowed = rest
+            .split_once("expected ")
+            .map(|(_, a)| a.replace("one of ", "").replace('`', ""))
+            .unwrap_or_default();
+        ProblemKind::UnknownValue {
+            found: between_ticks(rest),
+            allowed,
+        }
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        ProblemKind::WrongType {
+            found: found.to_string(),
+            expected: expected.to_string(),
+        }
+    } else {
+        ProblemKind::Shape(message.to_string())
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// serde_json counts columns in bytes, up to the offending one; readers count characters.
+fn char_position(text: &str, line: usize, byte_column: usize) -> Pos {
+    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or_default();
+    let mut end = byte_column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end += 1;
+    }
+    Pos {
+        line,
+        column: line_text[..end].chars().count().max(1),
+    }
+}
+
+fn end_position(prefix: &str) -> Pos {
+    let line = prefix.matches('\n').count() + 1;
+    let last = prefix.rsplit('\n').next().unwrap_or_default();
+    Pos {
+        line,
+        column: last.chars().count() + 1,
+    }
+}
+
+/// Where each value of a well-formed JSON text starts, by path (`events[3].date`).
+///
+/// Validation works on typed values and knows paths, not places; this map gives them places.
+pub fn value_positions(text: &str) -> HashMap<String, Pos> {
+    let mut scanner = Scanner {
+        chars: text.strip_prefix('\u{feff}').unwrap_or(text).chars().peekable(),
+        pos: Pos { line: 1, column: 1 },
+        out: HashMap::new(),
+    };
+    scanner.value(String::new());
+    scanner.out
+}
+
+struct Scanner<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    pos: Pos,
+    out: HashMap<String, Pos>,
+}
+
+impl Scanner<'_> {
+    fn bump(&mut self) -> Option<char> {
+        let c = self.chars.next()?;
+        if c == '\n' {
+            self.pos.line += 1;
+            self.pos.column = 1;
+        } else {
+            self.pos.column += 1;
+        }
+        Some(c)
+    }
+
+    fn skip_ws(&mut self) {
+        while self.chars.peek().is_some_and(|c| c.is_whitespace()) {
+            self.bump();
+        }
+    }
+
+    fn value(&mut self, path: String) {
+        self.skip_ws();
+        let shown = if path.is_empty() { ".".to_string() } else { path.clone() };
+        self.out.insert(shown, self.pos);
+        match self.chars.peek() {
+            Some('{') => self.object(&path),
+            Some('[') => self.array(&path),
+            Some('"') => {
+                self.string();
+            }
+            Some(_) => {
+                while self
+                    .chars
+                    .peek()
+                    .is_some_and(|c| !matches!(c, ',' | '}' | ']') && !c.is_whitespace())
+                {
+                    self.bump();
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn object(&mut self, path: &str) {
+        self.bump();
+        loop {
+            self.skip_ws();
+            match self.chars.peek() {
+                Some('"') => {
+                    let key = self.string();
+                    self.skip_ws();
+                    self.bump(); // ':'
+                    let child = if path.is_empty() { key } else { format!("{path}.{key}") };
+                    self.value(child);
+                    self.skip_ws();
+                    if self.chars.peek() == Some(&',') {
+                        self.bump();
+                    }
+                }
+                Some('}') | None => {
+                    self.bump();
+                    return;
+                }
+                Some(_) => {
+                    self.bump();
+                }
+            }
+        }
+    }
+
+    fn array(&mut self, path: &str) {
+        self.bump();
+        let mut index = 0;
+        loop {
+            self.skip_ws();
+            match self.chars.peek() {
+                Some(']') | None => {
+                    self.bump();
+                    return;
+                }
+                Some(',') => {
+                    self.bump();
+                }
+                Some(_) => {
+                    self.value(format!("{path}[{index}]"));
+                    index += 1;
+                }
+            }
+        }
+    }
+
+    fn string(&mut self) -> String {
+        self.bump();
+        let mut out = String::new();
+        while let Some(c) = self.bump() {
+            match c {
+                '"' => break,
+                '\\' => {
+                    if let Some(escaped) = self.bump() {
+                        out.push(escaped);
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_follow_paths_into_objects_and_arrays() {
+        let text = "{\n  \"a\": [1, {\"b\": \"ü\"}],\n  \"c\": {\"d\": null}\n}";
+        let map = value_positions(text);
+        assert_eq!(map["."], Pos { line: 1, column: 1 });
+        assert_eq!(map["a"], Pos { line: 2, column: 8 });
+        assert_eq!(map["a[1].b"], Pos { line: 2, column: 18 });
+        assert_eq!(map["c.d"], Pos { line: 3, column: 14 });
+    }
+
+    #[test]
+    fn syntax_error_has_character_column_not_byte_column() {
+        // Cyrillic letters are two bytes each: the column must count them once.
+        let err = parse_raw("{\"ё\": Ж}".as_bytes()).unwrap_err();
+        assert!(matches!(err.kind, ProblemKind::Syntax(_)));
+        assert_eq!(err.pos, Some(Pos { line: 1, column: 7 }));
+    }
+}

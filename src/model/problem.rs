@@ -1,0 +1,191 @@
+//! What can be wrong with a dataset, where, and how to say it in the reader's language.
+
+use crate::i18n::{Lang, Strings};
+
+/// A place in the file, 1-based, counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One thing wrong with the dataset: what, at which JSON path, at which line:column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// `events[3].date`; `.` for the whole document.
+    pub path: String,
+    pub pos: Option<Pos>,
+    pub kind: ProblemKind,
+}
+
+/// Every kind of problem, from bytes that are not text to references that do not resolve.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// The bytes are not UTF-8.
+    NotUtf8,
+    /// The file is empty or only white space.
+    EmptyFile,
+    /// The JSON text ends before the document does.
+    UnexpectedEnd,
+    /// A JSON syntax error; the detail is the parser's own words.
+    Syntax(String),
+    /// Nested deeper than the parser allows.
+    TooDeep,
+    /// A required field is absent.
+    MissingField(String),
+    /// A value of the wrong JSON type (`found`, `expected` in the parser's words).
+    WrongType { found: String, expected: String },
+    /// A word outside a fixed list (level, kind, confidence, unit).
+    UnknownValue { found: String, allowed: String },
+    /// Any other shape error, in the parser's words.
+    Shape(String),
+    /// `schema_version` this app does not read.
+    UnsupportedSchemaVersion(u32),
+    /// Two items share an id.
+    DuplicateId(String),
+    /// An id reference that does not resolve.
+    UnknownPark(String),
+    UnknownMetric(String),
+    UnknownSource(String),
+    /// Not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    BadDate(String),
+    /// Well-formed but impossible (`2019-02-30`).
+    ImpossibleDate(String),
+    /// Later than `meta.updated`.
+    DateAfterUpdate { date: String, updated: String },
+    /// A park closed before it opened.
+    ClosedBeforeOpened,
+    /// A quantity below zero.
+    Negative(f64),
+    /// A rating place below 1 or not whole.
+    BadRank(f64),
+    /// A text lacks one of the two languages.
+    MissingTranslation(Lang),
+    /// An id or a text that is empty.
+    Empty,
+    /// A value or an event that names no source.
+    NoSource,
+    /// A source URL that is not http(s).
+    BadUrl(String),
+    /// A colour that is not `#rrggbb`.
+    BadColor(String),
+    /// The dataset lists no parks.
+    NoParks,
+}
+
+impl ProblemKind {
+    /// The locale key of the message, and its arguments.
+    fn message_parts(&self) -> (&'static str, Vec<String>) {
+        use ProblemKind::*;
+        match self {
+            NotUtf8 => ("not_utf8", vec![]),
+            EmptyFile => ("empty_file", vec![]),
+            UnexpectedEnd => ("unexpected_end", vec![]),
+            Syntax(d) => ("syntax", vec![d.clone()]),
+            TooDeep => ("too_deep", vec![]),
+            MissingField(f) => ("missing_field", vec![f.clone()]),
+            WrongType { found, expected } => ("wrong_type", vec![found.clone(), expected.clone()]),
+            UnknownValue { found, allowed } => {
+                ("unknown_value", vec![found.clone(), allowed.clone()])
+            }
+            Shape(d) => ("shape", vec![d.clone()]),
+            UnsupportedSchemaVersion(v) => ("schema_version", vec![v.to_string()]),
+            DuplicateId(id) => ("duplicate_id", vec![id.clone()]),
+            UnknownPark(id) => ("unknown_park", vec![id.clone()]),
+            UnknownMetric(id) => ("unknown_metric", vec![id.clone()]),
+            UnknownSource(id) => ("unknown_source", vec![id.clone()]),
+            BadDate(d) => ("bad_date", vec![d.clone()]),
+            ImpossibleDate(d) => ("impossible_date", vec![d.clone()]),
+            DateAfterUpdate { date, updated } => {
+                ("date_after_update", vec![date.clone(), updated.clone()])
+            }
+            ClosedBeforeOpened => ("closed_before_opened", vec![]),
+            Negative(v) => ("negative", vec![v.to_string()]),
+            BadRank(v) => ("bad_rank", vec![v.to_string()]),
+            MissingTranslation(lang) => ("missing_translation", vec![lang.code().to_string()]),
+            Empty => ("empty", vec![]),
+            NoSource => ("no_source", vec![]),
+            BadUrl(u) => ("bad_url", vec![u.clone()]),
+            BadColor(c) => ("bad_color", vec![c.clone()]),
+            NoParks => ("no_parks", vec![]),
+        }
+    }
+
+    /// The locale key, for tests and for callers that group problems.
+    pub fn key(&self) -> &'static str {
+        self.message_parts().0
+    }
+
+    /// The message in the reader's language, arguments filled in.
+    pub fn message(&self, strings: &Strings) -> String {
+        let (key, args) = self.message_parts();
+        let template = strings
+            .problems
+            .get(key)
+            .map(String::as_str)
+            .unwrap_or(key);
+        fill(template, &args)
+    }
+}
+
+impl Problem {
+    /// `12:5: events[3].date: message` — how the app and the command line print a problem.
+    pub fn describe(&self, strings: &Strings) -> String {
+        let at = self
+            .pos
+            .map(|p| format!("{}:{}: ", p.line, p.column))
+            .unwrap_or_default();
+        format!("{at}{}: {}", self.path, self.kind.message(strings))
+    }
+}
+
+/// Replaces `{0}`, `{1}`, … in a template with the arguments.
+pub fn fill(template: &str, args: &[String]) -> String {
+    args.iter()
+        .enumerate()
+        .fold(template.to_string(), |text, (i, arg)| {
+            text.replace(&format!("{{{i}}}"), arg)
+        })
+}
+
+/// A message for each problem kind exists in both languages.
+pub fn all_keys() -> Vec<&'static str> {
+    use ProblemKind::*;
+    let s = String::new;
+    [
+        NotUtf8,
+        EmptyFile,
+        UnexpectedEnd,
+        Syntax(s()),
+        TooDeep,
+        MissingField(s()),
+        WrongType { found: s(), expected: s() },
+        UnknownValue { found: s(), allowed: s() },
+        Shape(s()),
+        UnsupportedSchemaVersion(0),
+        DuplicateId(s()),
+        UnknownPark(s()),
+        UnknownMetric(s()),
+        UnknownSource(s()),
+        BadDate(s()),
+        ImpossibleDate(s()),
+        DateAfterUpdate { date: s(), updated: s() },
+        ClosedBeforeOpened,
+        Negative(0.0),
+        BadRank(0.0),
+        MissingTranslation(Lang::Ru),
+        Empty,
+        NoSource,
+        BadUrl(s()),
+        BadColor(s()),
+        NoParks,
+    ]
+    .iter()
+    .map(ProblemKind::key)
+    .collect()
+}
+
+/// Problems in the order of the file.
+pub fn sort_by_position(problems: &mut [Problem]) {
+    problems.sort_by_key(|p| p.pos);
+}

@@ -1,0 +1,167 @@
+//! The dataset as it stands in the JSON file: serde types, before validation.
+//!
+//! Strict in shape (serde reports the first type error with its path), lenient in content:
+//! dates, ids and texts are kept as written so that `validate` can report *every* problem.
+
+use serde::Deserialize;
+
+/// A text in both interface languages; either may be missing here, validation says so.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+pub struct RawText {
+    #[serde(default)]
+    pub ru: Option<String>,
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+/// How sure the dataset is of a value or an event.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Stated outright in the source.
+    High,
+    /// Stated, but the year or number comes from context or a secondary outlet.
+    Medium,
+    /// Derived from the sources; the note says how.
+    Derived,
+}
+
+/// Who acted: the federal government or Perm Krai.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Federal,
+    Regional,
+}
+
+/// What sort of support measure or event it was.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Law,
+    Decree,
+    Programme,
+    Subsidy,
+    Event,
+    Milestone,
+}
+
+/// The unit a metric's values are in; it decides how a value is typeset.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Square metres.
+    M2,
+    /// Russian roubles.
+    Rub,
+    /// Roubles per square metre.
+    RubPerM2,
+    /// A calendar year.
+    Year,
+    /// A count of years.
+    Years,
+    /// A place in a rating (1 is best).
+    Rank,
+    /// A count of things (residents, companies).
+    Count,
+}
+
+/// The whole file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawDataset {
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
+    pub schema_version: u32,
+    pub meta: RawMeta,
+    pub sources: Vec<RawSource>,
+    pub parks: Vec<RawPark>,
+    pub metrics: Vec<RawMetric>,
+    pub observations: Vec<RawObservation>,
+    pub events: Vec<RawEvent>,
+}
+
+/// What the dataset is, who may use it, when it was last updated.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawMeta {
+    pub title: RawText,
+    pub description: RawText,
+    pub license: RawText,
+    /// `YYYY-MM-DD`: no observation or event may be dated after it.
+    pub updated: String,
+}
+
+/// A publication a value or an event comes from.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawSource {
+    pub id: String,
+    pub title: RawText,
+    pub publisher: RawText,
+    pub url: String,
+    /// Publication date at the precision known (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// A technology park.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawPark {
+    pub id: String,
+    pub name: RawText,
+    /// Opening date at the precision known.
+    pub opened: String,
+    pub opened_confidence: Confidence,
+    /// When it stopped working, if it did.
+    #[serde(default)]
+    pub closed: Option<String>,
+    #[serde(default)]
+    pub closed_confidence: Option<Confidence>,
+    #[serde(default)]
+    pub founder: Option<RawText>,
+    #[serde(default)]
+    pub address: Option<RawText>,
+    /// `#rrggbb`, the park's colour in every chart.
+    pub color: String,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<RawText>,
+}
+
+/// A quantity measured for parks; observations give its values.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawMetric {
+    pub id: String,
+    pub label: RawText,
+    pub unit: Unit,
+    #[serde(default)]
+    pub description: Option<RawText>,
+}
+
+/// One value of one metric for one park at one date.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawObservation {
+    pub park: String,
+    pub metric: String,
+    pub value: f64,
+    pub date: String,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub note: Option<RawText>,
+}
+
+/// A support measure or a milestone on the timeline.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawEvent {
+    pub id: String,
+    pub date: String,
+    pub level: Level,
+    pub kind: EventKind,
+    #[serde(default)]
+    pub parks: Vec<String>,
+    pub title: RawText,
+    pub summary: RawText,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub note: Option<RawText>,
+}

@@ -1,0 +1,322 @@
+//! From [`RawDataset`] to [`Dataset`], collecting every semantic problem at once.
+
+use std::collections::{HashMap, HashSet};
+
+use super::dataset::*;
+use super::date::{DateError, PartialDate};
+use super::parse::{parse_raw, value_positions};
+use super::problem::{sort_by_position, Pos, Problem, ProblemKind};
+use super::raw::*;
+use crate::i18n::Lang;
+
+/// The schema version this app reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Parses and validates a dataset file; on failure, every problem found, in file order.
+pub fn load_dataset(bytes: &[u8]) -> Result<Dataset, Vec<Problem>> {
+    let raw = parse_raw(bytes).map_err(|p| vec![p])?;
+    let positions = value_positions(&String::from_utf8_lossy(bytes));
+    validate(&raw).map_err(|mut problems| {
+        for p in &mut problems {
+            p.pos = position_of(&positions, &p.path);
+        }
+        sort_by_position(&mut problems);
+        problems
+    })
+}
+
+/// The place of a path, or of its nearest ancestor that is in the file (a missing field).
+fn position_of(positions: &HashMap<String, Pos>, path: &str) -> Option<Pos> {
+    let mut path = path;
+    loop {
+        if let Some(pos) = positions.get(path) {
+            return Some(*pos);
+        }
+        let cut = path.rfind(['.', '['])?;
+        path = &path[..cut];
+        if path.is_empty() {
+            return positions.get(".").copied();
+        }
+    }
+}
+
+/// Checks a parsed dataset; the problems come without positions (`load_dataset` adds them).
+pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
+    let mut v = Validator::default();
+    if raw.schema_version != SCHEMA_VERSION {
+        v.report("schema_version", ProblemKind::UnsupportedSchemaVersion(raw.schema_version));
+    }
+    let updated = v.date("meta.updated", &raw.meta.updated);
+    let meta = Meta {
+        title: v.text("meta.title", &raw.meta.title),
+        description: v.text("meta.description", &raw.meta.description),
+        license: v.text("meta.license", &raw.meta.license),
+        updated: updated.unwrap_or(PartialDate::year(9999)),
+    };
+    v.updated = updated;
+
+    let source_ids = v.ids("sources", raw.sources.iter().map(|s| s.id.as_str()));
+    let park_ids = v.ids("parks", raw.parks.iter().map(|p| p.id.as_str()));
+    let metric_ids = v.ids("metrics", raw.metrics.iter().map(|m| m.id.as_str()));
+    v.ids("events", raw.events.iter().map(|e| e.id.as_str()));
+    if raw.parks.is_empty() {
+        v.report("parks", ProblemKind::NoParks);
+    }
+
+    let sources = raw
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let at = format!("sources[{i}]");
+            if !(s.url.starts_with("https://") || s.url.starts_with("http://"))
+                || s.url.len() < "http://x".len()
+            {
+                v.report(format!("{at}.url"), ProblemKind::BadUrl(s.url.clone()));
+            }
+            Source {
+                id: s.id.clone(),
+                title: v.text(&format!("{at}.title"), &s.title),
+                publisher: v.text(&format!("{at}.publisher"), &s.publisher),
+                url: s.url.clone(),
+                date: s.date.as_ref().and_then(|d| v.date(&format!("{at}.date"), d)),
+            }
+        })
+        .collect();
+
+    let parks = raw
+        .parks
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let at = format!("parks[{i}]");
+            let opened = v.date(&format!("{at}.opened"), &p.opened);
+            let closed = p.closed.as_ref().and_then(|c| v.date(&format!("{at}.closed"), c));
+            if let (Some(o), Some(c)) = (opened, closed) {
+                if c < o {
+                    v.report(format!("{at}.closed"), ProblemKind::ClosedBeforeOpened);
+                }
+            }
+            if !is_hex_color(&p.color) {
+                v.report(format!("{at}.color"), ProblemKind::BadColor(p.color.clone()));
+            }
+            v.refs(&format!("{at}.sources"), &p.sources, &source_ids, Ref::Source);
+            Park {
+                id: p.id.clone(),
+                name: v.text(&format!("{at}.name"), &p.name),
+                opened: opened.unwrap_or(PartialDate::year(0)),
+                opened_confidence: p.opened_confidence,
+                closed: closed.map(|c| (c, p.closed_confidence.unwrap_or(Confidence::High))),
+                founder: v.opt_text(&format!("{at}.founder"), &p.founder),
+                address: v.opt_text(&format!("{at}.address"), &p.address),
+                color: p.color.clone(),
+                sources: p.sources.clone(),
+                note: v.opt_text(&format!("{at}.note"), &p.note),
+            }
+        })
+        .collect();
+
+    let metrics: Vec<Metric> = raw
+        .metrics
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let at = format!("metrics[{i}]");
+            Metric {
+                id: m.id.clone(),
+                label: v.text(&format!("{at}.label"), &m.label),
+                unit: m.unit,
+                description: v.opt_text(&format!("{at}.description"), &m.description),
+            }
+        })
+        .collect();
+    let units: HashMap<&str, Unit> = raw.metrics.iter().map(|m| (m.id.as_str(), m.unit)).collect();
+
+    let observations = raw
+        .observations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let at = format!("observations[{i}]");
+            v.one_ref(&format!("{at}.park"), &o.park, &park_ids, Ref::Park);
+            v.one_ref(&format!("{at}.metric"), &o.metric, &metric_ids, Ref::Metric);
+            v.refs(&format!("{at}.sources"), &o.sources, &source_ids, Ref::Source);
+            let value_at = format!("{at}.value");
+            if units.get(o.metric.as_str()) == Some(&Unit::Rank) {
+                if o.value < 1.0 || o.value.fract() != 0.0 {
+                    v.report(value_at, ProblemKind::BadRank(o.value));
+                }
+            } else if o.value < 0.0 {
+                v.report(value_at, ProblemKind::Negative(o.value));
+            }
+            Observation {
+                park: o.park.clone(),
+                metric: o.metric.clone(),
+                value: o.value,
+                date: v.dated(&format!("{at}.date"), &o.date),
+                sources: o.sources.clone(),
+                confidence: o.confidence,
+                note: v.opt_text(&format!("{at}.note"), &o.note),
+            }
+        })
+        .collect();
+
+    let mut events: Vec<Event> = raw
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let at = format!("events[{i}]");
+            v.refs(&format!("{at}.parks"), &e.parks, &park_ids, Ref::Park);
+            v.refs(&format!("{at}.sources"), &e.sources, &source_ids, Ref::Source);
+            Event {
+                id: e.id.clone(),
+                date: v.dated(&format!("{at}.date"), &e.date),
+                level: e.level,
+                kind: e.kind,
+                parks: e.parks.clone(),
+                title: v.text(&format!("{at}.title"), &e.title),
+                summary: v.text(&format!("{at}.summary"), &e.summary),
+                sources: e.sources.clone(),
+                confidence: e.confidence,
+                note: v.opt_text(&format!("{at}.note"), &e.note),
+            }
+        })
+        .collect();
+    events.sort_by(|a, b| a.date.cmp(&b.date));
+
+    if v.problems.is_empty() {
+        Ok(Dataset {
+            meta,
+            sources,
+            parks,
+            metrics,
+            observations,
+            events,
+        })
+    } else {
+        Err(v.problems)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Ref {
+    Park,
+    Metric,
+    Source,
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    updated: Option<PartialDate>,
+}
+
+impl Validator {
+    fn report(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem {
+            path: path.into(),
+            pos: None,
+            kind,
+        });
+    }
+
+    fn text(&mut self, at: &str, raw: &RawText) -> Text {
+        let mut get = |lang: Lang, value: &Option<String>| match value {
+            None => {
+                self.report(format!("{at}.{}", lang.code()), ProblemKind::MissingTranslation(lang));
+                String::new()
+            }
+            Some(s) if s.trim().is_empty() => {
+                self.report(format!("{at}.{}", lang.code()), ProblemKind::Empty);
+                String::new()
+            }
+            Some(s) => s.clone(),
+        };
+        Text {
+            ru: get(Lang::Ru, &raw.ru),
+            en: get(Lang::En, &raw.en),
+        }
+    }
+
+    fn opt_text(&mut self, at: &str, raw: &Option<RawText>) -> Option<Text> {
+        raw.as_ref().map(|t| self.text(at, t))
+    }
+
+    fn date(&mut self, at: &str, text: &str) -> Option<PartialDate> {
+        match PartialDate::parse(text) {
+            Ok(d) => Some(d),
+            Err(DateError::Format) => {
+                self.report(at, ProblemKind::BadDate(text.into()));
+                None
+            }
+            Err(DateError::Impossible) => {
+                self.report(at, ProblemKind::ImpossibleDate(text.into()));
+                None
+            }
+        }
+    }
+
+    /// A date that must not lie after `meta.updated`.
+    fn dated(&mut self, at: &str, text: &str) -> PartialDate {
+        let Some(date) = self.date(at, text) else {
+            return PartialDate::year(0);
+        };
+        if let Some(updated) = self.updated {
+            if date.starts_after(&updated) {
+                self.report(
+                    at,
+                    ProblemKind::DateAfterUpdate {
+                        date: date.to_string(),
+                        updated: updated.to_string(),
+                    },
+                );
+            }
+        }
+        date
+    }
+
+    /// Ids of a list: none empty, none twice. Returns the set for reference checks.
+    fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            let at = format!("{list}[{i}].id");
+            if id.trim().is_empty() {
+                self.report(at, ProblemKind::Empty);
+            } else if !seen.insert(id.to_string()) {
+                self.report(at, ProblemKind::DuplicateId(id.into()));
+            }
+        }
+        seen
+    }
+
+    /// A list of references: each must resolve; a source list must not be empty.
+    fn refs(&mut self, at: &str, ids: &[String], known: &HashSet<String>, kind: Ref) {
+        if ids.is_empty() && matches!(kind, Ref::Source) {
+            self.report(at, ProblemKind::NoSource);
+        }
+        for (i, id) in ids.iter().enumerate() {
+            self.one_ref(&format!("{at}[{i}]"), id, known, kind);
+        }
+    }
+
+    /// A single reference that must resolve.
+    fn one_ref(&mut self, at: &str, id: &str, known: &HashSet<String>, kind: Ref) {
+        if known.contains(id) {
+            return;
+        }
+        let id = id.to_string();
+        let problem = match kind {
+            Ref::Park => ProblemKind::UnknownPark(id),
+            Ref::Metric => ProblemKind::UnknownMetric(id),
+            Ref::Source => ProblemKind::UnknownSource(id),
+        };
+        self.report(at, problem);
+    }
+}
+
+fn is_hex_color(text: &str) -> bool {
+    text.len() == 7
+        && text.starts_with('#')
+        && text[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
