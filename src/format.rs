@@ -4,8 +4,8 @@
 //! (`ui::intl`), native code (tests, build tools) with [`ReferenceTypography`].
 
 use crate::i18n::{strings, Forms, Lang, PluralCategory};
-use crate::model::{PartialDate, Precision, Unit};
 use crate::model::problem::fill;
+use crate::model::{PartialDate, Precision, Unit};
 
 /// Locale-aware formatting of single values.
 pub trait Typography {
@@ -15,7 +15,7 @@ pub trait Typography {
     fn number(&self, value: f64, max_fraction_digits: u8) -> String;
     /// Roubles, abbreviated (`726,2 млн ₽`, `RUB 726.2M`).
     fn compact_rub(&self, value: f64) -> String;
-    /// A date at its own precision (`10 октября 2019 г.`, `октябрь 2019 г.`, `2019 г.`).
+    /// A date at its own precision (`10 октября 2019 г.`, `октябрь 2019 г.`, `2019`).
     fn date(&self, date: &PartialDate) -> String;
     /// The cardinal plural category of a number (`1 год`, `2 года`, `5 лет`).
     fn plural(&self, n: f64) -> PluralCategory;
@@ -62,16 +62,46 @@ pub struct ReferenceTypography {
 const NBSP: char = '\u{a0}';
 
 const RU_MONTHS_GENITIVE: [&str; 12] = [
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-    "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 const RU_MONTHS: [&str; 12] = [
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-    "октябрь", "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ];
 const EN_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Typography for ReferenceTypography {
@@ -84,7 +114,10 @@ impl Typography for ReferenceTypography {
         let rounded = (value.abs() * scale).round() / scale;
         let int = rounded.trunc() as u64;
         let frac = format!("{:.*}", usize::from(max_fraction_digits), rounded.fract());
-        let frac = frac.trim_start_matches('0').trim_end_matches('0').trim_end_matches('.');
+        let frac = frac
+            .trim_start_matches('0')
+            .trim_end_matches('0')
+            .trim_end_matches('.');
         let digits = int.to_string();
         let (group, decimal, min_grouping) = match self.lang {
             Lang::Ru => (NBSP, ',', 5),
@@ -92,7 +125,7 @@ impl Typography for ReferenceTypography {
         };
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() >= min_grouping {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) && digits.len() >= min_grouping {
                 out.push(group);
             }
             out.push(c);
@@ -123,14 +156,16 @@ impl Typography for ReferenceTypography {
     }
 
     fn date(&self, date: &PartialDate) -> String {
-        let month = usize::from(date.month.unwrap_or(1)).saturating_sub(1).min(11);
+        let month = usize::from(date.month.unwrap_or(1))
+            .saturating_sub(1)
+            .min(11);
         let day = date.day.unwrap_or(1);
         match (self.lang, date.precision()) {
             (Lang::Ru, Precision::Day) => {
                 format!("{day} {} {} г.", RU_MONTHS_GENITIVE[month], date.year)
             }
             (Lang::Ru, Precision::Month) => format!("{} {} г.", RU_MONTHS[month], date.year),
-            (Lang::Ru, Precision::Year) => format!("{} г.", date.year),
+            (Lang::Ru, Precision::Year) => date.year.to_string(),
             (Lang::En, Precision::Day) => format!("{day} {} {}", EN_MONTHS[month], date.year),
             (Lang::En, Precision::Month) => format!("{} {}", EN_MONTHS[month], date.year),
             (Lang::En, Precision::Year) => date.year.to_string(),
@@ -176,7 +211,10 @@ mod tests {
     fn russian_values_use_no_break_spaces_and_comma_decimals() {
         assert_eq!(format_value(&RU, Unit::M2, 86000.0), "86\u{a0}000\u{a0}м²");
         assert_eq!(format_value(&RU, Unit::M2, 16949.0), "16\u{a0}949\u{a0}м²");
-        assert_eq!(format_value(&RU, Unit::Rub, 726.2e6), "726,2\u{a0}млн\u{a0}₽");
+        assert_eq!(
+            format_value(&RU, Unit::Rub, 726.2e6),
+            "726,2\u{a0}млн\u{a0}₽"
+        );
         assert_eq!(format_value(&RU, Unit::Rub, 97e6), "97\u{a0}млн\u{a0}₽");
         assert_eq!(format_value(&RU, Unit::Year, 2018.0), "2018");
         assert_eq!(format_value(&RU, Unit::Rank, 2.0), "2-е место");
@@ -197,7 +235,7 @@ mod tests {
         let d = |s| PartialDate::parse(s).unwrap();
         assert_eq!(RU.date(&d("2019-10-10")), "10 октября 2019 г.");
         assert_eq!(RU.date(&d("2019-10")), "октябрь 2019 г.");
-        assert_eq!(RU.date(&d("2019")), "2019 г.");
+        assert_eq!(RU.date(&d("2019")), "2019");
         assert_eq!(EN.date(&d("2019-10-10")), "10 October 2019");
     }
 
@@ -210,7 +248,15 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["1\u{a0}год", "2\u{a0}года", "5\u{a0}лет", "11\u{a0}лет", "21\u{a0}год", "22\u{a0}года", "14\u{a0}лет"]
+            [
+                "1\u{a0}год",
+                "2\u{a0}года",
+                "5\u{a0}лет",
+                "11\u{a0}лет",
+                "21\u{a0}год",
+                "22\u{a0}года",
+                "14\u{a0}лет"
+            ]
         );
     }
 }

@@ -32,11 +32,19 @@ impl Lang {
         Self::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    /// The locale the browser's `Intl` is asked for (`en-GB` writes `10 October 2019`).
-    pub fn intl_locale(self) -> &'static str {
+    /// The locale `Intl` formats dates in (`en-GB` writes `10 October 2019`).
+    pub fn date_locale(self) -> &'static str {
         match self {
             Lang::Ru => "ru-RU",
             Lang::En => "en-GB",
+        }
+    }
+
+    /// The locale `Intl` formats numbers in (`en-US` abbreviates millions as `M`, not `m`).
+    pub fn number_locale(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru-RU",
+            Lang::En => "en-US",
         }
     }
 
@@ -190,7 +198,10 @@ mod tests {
         for lang in Lang::ALL {
             let s = strings(lang);
             for key in all_keys() {
-                assert!(s.problems.contains_key(key), "{lang:?}: no message for problem {key}");
+                assert!(
+                    s.problems.contains_key(key),
+                    "{lang:?}: no message for problem {key}"
+                );
             }
             for key in ["high", "medium", "derived"] {
                 assert!(s.confidence.contains_key(key) && s.confidence_hint.contains_key(key));
@@ -198,11 +209,21 @@ mod tests {
             for key in ["federal", "regional"] {
                 assert!(s.levels.contains_key(key), "{lang:?}: level {key}");
             }
-            for key in ["law", "decree", "programme", "subsidy", "event", "milestone"] {
+            for key in [
+                "law",
+                "decree",
+                "programme",
+                "subsidy",
+                "event",
+                "milestone",
+            ] {
                 assert!(s.kinds.contains_key(key), "{lang:?}: kind {key}");
             }
             for key in crate::analysis::DERIVED_METRIC_IDS {
-                assert!(s.derived_metrics.contains_key(key), "{lang:?}: derived {key}");
+                assert!(
+                    s.derived_metrics.contains_key(key),
+                    "{lang:?}: derived {key}"
+                );
             }
         }
     }

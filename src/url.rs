@@ -60,7 +60,9 @@ impl UrlState {
 fn is_id(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 64
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 #[cfg(test)]
@@ -78,7 +80,10 @@ mod tests {
         let state = UrlState {
             lang: Lang::En,
             metric: Some("akit_rank".into()),
-            filter: TimelineFilter { level: Some(Level::Regional), kind: Some(EventKind::Law) },
+            filter: TimelineFilter {
+                level: Some(Level::Regional),
+                kind: Some(EventKind::Law),
+            },
         };
         let query = state.to_query();
         assert_eq!(query, "?lang=en&metric=akit_rank&level=regional&kind=law");

@@ -42,16 +42,28 @@ fn strategic_session_is_dated_2019_10_10_and_marked_derived() {
 #[test]
 fn headline_figures_match_the_founding_article() {
     let ds = bundled();
-    let latest = |metric: &str, park: usize| park_values(&ds, metric, 2026)[park].latest().map(|v| v.value);
+    let latest = |metric: &str, park: usize| {
+        park_values(&ds, metric, 2026)[park]
+            .latest()
+            .map(|v| v.value)
+    };
     assert_eq!(latest("area_m2", 0), Some(86_000.0));
     assert_eq!(latest("area_m2", 1), Some(16_949.0));
     assert_eq!(latest("investment_rub", 0), Some(726_200_000.0));
     assert_eq!(latest("investment_rub", 1), Some(97_000_000.0));
-    assert_eq!(latest("planned_area_m2", 1), None, "no source gives it: no data, not zero");
+    assert_eq!(
+        latest("planned_area_m2", 1),
+        None,
+        "no source gives it: no data, not zero"
+    );
     let per_m2 = latest("investment_per_m2", 0).unwrap();
     assert!((per_m2 - 726_200_000.0 / 86_000.0).abs() < 1e-6);
     assert_eq!(latest("opened_year", 1), Some(2016.0));
-    assert_eq!(latest("years_active", 1), Some(7.0), "2016 to the 2023 stop");
+    assert_eq!(
+        latest("years_active", 1),
+        Some(7.0),
+        "2016 to the 2023 stop"
+    );
     assert_eq!(latest("years_active", 0), Some(8.0), "2018 to 2026");
 }
 
@@ -60,11 +72,25 @@ fn catalogue_offers_every_metric_with_formulas_for_derived_ones() {
     let ds = bundled();
     let catalogue = metric_catalogue(&ds, Lang::Ru);
     let ids: Vec<&str> = catalogue.iter().map(|m| m.id.as_str()).collect();
-    for id in ["area_m2", "investment_rub", "planned_area_m2", "akit_rank", "investment_per_m2", "opened_year", "years_active"] {
+    for id in [
+        "area_m2",
+        "investment_rub",
+        "planned_area_m2",
+        "akit_rank",
+        "investment_per_m2",
+        "opened_year",
+        "years_active",
+    ] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
-    let derived = catalogue.iter().find(|m| m.id == "investment_per_m2").unwrap();
-    assert_eq!(derived.formula.as_deref(), Some("инвестиции ÷ общая площадь"));
+    let derived = catalogue
+        .iter()
+        .find(|m| m.id == "investment_per_m2")
+        .unwrap();
+    assert_eq!(
+        derived.formula.as_deref(),
+        Some("инвестиции ÷ общая площадь")
+    );
 }
 
 #[test]
@@ -77,8 +103,16 @@ fn comparison_alt_text_reads_the_data_in_russian() {
         "Общая площадь: Морион Диджитал — 86\u{a0}000\u{a0}м²; Технопарк «Пермь» — 16\u{a0}949\u{a0}м²."
     );
     let rank = comparison(&ds, "akit_rank", &t, 600.0, 2026).unwrap();
-    assert!(rank.chart.alt.contains("2021: 2-е место"), "{}", rank.chart.alt);
-    assert!(rank.chart.alt.contains("Технопарк «Пермь» — нет данных"), "{}", rank.chart.alt);
+    assert!(
+        rank.chart.alt.contains("2021: 2-е место"),
+        "{}",
+        rank.chart.alt
+    );
+    assert!(
+        rank.chart.alt.contains("Технопарк «Пермь» — нет данных"),
+        "{}",
+        rank.chart.alt
+    );
 }
 
 #[test]
@@ -90,7 +124,11 @@ fn every_metric_renders_to_svg_with_one_datum_per_known_value() {
         let known: usize = c.cards.iter().map(|card| card.values.len()).sum();
         assert_eq!(c.chart.data.len(), known, "{}", metric.id);
         let svg = render_svg(&c.chart).unwrap();
-        assert!(svg.starts_with("<svg aria-hidden=\"true\""), "{}", metric.id);
+        assert!(
+            svg.starts_with("<svg aria-hidden=\"true\""),
+            "{}",
+            metric.id
+        );
         assert!(svg.contains("Morion Digital"));
     }
 }

@@ -100,7 +100,7 @@ fn stated(ds: &Dataset, park: &str, metric: &str) -> Vec<Value> {
         .filter(|o| o.park == park && o.metric == metric)
         .map(Value::from)
         .collect();
-    values.sort_by(|a, b| a.date.cmp(&b.date));
+    values.sort_by_key(|v| v.date);
     values
 }
 
@@ -124,7 +124,12 @@ fn investment_per_m2(ds: &Dataset, park: &Park) -> Option<Value> {
         return None;
     }
     let mut sources = investment.sources.clone();
-    sources.extend(area.sources.iter().filter(|s| !investment.sources.contains(s)).cloned());
+    sources.extend(
+        area.sources
+            .iter()
+            .filter(|s| !investment.sources.contains(s))
+            .cloned(),
+    );
     Some(Value {
         value: investment.value / area.value,
         date: investment.date.max(area.date),

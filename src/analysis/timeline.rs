@@ -17,7 +17,10 @@ impl TimelineFilter {
 }
 
 /// Events that pass, grouped by year in chronological order (events arrive sorted).
-pub fn timeline_years<'a>(events: &'a [Event], filter: &TimelineFilter) -> Vec<(i32, Vec<&'a Event>)> {
+pub fn timeline_years<'a>(
+    events: &'a [Event],
+    filter: &TimelineFilter,
+) -> Vec<(i32, Vec<&'a Event>)> {
     let mut years: Vec<(i32, Vec<&Event>)> = Vec::new();
     for event in events.iter().filter(|e| filter.keeps(e)) {
         match years.last_mut() {

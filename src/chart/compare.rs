@@ -44,7 +44,9 @@ pub fn comparison(
 ) -> Option<Comparison> {
     let lang = t.lang();
     let s = strings(lang);
-    let info = metric_catalogue(ds, lang).into_iter().find(|m| m.id == metric)?;
+    let info = metric_catalogue(ds, lang)
+        .into_iter()
+        .find(|m| m.id == metric)?;
     let values = park_values(ds, metric, this_year);
     let shown = |v: &Value| ShownValue {
         text: format_value(t, info.unit, v.value),
@@ -70,7 +72,7 @@ pub fn comparison(
         .iter()
         .map(|c| {
             if c.values.is_empty() {
-                fill(&s.chart_alt_missing, &[c.name.clone()])
+                fill(&s.chart_alt_missing, std::slice::from_ref(&c.name))
             } else if series {
                 let list: Vec<String> = c
                     .values
@@ -83,7 +85,11 @@ pub fn comparison(
             }
         })
         .collect();
-    let template = if series { &s.chart_alt_series } else { &s.chart_alt_bars };
+    let template = if series {
+        &s.chart_alt_series
+    } else {
+        &s.chart_alt_bars
+    };
     let alt = fill(template, &[info.label.clone(), alt_items.join("; ")]);
 
     let chart = if series {
@@ -125,5 +131,9 @@ pub fn comparison(
             .collect();
         bar_chart(&rows, width, alt)
     };
-    Some(Comparison { metric: info, cards, chart })
+    Some(Comparison {
+        metric: info,
+        cards,
+        chart,
+    })
 }

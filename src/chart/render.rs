@@ -26,7 +26,8 @@ pub fn render_svg(spec: &ChartSpec) -> Result<String, RenderError> {
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
-type DrawResult = Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
+type DrawResult =
+    Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
 
 fn draw(root: &Area, mark: &Mark) -> DrawResult {
     match mark {
@@ -34,16 +35,31 @@ fn draw(root: &Area, mark: &Mark) -> DrawResult {
             [(px(*x), px(*y)), (px(x + w), px(y + h))],
             color(fill).filled(),
         )),
-        Mark::Line { points, stroke, width, dashed } => {
+        Mark::Line {
+            points,
+            stroke,
+            width,
+            dashed,
+        } => {
             let style = color(stroke).stroke_width(width.round().max(1.0) as u32);
-            let segments = if *dashed { dashes(points) } else { vec![points.clone()] };
+            let segments = if *dashed {
+                dashes(points)
+            } else {
+                vec![points.clone()]
+            };
             for segment in segments {
                 let path: Vec<(i32, i32)> = segment.iter().map(|(x, y)| (px(*x), px(*y))).collect();
                 root.draw(&PathElement::new(path, style))?;
             }
             Ok(())
         }
-        Mark::Dot { cx, cy, r, color: c, hollow } => {
+        Mark::Dot {
+            cx,
+            cy,
+            r,
+            color: c,
+            hollow,
+        } => {
             let center = (px(*cx), px(*cy));
             let radius = r.round() as i32;
             if *hollow {
@@ -53,13 +69,25 @@ fn draw(root: &Area, mark: &Mark) -> DrawResult {
                 root.draw(&Circle::new(center, radius, color(c).filled()))
             }
         }
-        Mark::Text { x, y, text, anchor, size, color: c, bold } => {
+        Mark::Text {
+            x,
+            y,
+            text,
+            anchor,
+            size,
+            color: c,
+            bold,
+        } => {
             let h = match anchor {
                 Anchor::Start => HPos::Left,
                 Anchor::Middle => HPos::Center,
                 Anchor::End => HPos::Right,
             };
-            let weight = if *bold { FontStyle::Bold } else { FontStyle::Normal };
+            let weight = if *bold {
+                FontStyle::Bold
+            } else {
+                FontStyle::Normal
+            };
             let style = ("sans-serif", *size * 1.24, weight)
                 .into_font()
                 .color(&color(c))

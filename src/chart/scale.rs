@@ -44,7 +44,10 @@ mod tests {
 
     #[test]
     fn maps_and_inverts() {
-        let rank = Linear { domain: (1.0, 5.0), range: (200.0, 20.0) };
+        let rank = Linear {
+            domain: (1.0, 5.0),
+            range: (200.0, 20.0),
+        };
         assert_eq!(rank.map(1.0), 200.0);
         assert_eq!(rank.map(5.0), 20.0);
         assert_eq!(rank.map(3.0), 110.0);
@@ -52,7 +55,10 @@ mod tests {
 
     #[test]
     fn ticks_are_round() {
-        assert_eq!(nice_ticks(0.0, 86_000.0, 4), vec![0.0, 20_000.0, 40_000.0, 60_000.0, 80_000.0]);
+        assert_eq!(
+            nice_ticks(0.0, 86_000.0, 4),
+            vec![0.0, 20_000.0, 40_000.0, 60_000.0, 80_000.0]
+        );
         assert_eq!(nice_ticks(1.0, 5.0, 4), vec![1.0, 2.0, 3.0, 4.0, 5.0]);
     }
 }

@@ -15,12 +15,37 @@ pub enum Anchor {
 /// One drawn thing, in pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mark {
-    Rect { x: f64, y: f64, w: f64, h: f64, fill: String },
-    Line { points: Vec<(f64, f64)>, stroke: String, width: f64, dashed: bool },
+    Rect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        fill: String,
+    },
+    Line {
+        points: Vec<(f64, f64)>,
+        stroke: String,
+        width: f64,
+        dashed: bool,
+    },
     /// A dot; `hollow` ones (inferred values) are outlined only.
-    Dot { cx: f64, cy: f64, r: f64, color: String, hollow: bool },
+    Dot {
+        cx: f64,
+        cy: f64,
+        r: f64,
+        color: String,
+        hollow: bool,
+    },
     /// `y` is the text's vertical centre.
-    Text { x: f64, y: f64, text: String, anchor: Anchor, size: f64, color: String, bold: bool },
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        anchor: Anchor,
+        size: f64,
+        color: String,
+        bold: bool,
+    },
 }
 
 /// A datum the reader can point at: its box and what it says.
@@ -129,7 +154,11 @@ pub fn bar_chart(rows: &[BarRow], width: f64, alt: String) -> ChartSpec {
                     y: bar_y,
                     w: end - left,
                     h: bar_h,
-                    fill: if row.inferred { lighten(&row.color) } else { row.color.clone() },
+                    fill: if row.inferred {
+                        lighten(&row.color)
+                    } else {
+                        row.color.clone()
+                    },
                 });
                 marks.push(Mark::Text {
                     x: end + 6.0,
@@ -168,7 +197,13 @@ pub fn bar_chart(rows: &[BarRow], width: f64, alt: String) -> ChartSpec {
         width: 1.0,
         dashed: false,
     });
-    ChartSpec { width, height, marks, data, alt }
+    ChartSpec {
+        width,
+        height,
+        marks,
+        data,
+        alt,
+    }
 }
 
 /// Lines over years with the value axis inverted (1 at the top): a rating's places.
@@ -181,18 +216,31 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
     let (min_year, max_year) = points.clone().fold((i32::MAX, i32::MIN), |(lo, hi), p| {
         (lo.min(p.year), hi.max(p.year))
     });
-    let (min_year, max_year) = if min_year > max_year { (2016, 2025) } else { (min_year, max_year) };
+    let (min_year, max_year) = if min_year > max_year {
+        (2016, 2025)
+    } else {
+        (min_year, max_year)
+    };
     let worst = points.map(|p| p.value).fold(5.0_f64, f64::max).ceil();
     let x = Linear {
         domain: (f64::from(min_year) - 0.5, f64::from(max_year) + 0.5),
         range: (left, width - right),
     };
-    let y = Linear { domain: (1.0, worst), range: (top, height - bottom) };
+    let y = Linear {
+        domain: (0.5, worst + 0.5),
+        range: (top, height - bottom),
+    };
     let mut marks = Vec::new();
 
     for (i, line) in lines.iter().enumerate() {
         let ly = 12.0 + i as f64 * 24.0;
-        marks.push(Mark::Rect { x: 4.0, y: ly - 5.0, w: 18.0, h: 10.0, fill: line.color.clone() });
+        marks.push(Mark::Rect {
+            x: 4.0,
+            y: ly - 5.0,
+            w: 18.0,
+            h: 10.0,
+            fill: line.color.clone(),
+        });
         let text = if line.points.is_empty() {
             format!("{} — {}", line.label, line.empty_text)
         } else {
@@ -236,7 +284,11 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
         });
     }
     let years = max_year - min_year + 1;
-    let every = if (width - left - right) / f64::from(years) < 44.0 { 2 } else { 1 };
+    let every = if (width - left - right) / f64::from(years) < 44.0 {
+        2
+    } else {
+        1
+    };
     for year in (min_year..=max_year).filter(|y| (y - min_year) % every == 0) {
         marks.push(Mark::Text {
             x: x.map(f64::from(year)),
@@ -263,7 +315,13 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
         }
         for p in &line.points {
             let (cx, cy) = at(p);
-            marks.push(Mark::Dot { cx, cy, r: 6.0, color: line.color.clone(), hollow: p.inferred });
+            marks.push(Mark::Dot {
+                cx,
+                cy,
+                r: 6.0,
+                color: line.color.clone(),
+                hollow: p.inferred,
+            });
             marks.push(Mark::Text {
                 x: cx,
                 y: cy - 16.0,
@@ -283,14 +341,26 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
             });
         }
     }
-    ChartSpec { width, height, marks, data, alt }
+    ChartSpec {
+        width,
+        height,
+        marks,
+        data,
+        alt,
+    }
 }
 
 /// The colour mixed halfway to white, for inferred values.
 fn lighten(hex: &str) -> String {
-    let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
+    let channel =
+        |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
     let mix = |c: u8| (u16::from(c) + 255) / 2;
-    format!("#{:02x}{:02x}{:02x}", mix(channel(1)), mix(channel(3)), mix(channel(5)))
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        mix(channel(1)),
+        mix(channel(3)),
+        mix(channel(5))
+    )
 }
 
 #[cfg(test)]
@@ -320,7 +390,11 @@ mod tests {
 
     #[test]
     fn bars_are_proportional_to_values() {
-        let spec = bar_chart(&[row("a", Some(86_000.0)), row("b", Some(16_949.0))], 600.0, String::new());
+        let spec = bar_chart(
+            &[row("a", Some(86_000.0)), row("b", Some(16_949.0))],
+            600.0,
+            String::new(),
+        );
         let widths = bars(&spec);
         assert_eq!(widths.len(), 2);
         let ratio = widths[0] / widths[1];
@@ -330,10 +404,17 @@ mod tests {
 
     #[test]
     fn missing_value_is_words_not_a_zero_bar() {
-        let spec = bar_chart(&[row("a", Some(95_000.0)), row("b", None)], 600.0, String::new());
+        let spec = bar_chart(
+            &[row("a", Some(95_000.0)), row("b", None)],
+            600.0,
+            String::new(),
+        );
         assert_eq!(bars(&spec).len(), 1);
         assert_eq!(spec.data.len(), 1);
-        assert!(spec.marks.iter().any(|m| matches!(m, Mark::Text { text, .. } if text == "no data")));
+        assert!(spec
+            .marks
+            .iter()
+            .any(|m| matches!(m, Mark::Text { text, .. } if text == "no data")));
     }
 
     #[test]
@@ -354,7 +435,10 @@ mod tests {
         };
         let spec = rank_chart(&[line], 600.0, "place", String::new());
         let ys: Vec<f64> = spec.data.iter().map(|d| d.y).collect();
-        assert!(ys[0] < ys[1] && ys[1] < ys[2], "better places are higher: {ys:?}");
+        assert!(
+            ys[0] < ys[1] && ys[1] < ys[2],
+            "better places are higher: {ys:?}"
+        );
         let dashed: Vec<bool> = spec
             .marks
             .iter()

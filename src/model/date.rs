@@ -140,18 +140,42 @@ mod tests {
     #[test]
     fn parses_each_precision_and_prints_it_back() {
         for text in ["2019", "2019-10", "2019-10-10", "2024-02-29"] {
-            assert_eq!(PartialDate::parse(text).map(|d| d.to_string()), Ok(text.to_string()));
+            assert_eq!(
+                PartialDate::parse(text).map(|d| d.to_string()),
+                Ok(text.to_string())
+            );
         }
-        assert_eq!(PartialDate::parse("2019-10").unwrap().precision(), Precision::Month);
+        assert_eq!(
+            PartialDate::parse("2019-10").unwrap().precision(),
+            Precision::Month
+        );
     }
 
     #[test]
     fn refuses_ill_formed_and_impossible_dates() {
-        for text in ["19-10", "2019-1-01", "2019/10/10", "", "2019-10-10T00", "+201", "２０１９"] {
+        for text in [
+            "19-10",
+            "2019-1-01",
+            "2019/10/10",
+            "",
+            "2019-10-10T00",
+            "+201",
+            "２０１９",
+        ] {
             assert_eq!(PartialDate::parse(text), Err(DateError::Format), "{text}");
         }
-        for text in ["2019-13-01", "2019-02-30", "2023-02-29", "2019-00", "2019-10-00"] {
-            assert_eq!(PartialDate::parse(text), Err(DateError::Impossible), "{text}");
+        for text in [
+            "2019-13-01",
+            "2019-02-30",
+            "2023-02-29",
+            "2019-00",
+            "2019-10-00",
+        ] {
+            assert_eq!(
+                PartialDate::parse(text),
+                Err(DateError::Impossible),
+                "{text}"
+            );
         }
     }
 
@@ -163,6 +187,9 @@ mod tests {
             .collect();
         dates.sort();
         let printed: Vec<_> = dates.iter().map(ToString::to_string).collect();
-        assert_eq!(printed, ["2018", "2019", "2019-06-30", "2019-10", "2019-10-10"]);
+        assert_eq!(
+            printed,
+            ["2018", "2019", "2019-06-30", "2019-10", "2019-10-10"]
+        );
     }
 }

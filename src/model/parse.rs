@@ -84,7 +84,10 @@ fn strip_position(message: &str) -> String {
 
 /// serde_json counts columns in bytes, up to the offending one; readers count characters.
 fn char_position(text: &str, line: usize, byte_column: usize) -> Pos {
-    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or_default();
+    let line_text = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default();
     let mut end = byte_column.min(line_text.len());
     while !line_text.is_char_boundary(end) {
         end += 1;
@@ -109,7 +112,11 @@ fn end_position(prefix: &str) -> Pos {
 /// Validation works on typed values and knows paths, not places; this map gives them places.
 pub fn value_positions(text: &str) -> HashMap<String, Pos> {
     let mut scanner = Scanner {
-        chars: text.strip_prefix('\u{feff}').unwrap_or(text).chars().peekable(),
+        chars: text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(text)
+            .chars()
+            .peekable(),
         pos: Pos { line: 1, column: 1 },
         out: HashMap::new(),
     };
@@ -143,7 +150,11 @@ impl Scanner<'_> {
 
     fn value(&mut self, path: String) {
         self.skip_ws();
-        let shown = if path.is_empty() { ".".to_string() } else { path.clone() };
+        let shown = if path.is_empty() {
+            ".".to_string()
+        } else {
+            path.clone()
+        };
         self.out.insert(shown, self.pos);
         match self.chars.peek() {
             Some('{') => self.object(&path),
@@ -173,7 +184,11 @@ impl Scanner<'_> {
                     let key = self.string();
                     self.skip_ws();
                     self.bump(); // ':'
-                    let child = if path.is_empty() { key } else { format!("{path}.{key}") };
+                    let child = if path.is_empty() {
+                        key
+                    } else {
+                        format!("{path}.{key}")
+                    };
                     self.value(child);
                     self.skip_ws();
                     if self.chars.peek() == Some(&',') {
@@ -240,8 +255,20 @@ mod tests {
         let map = value_positions(text);
         assert_eq!(map["."], Pos { line: 1, column: 1 });
         assert_eq!(map["a"], Pos { line: 2, column: 8 });
-        assert_eq!(map["a[1].b"], Pos { line: 2, column: 18 });
-        assert_eq!(map["c.d"], Pos { line: 3, column: 14 });
+        assert_eq!(
+            map["a[1].b"],
+            Pos {
+                line: 2,
+                column: 18
+            }
+        );
+        assert_eq!(
+            map["c.d"],
+            Pos {
+                line: 3,
+                column: 14
+            }
+        );
     }
 
     #[test]

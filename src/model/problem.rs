@@ -34,9 +34,15 @@ pub enum ProblemKind {
     /// A required field is absent.
     MissingField(String),
     /// A value of the wrong JSON type (`found`, `expected` in the parser's words).
-    WrongType { found: String, expected: String },
+    WrongType {
+        found: String,
+        expected: String,
+    },
     /// A word outside a fixed list (level, kind, confidence, unit).
-    UnknownValue { found: String, allowed: String },
+    UnknownValue {
+        found: String,
+        allowed: String,
+    },
     /// Any other shape error, in the parser's words.
     Shape(String),
     /// `schema_version` this app does not read.
@@ -52,7 +58,10 @@ pub enum ProblemKind {
     /// Well-formed but impossible (`2019-02-30`).
     ImpossibleDate(String),
     /// Later than `meta.updated`.
-    DateAfterUpdate { date: String, updated: String },
+    DateAfterUpdate {
+        date: String,
+        updated: String,
+    },
     /// A park closed before it opened.
     ClosedBeforeOpened,
     /// A quantity below zero.
@@ -119,11 +128,7 @@ impl ProblemKind {
     /// The message in the reader's language, arguments filled in.
     pub fn message(&self, strings: &Strings) -> String {
         let (key, args) = self.message_parts();
-        let template = strings
-            .problems
-            .get(key)
-            .map(String::as_str)
-            .unwrap_or(key);
+        let template = strings.problems.get(key).map(String::as_str).unwrap_or(key);
         fill(template, &args)
     }
 }
@@ -159,8 +164,14 @@ pub fn all_keys() -> Vec<&'static str> {
         Syntax(s()),
         TooDeep,
         MissingField(s()),
-        WrongType { found: s(), expected: s() },
-        UnknownValue { found: s(), allowed: s() },
+        WrongType {
+            found: s(),
+            expected: s(),
+        },
+        UnknownValue {
+            found: s(),
+            allowed: s(),
+        },
         Shape(s()),
         UnsupportedSchemaVersion(0),
         DuplicateId(s()),
@@ -169,7 +180,10 @@ pub fn all_keys() -> Vec<&'static str> {
         UnknownSource(s()),
         BadDate(s()),
         ImpossibleDate(s()),
-        DateAfterUpdate { date: s(), updated: s() },
+        DateAfterUpdate {
+            date: s(),
+            updated: s(),
+        },
         ClosedBeforeOpened,
         Negative(0.0),
         BadRank(0.0),

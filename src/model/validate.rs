@@ -44,7 +44,10 @@ fn position_of(positions: &HashMap<String, Pos>, path: &str) -> Option<Pos> {
 pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator::default();
     if raw.schema_version != SCHEMA_VERSION {
-        v.report("schema_version", ProblemKind::UnsupportedSchemaVersion(raw.schema_version));
+        v.report(
+            "schema_version",
+            ProblemKind::UnsupportedSchemaVersion(raw.schema_version),
+        );
     }
     let updated = v.date("meta.updated", &raw.meta.updated);
     let meta = Meta {
@@ -79,7 +82,10 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
                 title: v.text(&format!("{at}.title"), &s.title),
                 publisher: v.text(&format!("{at}.publisher"), &s.publisher),
                 url: s.url.clone(),
-                date: s.date.as_ref().and_then(|d| v.date(&format!("{at}.date"), d)),
+                date: s
+                    .date
+                    .as_ref()
+                    .and_then(|d| v.date(&format!("{at}.date"), d)),
             }
         })
         .collect();
@@ -91,16 +97,27 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
         .map(|(i, p)| {
             let at = format!("parks[{i}]");
             let opened = v.date(&format!("{at}.opened"), &p.opened);
-            let closed = p.closed.as_ref().and_then(|c| v.date(&format!("{at}.closed"), c));
+            let closed = p
+                .closed
+                .as_ref()
+                .and_then(|c| v.date(&format!("{at}.closed"), c));
             if let (Some(o), Some(c)) = (opened, closed) {
                 if c < o {
                     v.report(format!("{at}.closed"), ProblemKind::ClosedBeforeOpened);
                 }
             }
             if !is_hex_color(&p.color) {
-                v.report(format!("{at}.color"), ProblemKind::BadColor(p.color.clone()));
+                v.report(
+                    format!("{at}.color"),
+                    ProblemKind::BadColor(p.color.clone()),
+                );
             }
-            v.refs(&format!("{at}.sources"), &p.sources, &source_ids, Ref::Source);
+            v.refs(
+                &format!("{at}.sources"),
+                &p.sources,
+                &source_ids,
+                Ref::Source,
+            );
             Park {
                 id: p.id.clone(),
                 name: v.text(&format!("{at}.name"), &p.name),
@@ -130,7 +147,11 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
             }
         })
         .collect();
-    let units: HashMap<&str, Unit> = raw.metrics.iter().map(|m| (m.id.as_str(), m.unit)).collect();
+    let units: HashMap<&str, Unit> = raw
+        .metrics
+        .iter()
+        .map(|m| (m.id.as_str(), m.unit))
+        .collect();
 
     let observations = raw
         .observations
@@ -140,7 +161,12 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
             let at = format!("observations[{i}]");
             v.one_ref(&format!("{at}.park"), &o.park, &park_ids, Ref::Park);
             v.one_ref(&format!("{at}.metric"), &o.metric, &metric_ids, Ref::Metric);
-            v.refs(&format!("{at}.sources"), &o.sources, &source_ids, Ref::Source);
+            v.refs(
+                &format!("{at}.sources"),
+                &o.sources,
+                &source_ids,
+                Ref::Source,
+            );
             let value_at = format!("{at}.value");
             if units.get(o.metric.as_str()) == Some(&Unit::Rank) {
                 if o.value < 1.0 || o.value.fract() != 0.0 {
@@ -168,7 +194,12 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
         .map(|(i, e)| {
             let at = format!("events[{i}]");
             v.refs(&format!("{at}.parks"), &e.parks, &park_ids, Ref::Park);
-            v.refs(&format!("{at}.sources"), &e.sources, &source_ids, Ref::Source);
+            v.refs(
+                &format!("{at}.sources"),
+                &e.sources,
+                &source_ids,
+                Ref::Source,
+            );
             Event {
                 id: e.id.clone(),
                 date: v.dated(&format!("{at}.date"), &e.date),
@@ -183,7 +214,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
             }
         })
         .collect();
-    events.sort_by(|a, b| a.date.cmp(&b.date));
+    events.sort_by_key(|e| e.date);
 
     if v.problems.is_empty() {
         Ok(Dataset {
@@ -224,7 +255,10 @@ impl Validator {
     fn text(&mut self, at: &str, raw: &RawText) -> Text {
         let mut get = |lang: Lang, value: &Option<String>| match value {
             None => {
-                self.report(format!("{at}.{}", lang.code()), ProblemKind::MissingTranslation(lang));
+                self.report(
+                    format!("{at}.{}", lang.code()),
+                    ProblemKind::MissingTranslation(lang),
+                );
                 String::new()
             }
             Some(s) if s.trim().is_empty() => {
@@ -316,7 +350,5 @@ impl Validator {
 }
 
 fn is_hex_color(text: &str) -> bool {
-    text.len() == 7
-        && text.starts_with('#')
-        && text[1..].bytes().all(|b| b.is_ascii_hexdigit())
+    text.len() == 7 && text.starts_with('#') && text[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }

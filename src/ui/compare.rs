@@ -1,0 +1,176 @@
+//! The comparison: a metric selector, the chart, and each park's figures with provenance.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::intl::{this_year, IntlTypography};
+use super::sources::{ConfidenceMark, SourceLinks};
+use super::state::use_app_state;
+use crate::analysis::metric_catalogue;
+use crate::chart::{comparison, render_svg, ParkCard};
+use crate::i18n::{strings, Lang};
+use crate::model::Dataset;
+
+/// Chart width before the container has been measured.
+const DEFAULT_WIDTH: f64 = 560.0;
+
+/// Compare the parks on one metric at a time.
+#[component]
+pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    let year = this_year();
+
+    // The chart is drawn at the width it is shown at, so text keeps its size on a phone.
+    let container = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(DEFAULT_WIDTH);
+    let measure = move || {
+        if let Some(el) = container.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        container.track();
+        measure();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let ds_for_catalogue = ds.clone();
+    let catalogue = Memo::new(move |_| metric_catalogue(&ds_for_catalogue, state.lang.get()));
+    // A metric from the URL that the dataset lacks falls back to the first one.
+    let metric = Memo::new(move |_| {
+        let list = catalogue.get();
+        let wanted = state.metric.get();
+        wanted
+            .filter(|id| list.iter().any(|m| &m.id == id))
+            .or_else(|| list.first().map(|m| m.id.clone()))
+            .unwrap_or_default()
+    });
+    let ds_for_view = ds.clone();
+    let view_model = Memo::new(move |_| {
+        let t = IntlTypography {
+            lang: state.lang.get(),
+        };
+        comparison(&ds_for_view, &metric.get(), &t, width.get(), year)
+    });
+    let svg = move || {
+        view_model
+            .get()
+            .and_then(|c| render_svg(&c.chart).ok())
+            .unwrap_or_default()
+    };
+
+    let on_change = move |ev| {
+        let chosen = event_target_value(&ev);
+        let first = catalogue.get_untracked().first().map(|m| m.id.clone());
+        // The default metric is left out of the URL.
+        state
+            .metric
+            .set((Some(&chosen) != first.as_ref()).then_some(chosen));
+    };
+
+    view! {
+        <section id="compare" class="panel" aria-labelledby="compare-title">
+            <h2 id="compare-title">{move || s().compare_title.clone()}</h2>
+            <div class="control">
+                <label for="metric-select">{move || s().metric_label.clone()}</label>
+                <select id="metric-select" on:change=on_change prop:value=move || metric.get()>
+                    {move || {
+                        catalogue
+                            .get()
+                            .into_iter()
+                            .map(|m| {
+                                let selected = m.id == metric.get_untracked();
+                                view! { <option value=m.id.clone() selected=selected>{m.label.clone()}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            {move || {
+                view_model.get().and_then(|c| c.metric.formula).map(|formula| {
+                    view! {
+                        <p id="formula" class="formula">
+                            {move || s().formula.clone()} ": " {formula}
+                        </p>
+                    }
+                })
+            }}
+            <figure id="compare-chart" class="chart-figure">
+                <div
+                    class="chart"
+                    node_ref=container
+                    role="img"
+                    aria-label=move || view_model.get().map(|c| c.chart.alt).unwrap_or_default()
+                    inner_html=svg
+                ></div>
+                <figcaption class="visually-hidden">
+                    {move || view_model.get().map(|c| c.chart.alt).unwrap_or_default()}
+                </figcaption>
+            </figure>
+            <ul id="compare-values" class="value-cards">
+                {move || {
+                    let lang = state.lang.get();
+                    view_model
+                        .get()
+                        .map(|c| {
+                            c.cards
+                                .into_iter()
+                                .map(|card| view! { <ValueCard ds=ds.clone() card lang/> })
+                                .collect_view()
+                        })
+                }}
+            </ul>
+        </section>
+    }
+}
+
+/// A park's figures for the metric: value, date, source, confidence, note; or "no data".
+#[component]
+fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView {
+    let s = move || strings(lang);
+    let values = if card.values.is_empty() {
+        view! { <p class="no-data">{s().no_data.clone()}</p> }.into_any()
+    } else {
+        card.values
+            .into_iter()
+            .map(|v| {
+                let note = v
+                    .value
+                    .note
+                    .as_ref()
+                    .map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> });
+                view! {
+                    <div class="figure">
+                        <p class="value">{v.text.clone()}</p>
+                        <p class="provenance">
+                            <span class="as-of">{v.date.clone()}</span>
+                            " · " {s().source.clone()} ": "
+                            <SourceLinks ds=ds.clone() ids=v.value.sources.clone()/>
+                            " · "
+                            <ConfidenceMark confidence=v.value.confidence/>
+                        </p>
+                        {note}
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <li class="value-card" data-park=card.park.clone()>
+            <h3 class="park-name">
+                <svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+                    <rect width="14" height="14" rx="3" fill=card.color.clone()></rect>
+                </svg>
+                {card.name.clone()}
+            </h3>
+            {values}
+        </li>
+    }
+}

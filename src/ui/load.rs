@@ -1,0 +1,40 @@
+//! Fetching the bundled dataset and turning every failure into something the reader can act on.
+
+use std::sync::Arc;
+
+use crate::model::{load_dataset, Dataset, Problem};
+
+/// Relative, so the build works from any sub-path.
+pub const DATA_URL: &str = "data/technoparks.json";
+
+/// Why the dataset is not shown.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum LoadError {
+    /// No response: offline, blocked, refused.
+    #[error("network: {0}")]
+    Network(String),
+    /// A response, but not 2xx.
+    #[error("HTTP {0}")]
+    Http(u16),
+    /// The file arrived but is not a valid dataset: every problem found.
+    #[error("{} problems", .0.len())]
+    Invalid(Vec<Problem>),
+}
+
+/// Fetches, parses and validates the dataset.
+pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
+    let response = gloo_net::http::Request::get(DATA_URL)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::Http(response.status()));
+    }
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    load_dataset(&bytes)
+        .map(Arc::new)
+        .map_err(LoadError::Invalid)
+}

@@ -1,0 +1,93 @@
+//! The Leptos view layer: components read state, call the core, render. Browser only.
+
+mod compare;
+mod intl;
+mod load;
+mod sources;
+mod state;
+mod status;
+mod timeline;
+
+pub use intl::{this_year, IntlTypography};
+pub use load::{fetch_dataset, LoadError, DATA_URL};
+pub use state::{provide_app_state, use_app_state, AppState};
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use crate::i18n::strings;
+use crate::model::Dataset;
+use compare::Compare;
+use sources::Sources;
+use status::{LoadErrorView, Loading};
+use timeline::Timeline;
+
+/// The whole explorer: header, the loaded views (or loading / error), footer.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = provide_app_state();
+    let data = LocalResource::new(fetch_dataset);
+    let s = move || strings(state.lang.get());
+
+    view! {
+        <div id="app">
+            <header class="site-header">
+                <div>
+                    <h1>{move || s().app_title.clone()}</h1>
+                    <p class="subtitle">{move || s().app_subtitle.clone()}</p>
+                </div>
+                <LangSwitch/>
+            </header>
+            <main
+                id="main"
+                data-state=move || match data.get() {
+                    None => "loading",
+                    Some(Err(_)) => "error",
+                    Some(Ok(_)) => "ready",
+                }
+            >
+                {move || match data.get() {
+                    None => view! { <Loading/> }.into_any(),
+                    Some(Err(error)) => {
+                        view! { <LoadErrorView error retry=move || data.refetch()/> }.into_any()
+                    }
+                    Some(Ok(ds)) => view! { <Explorer ds/> }.into_any(),
+                }}
+            </main>
+            <footer class="site-footer">
+                <p>{move || s().footer.clone()}</p>
+            </footer>
+        </div>
+    }
+}
+
+/// The loaded explorer: comparison beside the timeline, sources below.
+#[component]
+fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
+    view! {
+        <div class="explorer">
+            <Compare ds=ds.clone()/>
+            <Timeline ds=ds.clone()/>
+        </div>
+        <Sources ds/>
+    }
+}
+
+/// Switches the interface and data language; labelled in the language it switches to.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let state = use_app_state();
+    let other = move || state.lang.get().other();
+    view! {
+        <button
+            id="lang-toggle"
+            type="button"
+            class="lang-toggle"
+            lang=move || other().code()
+            aria-label=move || strings(state.lang.get()).switch_lang_label.clone()
+            on:click=move |_| state.lang.set(other())
+        >
+            {move || strings(state.lang.get()).switch_lang.clone()}
+        </button>
+    }
+}

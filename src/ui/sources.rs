@@ -1,0 +1,81 @@
+//! The list of sources, and the source links and confidence marks shown beside every figure.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::intl::IntlTypography;
+use super::state::use_app_state;
+use crate::format::Typography;
+use crate::i18n::strings;
+use crate::model::{Confidence, Dataset};
+
+/// Every source with its publisher, date and link.
+#[component]
+pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <section id="sources" class="panel" aria-labelledby="sources-title">
+            <h2 id="sources-title">{move || strings(state.lang.get()).sources_title.clone()}</h2>
+            <p>{move || strings(state.lang.get()).sources_intro.clone()}</p>
+            <ol id="source-list" class="source-list">
+                {move || {
+                    let lang = state.lang.get();
+                    let t = IntlTypography { lang };
+                    ds.sources
+                        .iter()
+                        .map(|src| {
+                            let date = src.date.map(|d| format!(", {}", t.date(&d)));
+                            view! {
+                                <li class="source" id=format!("source-{}", src.id) data-source-id=src.id.clone()>
+                                    <a href=src.url.clone() rel="noopener noreferrer">
+                                        {src.title.get(lang).to_string()}
+                                    </a>
+                                    " — "
+                                    <span class="publisher">{src.publisher.get(lang).to_string()}</span>
+                                    {date}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}
+
+/// Links to the sources with these ids, named by publisher.
+#[component]
+pub fn SourceLinks(ds: Arc<Dataset>, ids: Vec<String>) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let lang = state.lang.get();
+        ids.iter()
+            .filter_map(|id| ds.source(id))
+            .enumerate()
+            .map(|(i, src)| {
+                view! {
+                    {(i > 0).then_some(", ")}
+                    <a class="source-link" href=src.url.clone() rel="noopener noreferrer" title=src.title.get(lang).to_string()>
+                        {src.publisher.get(lang).to_string()}
+                    </a>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// How sure a figure is, in words, with what that means on hover and for screen readers.
+#[component]
+pub fn ConfidenceMark(confidence: Confidence) -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    view! {
+        <span
+            class=format!("confidence confidence-{}", confidence.key())
+            title=move || s().confidence_hint.get(confidence.key()).cloned().unwrap_or_default()
+        >
+            {move || s().confidence.get(confidence.key()).cloned().unwrap_or_default()}
+        </span>
+    }
+}

@@ -1,0 +1,66 @@
+//! The view state shared by the components, and its mirror in the URL and the document.
+
+use leptos::prelude::*;
+
+use crate::analysis::TimelineFilter;
+use crate::i18n::{strings, Lang};
+use crate::url::UrlState;
+
+/// What the reader has chosen; every field is reflected in the query string.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    /// `None`: the dataset's first metric.
+    pub metric: RwSignal<Option<String>>,
+    pub filter: RwSignal<TimelineFilter>,
+}
+
+/// Reads the state from the URL, provides it as context, and keeps URL, `<html lang>` and
+/// the title in step with it.
+pub fn provide_app_state() -> AppState {
+    let initial = UrlState::from_query(&window().location().search().unwrap_or_default());
+    let state = AppState {
+        lang: RwSignal::new(initial.lang),
+        metric: RwSignal::new(initial.metric),
+        filter: RwSignal::new(initial.filter),
+    };
+    provide_context(state);
+
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        document().set_title(&strings(lang).app_title);
+    });
+    Effect::new(move |_| {
+        let query = UrlState {
+            lang: state.lang.get(),
+            metric: state.metric.get(),
+            filter: state.filter.get(),
+        }
+        .to_query();
+        replace_query(&query);
+    });
+    state
+}
+
+/// The state provided by [`provide_app_state`].
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Rewrites the query string in place (no new history entry); the path is kept, so the app
+/// works from any sub-path.
+fn replace_query(query: &str) {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if location.search().unwrap_or_default() == query {
+        return;
+    }
+    if let Ok(history) = window().history() {
+        let url = format!("{path}{query}{hash}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

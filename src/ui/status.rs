@@ -1,0 +1,56 @@
+//! What the reader sees while the data loads, and when it cannot be shown.
+
+use leptos::prelude::*;
+
+use super::load::LoadError;
+use super::state::use_app_state;
+use crate::i18n::strings;
+use crate::model::problem::fill;
+
+/// A polite loading message in place of the views.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <p id="loading" class="loading" role="status">
+            {move || strings(state.lang.get()).loading.clone()}
+        </p>
+    }
+}
+
+/// Why the data is not shown, what to do, and a retry.
+#[component]
+pub fn LoadErrorView(error: LoadError, retry: impl Fn() + 'static) -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    let invalid = matches!(error, LoadError::Invalid(_));
+    let error_for_detail = error.clone();
+    view! {
+        <section id="load-error" class="panel load-error" role="alert" aria-labelledby="load-error-title">
+            <h2 id="load-error-title">
+                {move || if invalid { s().invalid_title.clone() } else { s().load_failed.clone() }}
+            </h2>
+            <p>{move || if invalid { s().invalid_hint.clone() } else { s().load_failed_hint.clone() }}</p>
+            {move || match &error_for_detail {
+                LoadError::Invalid(problems) => {
+                    let items = problems
+                        .iter()
+                        .map(|p| view! { <li><code>{p.describe(s())}</code></li> })
+                        .collect_view();
+                    view! { <ol id="error-list" class="error-list">{items}</ol> }.into_any()
+                }
+                LoadError::Http(status) => {
+                    view! { <p class="error-detail">{fill(&s().http_status, &[status.to_string()])}</p> }
+                        .into_any()
+                }
+                LoadError::Network(detail) => {
+                    view! { <p class="error-detail">{fill(&s().network_error, std::slice::from_ref(detail))}</p> }
+                        .into_any()
+                }
+            }}
+            <button id="retry" type="button" on:click=move |_| retry()>
+                {move || s().retry.clone()}
+            </button>
+        </section>
+    }
+}
