@@ -159,6 +159,15 @@ pub struct Strings {
     pub unit_rub_per_m2: String,
     pub years: Forms,
     pub rank: Forms,
+    pub open_full: String,
+    pub embed_open: String,
+    pub embed_title: String,
+    pub embed_intro: String,
+    pub embed_script_label: String,
+    pub embed_iframe_label: String,
+    pub copy: String,
+    pub copied: String,
+    pub close: String,
     pub problems: HashMap<String, String>,
 }
 

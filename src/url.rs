@@ -11,6 +11,55 @@ pub struct UrlState {
     /// `None`: the first metric of the dataset.
     pub metric: Option<String>,
     pub filter: TimelineFilter,
+    /// How the page is presented; chosen by the host page or the reader.
+    pub display: Display,
+}
+
+/// Presentation parameters a host page sets: `embed=1`, `theme=light|dark`, `a11y=1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Display {
+    /// Compact, chrome-less layout for an iframe in a host page.
+    pub embed: bool,
+    /// `None`: follow the system (`prefers-color-scheme`).
+    pub theme: Option<Theme>,
+    /// The visually-impaired mode: large type, high contrast.
+    pub a11y: bool,
+}
+
+/// A colour theme forced by the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The word in the URL and in the CSS class.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+impl Display {
+    /// CSS classes for the root element (`embed theme-dark a11y`).
+    pub fn classes(&self) -> String {
+        let mut classes = vec!["app-root"];
+        if self.embed {
+            classes.push("embed");
+        }
+        match self.theme {
+            Some(Theme::Light) => classes.push("theme-light"),
+            Some(Theme::Dark) => classes.push("theme-dark"),
+            None => {}
+        }
+        if self.a11y {
+            classes.push("a11y");
+        }
+        classes.join(" ")
+    }
 }
 
 impl UrlState {
@@ -27,6 +76,12 @@ impl UrlState {
                 "metric" if is_id(value) => state.metric = Some(value.to_string()),
                 "level" => state.filter.level = Level::ALL.into_iter().find(|l| l.key() == value),
                 "kind" => state.filter.kind = EventKind::ALL.into_iter().find(|k| k.key() == value),
+                "embed" => state.display.embed = value == "1",
+                "theme" => {
+                    state.display.theme =
+                        [Theme::Light, Theme::Dark].into_iter().find(|t| t.key() == value)
+                }
+                "a11y" => state.display.a11y = value == "1",
                 _ => {}
             }
         }
@@ -48,12 +103,45 @@ impl UrlState {
         if let Some(kind) = self.filter.kind {
             parts.push(format!("kind={}", kind.key()));
         }
+        if self.display.embed {
+            parts.push("embed=1".into());
+        }
+        if let Some(theme) = self.display.theme {
+            parts.push(format!("theme={}", theme.key()));
+        }
+        if self.display.a11y {
+            parts.push("a11y=1".into());
+        }
         if parts.is_empty() {
             String::new()
         } else {
             format!("?{}", parts.join("&"))
         }
     }
+}
+
+/// The two embed snippets for a page at `page_url` (origin and path, no query) showing
+/// `state`: a plain iframe with a fixed height, and the auto-resizing `embed.js` one.
+pub fn embed_snippets(page_url: &str, state: &UrlState, title: &str) -> (String, String) {
+    let mut embedded = state.clone();
+    embedded.display.embed = true;
+    let src = format!("{page_url}{}", embedded.to_query());
+    let src = html_attr(&src);
+    let title = html_attr(title);
+    let base = page_url.rsplit_once('/').map_or(page_url, |(dir, _)| dir);
+    let iframe = format!(
+        "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"900\" loading=\"lazy\" frameborder=\"0\"></iframe>"
+    );
+    let script = format!(
+        "<div data-technoparks-embed data-src=\"{src}\" data-title=\"{title}\"></div>\n<script src=\"{}/embed.js\" defer></script>",
+        html_attr(base)
+    );
+    (iframe, script)
+}
+
+/// Escapes text for a double-quoted HTML attribute.
+fn html_attr(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Ids are kebab or snake case ASCII: nothing that needs escaping in a URL.
@@ -84,9 +172,14 @@ mod tests {
                 level: Some(Level::Regional),
                 kind: Some(EventKind::Law),
             },
+            display: Display {
+                embed: true,
+                theme: Some(Theme::Dark),
+                a11y: true,
+            },
         };
         let query = state.to_query();
-        assert_eq!(query, "?lang=en&metric=akit_rank&level=regional&kind=law");
+        assert_eq!(query, "?lang=en&metric=akit_rank&level=regional&kind=law&embed=1&theme=dark&a11y=1");
         assert_eq!(UrlState::from_query(&query), state);
     }
 
@@ -97,5 +190,17 @@ mod tests {
         assert_eq!(state.metric, None);
         assert_eq!(state.filter.level, None);
         assert_eq!(state.filter.kind, Some(EventKind::Law));
+        let odd = UrlState::from_query("embed=yes&theme=purple&a11y=0");
+        assert_eq!(odd.display, Display::default());
+    }
+
+    #[test]
+    fn embed_snippets_carry_the_view_and_escape_the_title() {
+        let state = UrlState { lang: Lang::En, ..UrlState::default() };
+        let (iframe, script) =
+            embed_snippets("https://example.org/tp/index.html", &state, "Perm \"parks\"");
+        assert!(iframe.contains("src=\"https://example.org/tp/index.html?lang=en&amp;embed=1\""), "{iframe}");
+        assert!(iframe.contains("title=\"Perm &quot;parks&quot;\""), "{iframe}");
+        assert!(script.contains("<script src=\"https://example.org/tp/embed.js\" defer></script>"), "{script}");
     }
 }

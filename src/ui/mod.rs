@@ -1,6 +1,7 @@
 //! The Leptos view layer: components read state, call the core, render. Browser only.
 
 mod compare;
+mod embed;
 mod intl;
 mod load;
 mod sources;
@@ -18,6 +19,7 @@ use std::sync::Arc;
 use crate::i18n::strings;
 use crate::model::Dataset;
 use compare::Compare;
+use embed::{report_height_when_framed, EmbedDialog, OpenFull};
 use sources::Sources;
 use status::{LoadErrorView, Loading};
 use timeline::Timeline;
@@ -28,15 +30,22 @@ pub fn App() -> impl IntoView {
     let state = provide_app_state();
     let data = LocalResource::new(fetch_dataset);
     let s = move || strings(state.lang.get());
+    let embed = move || state.display.get().embed;
+    if embed() {
+        report_height_when_framed();
+    }
 
     view! {
-        <div id="app">
+        <div id="app" class=move || state.display.get().classes()>
             <header class="site-header">
                 <div>
                     <h1>{move || s().app_title.clone()}</h1>
                     <p class="subtitle">{move || s().app_subtitle.clone()}</p>
                 </div>
-                <LangSwitch/>
+                <div class="header-actions">
+                    {move || (!embed()).then(|| view! { <EmbedDialog/> })}
+                    <LangSwitch/>
+                </div>
             </header>
             <main
                 id="main"
@@ -56,6 +65,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>{move || s().footer.clone()}</p>
+                {move || embed().then(|| view! { <OpenFull/> })}
             </footer>
         </div>
     }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::analysis::TimelineFilter;
 use crate::i18n::{strings, Lang};
-use crate::url::UrlState;
+use crate::url::{Display, UrlState};
 
 /// What the reader has chosen; every field is reflected in the query string.
 #[derive(Debug, Clone, Copy)]
@@ -13,6 +13,8 @@ pub struct AppState {
     /// `None`: the dataset's first metric.
     pub metric: RwSignal<Option<String>>,
     pub filter: RwSignal<TimelineFilter>,
+    /// Embed mode, theme, visually-impaired mode: set by the host page's URL.
+    pub display: RwSignal<Display>,
 }
 
 /// Reads the state from the URL, provides it as context, and keeps URL, `<html lang>` and
@@ -23,6 +25,7 @@ pub fn provide_app_state() -> AppState {
         lang: RwSignal::new(initial.lang),
         metric: RwSignal::new(initial.metric),
         filter: RwSignal::new(initial.filter),
+        display: RwSignal::new(initial.display),
     };
     provide_context(state);
 
@@ -33,16 +36,18 @@ pub fn provide_app_state() -> AppState {
         }
         document().set_title(&strings(lang).app_title);
     });
-    Effect::new(move |_| {
-        let query = UrlState {
-            lang: state.lang.get(),
-            metric: state.metric.get(),
-            filter: state.filter.get(),
-        }
-        .to_query();
-        replace_query(&query);
-    });
+    Effect::new(move |_| replace_query(&current_url_state(&state).to_query()));
     state
+}
+
+/// The state as a link carries it.
+pub fn current_url_state(state: &AppState) -> UrlState {
+    UrlState {
+        lang: state.lang.get(),
+        metric: state.metric.get(),
+        filter: state.filter.get(),
+        display: state.display.get(),
+    }
 }
 
 /// The state provided by [`provide_app_state`].

@@ -1,0 +1,141 @@
+//! Living in a host page: reporting the content height to the parent frame, and the dialog
+//! that writes the embed snippets.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::state::{current_url_state, use_app_state};
+use crate::i18n::strings;
+use crate::url::embed_snippets;
+
+/// The message `embed.js` accepts: `{type: "technoparks:height", height: <px>}`.
+const HEIGHT_MESSAGE: &str = "technoparks:height";
+
+/// When framed, posts the document's height to the parent on every size change, and nothing
+/// else. The parent (`embed.js`) checks the sender window and origin and clamps the value.
+pub fn report_height_when_framed() {
+    let win = window();
+    let Ok(Some(parent)) = win.parent() else {
+        return;
+    };
+    if parent == win {
+        return;
+    }
+    let post = move || {
+        let height = document()
+            .document_element()
+            .map(|root| root.scroll_height())
+            .unwrap_or_default();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
+        // The height is not a secret; the host's origin is not known in advance.
+        let _ = parent.post_message(&message, "*");
+    };
+    post();
+    let callback = Closure::<dyn FnMut()>::new(post);
+    if let (Ok(observer), Some(body)) = (
+        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
+        document().body(),
+    ) {
+        observer.observe(&body);
+        // The observer lives as long as the page.
+        std::mem::forget(observer);
+    }
+    callback.forget();
+}
+
+/// The "open full explorer" link shown in embed mode: this view, without `embed=1`.
+#[component]
+pub fn OpenFull() -> impl IntoView {
+    let state = use_app_state();
+    let href = move || {
+        let mut url = current_url_state(&state);
+        url.display.embed = false;
+        let path = window().location().pathname().unwrap_or_default();
+        format!("{path}{}", url.to_query())
+    };
+    view! {
+        <a class="open-full" href=href target="_blank" rel="noopener">
+            {move || strings(state.lang.get()).open_full.clone()} " ↗"
+        </a>
+    }
+}
+
+/// A button that opens a dialog with both embed snippets for the current view.
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    let dialog = NodeRef::<html::Dialog>::new();
+    let snippets = move || {
+        let location = window().location();
+        let page = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        embed_snippets(&page, &current_url_state(&state), &s().app_title)
+    };
+    let open = move |_| {
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    view! {
+        <button id="embed-open" type="button" class="secondary" on:click=open>
+            {move || s().embed_open.clone()}
+        </button>
+        <dialog id="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
+            <h2 id="embed-title">{move || s().embed_title.clone()}</h2>
+            <p>{move || s().embed_intro.clone()}</p>
+            <Snippet id="embed-script" label=Signal::derive(move || s().embed_script_label.clone()) text=Signal::derive(move || snippets().1)/>
+            <Snippet id="embed-iframe" label=Signal::derive(move || s().embed_iframe_label.clone()) text=Signal::derive(move || snippets().0)/>
+            <button type="button" class="close" on:click=close>{move || s().close.clone()}</button>
+        </dialog>
+    }
+}
+
+/// A read-only snippet with its label and a copy button.
+#[component]
+fn Snippet(id: &'static str, label: Signal<String>, text: Signal<String>) -> impl IntoView {
+    let state = use_app_state();
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        copy_to_clipboard(&text.get_untracked());
+        copied.set(true);
+    };
+    view! {
+        <div class="snippet">
+            <label for=id>{label}</label>
+            <textarea id=id readonly rows="4" prop:value=text></textarea>
+            <button type="button" on:click=copy>
+                {move || {
+                    let s = strings(state.lang.get());
+                    if copied.get() { s.copied.clone() } else { s.copy.clone() }
+                }}
+            </button>
+        </div>
+    }
+}
+
+/// `navigator.clipboard.writeText(text)`; where the browser refuses, the text stays selectable.
+fn copy_to_clipboard(text: &str) {
+    let navigator = window().navigator();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
+        return;
+    };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
+        return;
+    };
+    if let Some(write) = write.dyn_ref::<js_sys::Function>() {
+        let _ = write.call1(&clipboard, &text.into());
+    }
+}
