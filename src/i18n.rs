@@ -168,6 +168,13 @@ pub struct Strings {
     pub copy: String,
     pub copied: String,
     pub close: String,
+    pub noscript_intro: String,
+    pub full_table: String,
+    pub park: String,
+    pub value: String,
+    pub date: String,
+    pub event: String,
+    pub confidence_title: String,
     pub problems: HashMap<String, String>,
 }
 

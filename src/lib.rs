@@ -7,8 +7,10 @@
 pub mod analysis;
 pub mod chart;
 pub mod format;
+pub mod html;
 pub mod i18n;
 pub mod model;
+pub mod static_page;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
 //! View state <-> query string. Pure; defaults are omitted, unknown or malformed values ignored.
 
 use crate::analysis::TimelineFilter;
+use crate::html::escape;
 use crate::i18n::Lang;
 use crate::model::{EventKind, Level};
 
@@ -78,8 +79,9 @@ impl UrlState {
                 "kind" => state.filter.kind = EventKind::ALL.into_iter().find(|k| k.key() == value),
                 "embed" => state.display.embed = value == "1",
                 "theme" => {
-                    state.display.theme =
-                        [Theme::Light, Theme::Dark].into_iter().find(|t| t.key() == value)
+                    state.display.theme = [Theme::Light, Theme::Dark]
+                        .into_iter()
+                        .find(|t| t.key() == value)
                 }
                 "a11y" => state.display.a11y = value == "1",
                 _ => {}
@@ -126,22 +128,17 @@ pub fn embed_snippets(page_url: &str, state: &UrlState, title: &str) -> (String,
     let mut embedded = state.clone();
     embedded.display.embed = true;
     let src = format!("{page_url}{}", embedded.to_query());
-    let src = html_attr(&src);
-    let title = html_attr(title);
+    let src = escape(&src);
+    let title = escape(title);
     let base = page_url.rsplit_once('/').map_or(page_url, |(dir, _)| dir);
     let iframe = format!(
         "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"900\" loading=\"lazy\" frameborder=\"0\"></iframe>"
     );
     let script = format!(
         "<div data-technoparks-embed data-src=\"{src}\" data-title=\"{title}\"></div>\n<script src=\"{}/embed.js\" defer></script>",
-        html_attr(base)
+        escape(base)
     );
     (iframe, script)
-}
-
-/// Escapes text for a double-quoted HTML attribute.
-fn html_attr(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Ids are kebab or snake case ASCII: nothing that needs escaping in a URL.
@@ -179,7 +176,10 @@ mod tests {
             },
         };
         let query = state.to_query();
-        assert_eq!(query, "?lang=en&metric=akit_rank&level=regional&kind=law&embed=1&theme=dark&a11y=1");
+        assert_eq!(
+            query,
+            "?lang=en&metric=akit_rank&level=regional&kind=law&embed=1&theme=dark&a11y=1"
+        );
         assert_eq!(UrlState::from_query(&query), state);
     }
 
@@ -196,11 +196,26 @@ mod tests {
 
     #[test]
     fn embed_snippets_carry_the_view_and_escape_the_title() {
-        let state = UrlState { lang: Lang::En, ..UrlState::default() };
-        let (iframe, script) =
-            embed_snippets("https://example.org/tp/index.html", &state, "Perm \"parks\"");
-        assert!(iframe.contains("src=\"https://example.org/tp/index.html?lang=en&amp;embed=1\""), "{iframe}");
-        assert!(iframe.contains("title=\"Perm &quot;parks&quot;\""), "{iframe}");
-        assert!(script.contains("<script src=\"https://example.org/tp/embed.js\" defer></script>"), "{script}");
+        let state = UrlState {
+            lang: Lang::En,
+            ..UrlState::default()
+        };
+        let (iframe, script) = embed_snippets(
+            "https://example.org/tp/index.html",
+            &state,
+            "Perm \"parks\"",
+        );
+        assert!(
+            iframe.contains("src=\"https://example.org/tp/index.html?lang=en&amp;embed=1\""),
+            "{iframe}"
+        );
+        assert!(
+            iframe.contains("title=\"Perm &quot;parks&quot;\""),
+            "{iframe}"
+        );
+        assert!(
+            script.contains("<script src=\"https://example.org/tp/embed.js\" defer></script>"),
+            "{script}"
+        );
     }
 }

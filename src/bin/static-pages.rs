@@ -1,0 +1,66 @@
+//! Build step (a Trunk `post_build` hook): writes the no-script summary into the staged
+//! `index.html`, and the plain table pages beside it, from the bundled dataset.
+//! An invalid dataset fails the build with every problem listed.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use perm_technoparks::format::ReferenceTypography;
+use perm_technoparks::i18n::{strings, Lang};
+use perm_technoparks::model::{load_dataset, Dataset};
+use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
+
+/// Where the summary goes in `index.html`.
+const NOSCRIPT_MARK: &str = "<!-- static-summary -->";
+
+fn main() -> ExitCode {
+    let dir = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1)) {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            eprintln!("usage: static-pages DIR (or TRUNK_STAGING_DIR set by Trunk)");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("static-pages: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dir: &Path) -> Result<(), String> {
+    let data_path = dir.join("data/technoparks.json");
+    let bytes = std::fs::read(&data_path).map_err(|e| format!("{}: {e}", data_path.display()))?;
+    let ds = load_dataset(&bytes).map_err(|problems| {
+        let s = strings(Lang::En);
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}:{}", data_path.display(), p.describe(s)))
+            .collect();
+        lines.join("\n")
+    })?;
+    let year = this_year(&ds);
+    for lang in Lang::ALL {
+        let page = table_page(&ds, &ReferenceTypography { lang }, year);
+        write(&dir.join(table_file(lang)), &page)?;
+    }
+    let index_path = dir.join("index.html");
+    let index = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    if !index.contains(NOSCRIPT_MARK) {
+        return Err(format!("{} has no {NOSCRIPT_MARK}", index_path.display()));
+    }
+    let summary = noscript_summary(&ds, &ReferenceTypography { lang: Lang::Ru }, year);
+    write(&index_path, &index.replacen(NOSCRIPT_MARK, &summary, 1))
+}
+
+/// The dataset's update year: the build is reproducible, whatever the build machine's clock.
+fn this_year(ds: &Dataset) -> i32 {
+    ds.meta.updated.year
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
