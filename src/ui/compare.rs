@@ -51,6 +51,16 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
             .or_else(|| list.first().map(|m| m.id.clone()))
             .unwrap_or_default()
     });
+    // The URL names the default or an unknown metric: rewrite it clean.
+    Effect::new(move |_| {
+        let list = catalogue.get();
+        if let Some(wanted) = state.metric.get() {
+            let is_default = list.first().is_some_and(|m| m.id == wanted);
+            if is_default || !list.iter().any(|m| m.id == wanted) {
+                state.metric.set(None);
+            }
+        }
+    });
     let ds_for_view = ds.clone();
     let view_model = Memo::new(move |_| {
         let t = IntlTypography {

@@ -1,0 +1,321 @@
+// When the dataset cannot be shown: broken JSON, an invalid dataset, an HTTP error (and the
+// retry that recovers from it), and hostile strings in the data that must stay text.
+//
+// Every broken dataset is built here from the served file, so the cases follow it as it grows.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
+import {
+  DATASET_TEXT,
+  DATA_PATH,
+  assertClean,
+  dataset,
+  escapeRegExp,
+  locale,
+  waitForState,
+} from './support.mjs';
+
+const RU = locale('ru');
+const EN = locale('en');
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Served instead of files; tests set and delete the dataset's entry. */
+const overrides = new Map();
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ overrides });
+  browser = await launchBrowser();
+});
+
+afterEach(() => overrides.delete(DATA_PATH));
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Serves `body` (a JSON text) as the dataset. */
+function serveDataset(body) {
+  overrides.set(DATA_PATH, { status: 200, body, contentType: JSON_TYPE });
+}
+
+/** 1-based line and column (in characters) of the character at `index` of `text`. */
+function positionAt(text, index) {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return {
+    line: text.slice(0, index).split('\n').length,
+    column: [...text.slice(lineStart, index)].length + 1,
+  };
+}
+
+/** The index of `needle` in `text`, which must occur exactly once (after `from`). */
+function indexOfOnce(text, needle, from = 0) {
+  const at = text.indexOf(needle, from);
+  assert.ok(at >= 0, `fixture: ${JSON.stringify(needle)} not found`);
+  assert.equal(text.indexOf(needle, at + 1), -1, `fixture: ${JSON.stringify(needle)} occurs twice`);
+  return at;
+}
+
+/** `LINE:COL: path: message`, as the error list writes a problem. */
+function problemLine({ line, column }, path, message) {
+  return `${line}:${column}: ${path}: ${message}`;
+}
+
+/** Opens the app and waits for the error view. */
+async function openError(query = '') {
+  const record = await openPage(browser, `${server.url}/${query}`);
+  await waitForState(record.page, 'error');
+  return record;
+}
+
+/** The error view as the reader sees it. */
+function readError(page) {
+  return page.evaluate(() => {
+    const section = document.querySelector('main#main section#load-error');
+    return {
+      role: section?.getAttribute('role') ?? null,
+      title: section?.querySelector('h2')?.textContent.trim() ?? null,
+      problems: section
+        ? [...section.querySelectorAll('ol#error-list > li > code')].map((c) => c.textContent)
+        : null,
+      listItems: section ? section.querySelectorAll('ol#error-list > li').length : 0,
+      detail: section?.querySelector('p.error-detail')?.textContent ?? null,
+      retry: section?.querySelector('button#retry')?.textContent.trim() ?? null,
+      explorer: document.querySelector('section#compare, section#timeline') !== null,
+    };
+  });
+}
+
+describe('an invalid dataset', () => {
+  it('reports a JSON syntax error (trailing comma) at its line and column, in both languages', async () => {
+    // A comma after the last event: `}\n  ]\n}` at the end of the file becomes `},\n  ]\n}`.
+    const anchor = DATASET_TEXT.lastIndexOf('}');
+    const lastEventEnd = DATASET_TEXT.lastIndexOf('}', DATASET_TEXT.lastIndexOf(']'));
+    assert.ok(lastEventEnd > 0 && lastEventEnd < anchor, 'fixture: the file ends with the events list');
+    const broken = `${DATASET_TEXT.slice(0, lastEventEnd + 1)},${DATASET_TEXT.slice(lastEventEnd + 1)}`;
+    assert.throws(() => JSON.parse(broken), SyntaxError, 'fixture: the text must not parse');
+    // serde_json points at the bracket the trailing comma runs into.
+    const bracket = broken.indexOf(']', lastEventEnd + 2);
+    assert.match(broken.slice(lastEventEnd + 2, bracket), /^\s*$/, 'fixture: only white space before ]');
+    const at = positionAt(broken, bracket);
+    assert.equal(broken.split('\n')[at.line - 1][at.column - 1], ']');
+
+    serveDataset(broken);
+    for (const [query, strings, message] of [
+      ['', RU, 'синтаксическая ошибка JSON (trailing comma)'],
+      ['?lang=en', EN, 'JSON syntax error (trailing comma)'],
+    ]) {
+      const record = await openError(query);
+      try {
+        const shown = await readError(record.page);
+        assert.equal(shown.role, 'alert');
+        assert.equal(shown.title, strings.invalid_title);
+        assert.deepEqual(shown.problems, [problemLine(at, 'events', message)], `${query}: error list`);
+        assert.equal(shown.listItems, 1);
+        assert.equal(shown.retry, strings.retry, 'retry button');
+        assert.equal(shown.explorer, false, 'no explorer beside the error');
+        assert.equal(await record.page.getAttribute('html', 'lang'), query ? 'en' : 'ru');
+        await screenshot(record.page, `faults-syntax${query ? '-en' : ''}`);
+        assertClean(record);
+      } finally {
+        await record.context.close();
+      }
+    }
+  });
+
+  it('lists every semantic problem with path, line:column and message, in file order', async () => {
+    const data = dataset();
+    const strategic = data.events.findIndex((e) => e.id === 'strategic-session-2019');
+    const last = data.events.length - 1;
+    const obs = 1;
+    assert.ok(strategic >= 0 && strategic !== last, 'fixture: the strategic session is not last');
+    data.observations[obs].park = 'no-such-park';
+    data.events[strategic].date = '2019-02-30';
+    delete data.events[last].title.en;
+    const text = JSON.stringify(data, null, 2);
+
+    // Where the app points: at the value, or for a missing key at the object that lacks it.
+    const parkAt = positionAt(text, indexOfOnce(text, '"park": "no-such-park"') + '"park": '.length);
+    const dateAt = positionAt(text, indexOfOnce(text, '"date": "2019-02-30"') + '"date": '.length);
+    const lastEvent = indexOfOnce(text, `"id": "${data.events[last].id}"`);
+    const titleAt = positionAt(text, text.indexOf('"title": {', lastEvent) + '"title": '.length);
+    assert.ok(parkAt.line < dateAt.line && dateAt.line < titleAt.line, 'fixture: file order');
+
+    serveDataset(text);
+    const cases = [
+      [
+        '',
+        RU,
+        [
+          problemLine(parkAt, `observations[${obs}].park`, 'нет технопарка с идентификатором «no-such-park»'),
+          problemLine(dateAt, `events[${strategic}].date`, 'даты «2019-02-30» не существует'),
+          problemLine(titleAt, `events[${last}].title.en`, 'нет текста на языке «en»'),
+        ],
+      ],
+      [
+        '?lang=en',
+        EN,
+        [
+          problemLine(parkAt, `observations[${obs}].park`, 'no park has the id “no-such-park”'),
+          problemLine(dateAt, `events[${strategic}].date`, 'the date “2019-02-30” does not exist'),
+          problemLine(titleAt, `events[${last}].title.en`, 'no text in language “en”'),
+        ],
+      ],
+    ];
+    for (const [query, strings, problems] of cases) {
+      const record = await openError(query);
+      try {
+        const shown = await readError(record.page);
+        assert.equal(shown.title, strings.invalid_title, `${query}: title`);
+        assert.deepEqual(shown.problems, problems, `${query}: error list`);
+        assert.equal(shown.retry, strings.retry);
+        assert.equal(shown.detail, null, 'no HTTP detail for an invalid dataset');
+        assert.equal(shown.explorer, false);
+        await screenshot(record.page, `faults-invalid${query ? '-en' : ''}`);
+        assertClean(record);
+      } finally {
+        await record.context.close();
+      }
+    }
+  });
+
+  it('shows the explorer after the file is fixed and Retry is pressed', async () => {
+    const data = dataset();
+    data.parks[0].color = 'blue';
+    serveDataset(JSON.stringify(data, null, 2));
+    const record = await openError();
+    try {
+      const shown = await readError(record.page);
+      assert.equal(shown.problems.length, 1);
+      assert.match(shown.problems[0], /^\d+:\d+: parks\[0\]\.color: цвет «blue» должен быть в виде #rrggbb$/);
+      overrides.delete(DATA_PATH);
+      await record.page.click('button#retry');
+      await waitForState(record.page, 'ready');
+      assert.equal(await record.page.locator('section#load-error').count(), 0, 'error view gone');
+      assert.equal(await record.page.locator('section#compare').count(), 1, 'explorer shown');
+      assertClean(record);
+    } finally {
+      await record.context.close();
+    }
+  });
+});
+
+describe('an HTTP error', () => {
+  /** The browser's own console line for the failed dataset request, and nothing else. */
+  const failedLoad = (status) =>
+    new RegExp(`status of ${status}\\b.*${escapeRegExp(`${server.url}${DATA_PATH}`)}`);
+
+  it('says the server answered 404, and Retry loads the explorer once the file is back', async () => {
+    overrides.set(DATA_PATH, { status: 404, body: 'not found' });
+    const from = server.requests.length;
+    const record = await openError();
+    try {
+      const shown = await readError(record.page);
+      assert.equal(shown.role, 'alert');
+      assert.equal(shown.title, RU.load_failed);
+      assert.equal(shown.detail, 'сервер ответил кодом 404');
+      assert.equal(await record.page.locator('ol#error-list').count(), 0, 'no problem list for an HTTP error');
+      assert.equal(shown.retry, RU.retry);
+      assert.equal(shown.explorer, false);
+      await screenshot(record.page, 'faults-404');
+
+      overrides.delete(DATA_PATH);
+      await record.page.click('button#retry');
+      await waitForState(record.page, 'ready');
+      assert.equal(await record.page.locator('section#load-error').count(), 0, 'error view gone');
+      assert.equal(await record.page.locator('section#compare').count(), 1, 'explorer shown');
+      assert.equal(await record.page.locator('li.event').count(), dataset().events.length);
+      assert.deepEqual(
+        server.requests.slice(from).filter((r) => r.includes(DATA_PATH)),
+        [`GET ${DATA_PATH} 404`, `GET ${DATA_PATH} 200`],
+        'the dataset was requested again by Retry',
+      );
+      assertClean(record, { allowConsole: [failedLoad(404)] });
+      assert.equal(record.consoleErrors.length, 1, 'exactly one console error: the 404 itself');
+    } finally {
+      await record.context.close();
+    }
+  });
+
+  it('says so in English with ?lang=en', async () => {
+    overrides.set(DATA_PATH, { status: 500, body: 'boom' });
+    const record = await openError('?lang=en');
+    try {
+      const shown = await readError(record.page);
+      assert.equal(shown.title, EN.load_failed);
+      assert.equal(shown.detail, 'the server answered 500');
+      assert.equal(shown.retry, EN.retry);
+      assertClean(record, { allowConsole: [failedLoad(500)] });
+    } finally {
+      await record.context.close();
+    }
+  });
+});
+
+describe('hostile strings in the data', () => {
+  const IMG = '<img src=x onerror=alert(1)>';
+  const SCRIPT = '<script>alert(2)</script>';
+
+  it('are shown as text, in the page and in the chart, and never run', async () => {
+    const data = dataset();
+    const park = data.parks[0];
+    const event = data.events[0];
+    park.name = { ru: IMG, en: IMG };
+    event.title = { ru: SCRIPT, en: SCRIPT };
+    serveDataset(JSON.stringify(data, null, 2));
+
+    for (const query of ['', '?lang=en']) {
+      const record = await openPage(browser, `${server.url}/${query}`);
+      try {
+        await waitForState(record.page, 'ready');
+        // Give an injected image time to fail and fire its handler.
+        await record.page.waitForTimeout(500);
+        const found = await record.page.evaluate(
+          ({ img, script, parkId, eventId }) => ({
+            bodyHasImg: document.body.textContent.includes(img),
+            bodyHasScript: document.body.textContent.includes(script),
+            chartTexts: [...document.querySelectorAll('#compare-chart svg text')].map((t) =>
+              t.textContent.trim(),
+            ),
+            chartAlt: document.querySelector('#compare-chart .chart').getAttribute('aria-label'),
+            cardName: document
+              .querySelector(`li.value-card[data-park="${parkId}"] .park-name`)
+              ?.textContent.trim(),
+            eventTitle: document.querySelector(`li.event[data-event-id="${eventId}"] .event-title`)
+              ?.textContent,
+            xImages: [...document.querySelectorAll('img, image')].filter(
+              (el) => el.getAttribute('src') === 'x' || el.getAttribute('href') === 'x',
+            ).length,
+            onerror: document.querySelectorAll('[onerror]').length,
+            scripts: [...document.querySelectorAll('script')].filter((s) =>
+              s.textContent.includes('alert('),
+            ).length,
+          }),
+          { img: IMG, script: SCRIPT, parkId: park.id, eventId: event.id },
+        );
+        assert.ok(found.bodyHasImg, `${query}: the park name is in the page as text`);
+        assert.ok(found.bodyHasScript, `${query}: the event title is in the page as text`);
+        assert.ok(found.chartTexts.includes(IMG), `${query}: chart text: ${JSON.stringify(found.chartTexts)}`);
+        assert.ok(found.chartAlt.includes(IMG), `${query}: chart aria-label`);
+        assert.equal(found.cardName, IMG, `${query}: card name`);
+        assert.equal(found.eventTitle, SCRIPT, `${query}: event title`);
+        assert.equal(found.xImages, 0, `${query}: an <img src=x> was created`);
+        assert.equal(found.onerror, 0, `${query}: an onerror attribute was created`);
+        assert.equal(found.scripts, 0, `${query}: a <script> with the title was created`);
+        assert.deepEqual(record.dialogs, [], `${query}: a dialog fired`);
+        assert.deepEqual(
+          record.requests.filter((url) => new URL(url).pathname === '/x'),
+          [],
+          `${query}: the injected image was requested`,
+        );
+        await screenshot(record.page, `faults-hostile${query ? '-en' : ''}`);
+        assertClean(record);
+      } finally {
+        await record.context.close();
+      }
+    }
+  });
+});
