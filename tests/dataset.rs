@@ -1,4 +1,5 @@
 //! The bundled dataset loads, validates, and says what the sources say.
+#![cfg(not(target_arch = "wasm32"))]
 
 use perm_technoparks::analysis::{metric_catalogue, park_values};
 use perm_technoparks::chart::{comparison, render_svg};

@@ -87,9 +87,20 @@ impl PartialDate {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
-    /// Whether the date, at its own precision, can lie after `other` (a full date).
-    pub fn starts_after(&self, other: &PartialDate) -> bool {
-        self.first_day() > other.first_day()
+    /// The latest day the date can mean, as (year, month, day).
+    pub fn last_day(&self) -> (i32, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        (
+            self.year,
+            month,
+            self.day.unwrap_or(days_in_month(self.year, month)),
+        )
+    }
+
+    /// Whether the date lies wholly after `other`, each at its own precision
+    /// (`2024-06-15` is not after `2024`; `2025` is).
+    pub fn wholly_after(&self, other: &PartialDate) -> bool {
+        self.first_day() > other.last_day()
     }
 }
 
@@ -177,6 +188,15 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn compares_at_the_coarser_precision() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert!(!d("2024-06-15").wholly_after(&d("2024")));
+        assert!(d("2025").wholly_after(&d("2024-12-31")));
+        assert!(!d("2010-12").wholly_after(&d("2010")));
+        assert_eq!(d("2024-02").last_day(), (2024, 2, 29));
     }
 
     #[test]

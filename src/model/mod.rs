@@ -11,3 +11,12 @@ pub use dataset::*;
 pub use date::{PartialDate, Precision};
 pub use problem::{Pos, Problem, ProblemKind};
 pub use validate::load_dataset;
+
+/// The JSON Schema of the dataset file, for editors (`public/data/technoparks.schema.json`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(raw::RawDataset);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -9,8 +9,9 @@ use super::raw::RawDataset;
 pub fn parse_raw(bytes: &[u8]) -> Result<RawDataset, Problem> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
-        // Safe: from_utf8 just said this prefix is valid.
+        // from_utf8 just said this prefix is valid.
         let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let prefix = prefix.strip_prefix('\u{feff}').unwrap_or(prefix);
         Problem {
             path: ".".into(),
             pos: Some(end_position(prefix)),
@@ -26,14 +27,68 @@ pub fn parse_raw(bytes: &[u8]) -> Result<RawDataset, Problem> {
             kind: ProblemKind::EmptyFile,
         });
     }
+    // serde_json skips unknown fields without its depth limit; refuse deep nesting first, so
+    // that nothing downstream (the position scanner included) recurses without bound.
+    if let Some(pos) = too_deep_at(text) {
+        return Err(Problem {
+            path: ".".into(),
+            pos: Some(pos),
+            kind: ProblemKind::TooDeep,
+        });
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed: Result<RawDataset, _> = serde_path_to_error::deserialize(&mut de);
-    let raw = parsed.map_err(|e| {
-        let path = e.path().to_string();
-        to_problem(text, path, e.inner())
-    })?;
+    let raw = parsed.map_err(|e| to_problem(text, known_path(&e.path().to_string()), e.inner()))?;
     de.end().map_err(|e| to_problem(text, ".".into(), &e))?;
     Ok(raw)
+}
+
+/// serde_path_to_error writes `?` for a key it could not read: keep the part that is known.
+fn known_path(path: &str) -> String {
+    let known = path.trim_end_matches('?').trim_end_matches('.');
+    if known.is_empty() {
+        ".".into()
+    } else {
+        known.into()
+    }
+}
+
+/// How deep arrays and objects may nest; serde_json's own limit for what it reads.
+pub const MAX_DEPTH: usize = 128;
+
+/// Where nesting first exceeds [`MAX_DEPTH`], if it does. Counts brackets outside strings.
+fn too_deep_at(text: &str) -> Option<Pos> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut pos = Pos { line: 1, column: 1 };
+    for c in text.chars() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else {
+            match c {
+                '"' => in_string = true,
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some(pos);
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if c == '\n' {
+            pos.line += 1;
+            pos.column = 1;
+        } else {
+            pos.column += 1;
+        }
+    }
+    None
 }
 
 fn to_problem(text: &str, path: String, e: &serde_json::Error) -> Problem {

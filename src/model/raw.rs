@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 /// A text in both interface languages; either may be missing here, validation says so.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawText {
     #[serde(default)]
     pub ru: Option<String>,
@@ -16,6 +17,7 @@ pub struct RawText {
 
 /// How sure the dataset is of a value or an event.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     /// Stated outright in the source.
@@ -28,6 +30,7 @@ pub enum Confidence {
 
 /// Who acted: the federal government or Perm Krai.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Federal,
@@ -36,6 +39,7 @@ pub enum Level {
 
 /// What sort of support measure or event it was.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     Law,
@@ -48,6 +52,7 @@ pub enum EventKind {
 
 /// The unit a metric's values are in; it decides how a value is typeset.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Square metres.
@@ -68,6 +73,7 @@ pub enum Unit {
 
 /// The whole file.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawDataset {
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
@@ -82,6 +88,7 @@ pub struct RawDataset {
 
 /// What the dataset is, who may use it, when it was last updated.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawMeta {
     pub title: RawText,
     pub description: RawText,
@@ -92,6 +99,7 @@ pub struct RawMeta {
 
 /// A publication a value or an event comes from.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawSource {
     pub id: String,
     pub title: RawText,
@@ -104,6 +112,7 @@ pub struct RawSource {
 
 /// A technology park.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawPark {
     pub id: String,
     pub name: RawText,
@@ -128,6 +137,7 @@ pub struct RawPark {
 
 /// A quantity measured for parks; observations give its values.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawMetric {
     pub id: String,
     pub label: RawText,
@@ -138,6 +148,7 @@ pub struct RawMetric {
 
 /// One value of one metric for one park at one date.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawObservation {
     pub park: String,
     pub metric: String,
@@ -151,6 +162,7 @@ pub struct RawObservation {
 
 /// A support measure or a milestone on the timeline.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawEvent {
     pub id: String,
     pub date: String,

@@ -72,9 +72,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
         .enumerate()
         .map(|(i, s)| {
             let at = format!("sources[{i}]");
-            if !(s.url.starts_with("https://") || s.url.starts_with("http://"))
-                || s.url.len() < "http://x".len()
-            {
+            if !is_http_url(&s.url) {
                 v.report(format!("{at}.url"), ProblemKind::BadUrl(s.url.clone()));
             }
             Source {
@@ -102,7 +100,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
                 .as_ref()
                 .and_then(|c| v.date(&format!("{at}.closed"), c));
             if let (Some(o), Some(c)) = (opened, closed) {
-                if c < o {
+                if o.wholly_after(&c) {
                     v.report(format!("{at}.closed"), ProblemKind::ClosedBeforeOpened);
                 }
             }
@@ -297,7 +295,7 @@ impl Validator {
             return PartialDate::year(0);
         };
         if let Some(updated) = self.updated {
-            if date.starts_after(&updated) {
+            if date.wholly_after(&updated) {
                 self.report(
                     at,
                     ProblemKind::DateAfterUpdate {
@@ -347,6 +345,18 @@ impl Validator {
         };
         self.report(at, problem);
     }
+}
+
+/// `http://` or `https://`, then a host: nothing a browser would run (`javascript:`, `data:`).
+fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty()
+            && !r.starts_with('/')
+            && !r.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
 }
 
 fn is_hex_color(text: &str) -> bool {

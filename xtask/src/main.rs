@@ -427,7 +427,16 @@ fn test_steps() -> Vec<Step> {
     ];
     let mut wasm_test = command(
         "cargo",
-        &["test", "--target", WASM_TARGET, "-p", APP_PACKAGE],
+        // Only the in-browser suite: the other test files are native-only.
+        &[
+            "test",
+            "--target",
+            WASM_TARGET,
+            "-p",
+            APP_PACKAGE,
+            "--test",
+            "browser",
+        ],
     );
     if let Some(driver) = chromedriver() {
         wasm_test.env("CHROMEDRIVER", driver);
