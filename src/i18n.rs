@@ -175,6 +175,7 @@ pub struct Strings {
     pub date: String,
     pub event: String,
     pub confidence_title: String,
+    pub warning: String,
     pub problems: HashMap<String, String>,
 }
 

@@ -1,10 +1,11 @@
 //! `validate-data FILE… [--lang ru|en]`: every problem of a dataset file, one per line, as
-//! `file:line:column: json.path: message`. Exit code 0 valid, 1 invalid, 2 unreadable.
+//! `file:line:column: json.path: message`; warnings (unknown fields) are marked as such and do
+//! not fail the check. Exit code 0 valid, 1 invalid, 2 unreadable.
 
 use std::process::ExitCode;
 
 use perm_technoparks::i18n::{strings, Lang};
-use perm_technoparks::model::load_dataset;
+use perm_technoparks::model::check_dataset;
 
 fn main() -> ExitCode {
     let mut lang = Lang::Ru;
@@ -34,7 +35,11 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match load_dataset(&bytes) {
+        let checked = check_dataset(&bytes);
+        for w in &checked.warnings {
+            println!("{file}:{} ({})", w.describe(s), s.warning);
+        }
+        match checked.outcome {
             Ok(ds) => println!(
                 "{file}: ok — {} parks, {} observations, {} events, {} sources",
                 ds.parks.len(),

@@ -10,7 +10,7 @@ pub mod validate;
 pub use dataset::*;
 pub use date::{PartialDate, Precision};
 pub use problem::{Pos, Problem, ProblemKind};
-pub use validate::load_dataset;
+pub use validate::{check_dataset, load_dataset, Checked};
 
 /// The JSON Schema of the dataset file, for editors (`public/data/technoparks.schema.json`).
 #[cfg(not(target_arch = "wasm32"))]

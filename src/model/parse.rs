@@ -7,6 +7,22 @@ use super::raw::RawDataset;
 
 /// Parses the file's bytes. Fails with the first problem: bytes, syntax, or shape.
 pub fn parse_raw(bytes: &[u8]) -> Result<RawDataset, Problem> {
+    parse_raw_noting_unknown(bytes).map(|(raw, _)| raw)
+}
+
+/// Like [`parse_raw`], and also returns the paths of fields the format does not know (a
+/// misspelt field is a warning: the rest of the file is still good).
+pub fn parse_raw_noting_unknown(bytes: &[u8]) -> Result<(RawDataset, Vec<String>), Problem> {
+    if bytes.len() > MAX_BYTES {
+        return Err(Problem {
+            path: ".".into(),
+            pos: None,
+            kind: ProblemKind::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_BYTES,
+            },
+        });
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         // from_utf8 just said this prefix is valid.
@@ -37,10 +53,29 @@ pub fn parse_raw(bytes: &[u8]) -> Result<RawDataset, Problem> {
         });
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<RawDataset, _> = serde_path_to_error::deserialize(&mut de);
+    let mut unknown = Vec::new();
+    let mut note = |path: serde_ignored::Path<'_>| unknown.push(ignored_path(&path));
+    let noting = serde_ignored::Deserializer::new(&mut de, &mut note);
+    let parsed: Result<RawDataset, _> = serde_path_to_error::deserialize(noting);
     let raw = parsed.map_err(|e| to_problem(text, known_path(&e.path().to_string()), e.inner()))?;
     de.end().map_err(|e| to_problem(text, ".".into(), &e))?;
-    Ok(raw)
+    Ok((raw, unknown))
+}
+
+/// `events[3].colour`, in the same notation as every other path.
+fn ignored_path(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
+        Path::Map { parent, key } => match ignored_path(parent) {
+            p if p.is_empty() => key.clone(),
+            p => format!("{p}.{key}"),
+        },
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => ignored_path(parent),
+    }
 }
 
 /// serde_path_to_error writes `?` for a key it could not read: keep the part that is known.
@@ -52,6 +87,10 @@ fn known_path(path: &str) -> String {
         known.into()
     }
 }
+
+/// The largest file the app reads: a hundred times today's dataset, far below what would
+/// stall a phone.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
 /// How deep arrays and objects may nest; serde_json's own limit for what it reads.
 pub const MAX_DEPTH: usize = 128;

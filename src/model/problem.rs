@@ -25,6 +25,11 @@ pub enum ProblemKind {
     NotUtf8,
     /// The file is empty or only white space.
     EmptyFile,
+    /// The file is larger than the app will read (bytes, limit).
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     /// The JSON text ends before the document does.
     UnexpectedEnd,
     /// A JSON syntax error; the detail is the parser's own words.
@@ -80,6 +85,8 @@ pub enum ProblemKind {
     BadColor(String),
     /// The dataset lists no parks.
     NoParks,
+    /// A field the format does not know (a warning: it is ignored).
+    UnknownField,
 }
 
 impl ProblemKind {
@@ -89,6 +96,7 @@ impl ProblemKind {
         match self {
             NotUtf8 => ("not_utf8", vec![]),
             EmptyFile => ("empty_file", vec![]),
+            TooLarge { bytes, limit } => ("too_large", vec![bytes.to_string(), limit.to_string()]),
             UnexpectedEnd => ("unexpected_end", vec![]),
             Syntax(d) => ("syntax", vec![d.clone()]),
             TooDeep => ("too_deep", vec![]),
@@ -117,6 +125,7 @@ impl ProblemKind {
             BadUrl(u) => ("bad_url", vec![u.clone()]),
             BadColor(c) => ("bad_color", vec![c.clone()]),
             NoParks => ("no_parks", vec![]),
+            UnknownField => ("unknown_field", vec![]),
         }
     }
 
@@ -160,6 +169,7 @@ pub fn all_keys() -> Vec<&'static str> {
     [
         NotUtf8,
         EmptyFile,
+        TooLarge { bytes: 0, limit: 0 },
         UnexpectedEnd,
         Syntax(s()),
         TooDeep,
@@ -193,6 +203,7 @@ pub fn all_keys() -> Vec<&'static str> {
         BadUrl(s()),
         BadColor(s()),
         NoParks,
+        UnknownField,
     ]
     .iter()
     .map(ProblemKind::key)

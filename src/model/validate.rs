@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::dataset::*;
 use super::date::{DateError, PartialDate};
-use super::parse::{parse_raw, value_positions};
+use super::parse::{parse_raw_noting_unknown, value_positions};
 use super::problem::{sort_by_position, Pos, Problem, ProblemKind};
 use super::raw::*;
 use crate::i18n::Lang;
@@ -14,15 +14,48 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Parses and validates a dataset file; on failure, every problem found, in file order.
 pub fn load_dataset(bytes: &[u8]) -> Result<Dataset, Vec<Problem>> {
-    let raw = parse_raw(bytes).map_err(|p| vec![p])?;
+    check_dataset(bytes).outcome
+}
+
+/// What checking a file found: the dataset or its errors, and warnings either way.
+#[derive(Debug)]
+pub struct Checked {
+    pub outcome: Result<Dataset, Vec<Problem>>,
+    /// Things that do not stop the dataset from loading (unknown fields), in file order.
+    pub warnings: Vec<Problem>,
+}
+
+/// Parses and validates, keeping warnings apart from errors.
+pub fn check_dataset(bytes: &[u8]) -> Checked {
+    let (raw, unknown) = match parse_raw_noting_unknown(bytes) {
+        Ok(parsed) => parsed,
+        Err(problem) => {
+            return Checked {
+                outcome: Err(vec![problem]),
+                warnings: Vec::new(),
+            }
+        }
+    };
     let positions = value_positions(&String::from_utf8_lossy(bytes));
-    validate(&raw).map_err(|mut problems| {
+    let placed = |mut problems: Vec<Problem>| {
         for p in &mut problems {
             p.pos = position_of(&positions, &p.path);
         }
         sort_by_position(&mut problems);
         problems
-    })
+    };
+    let warnings = unknown
+        .into_iter()
+        .map(|path| Problem {
+            path,
+            pos: None,
+            kind: ProblemKind::UnknownField,
+        })
+        .collect();
+    Checked {
+        outcome: validate(&raw).map_err(placed),
+        warnings: placed(warnings),
+    }
 }
 
 /// The place of a path, or of its nearest ancestor that is in the file (a missing field).
