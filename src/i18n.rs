@@ -175,6 +175,9 @@ pub struct Strings {
     pub date: String,
     pub event: String,
     pub confidence_title: String,
+    pub show_table: String,
+    pub show_chart: String,
+    pub chart_keys_hint: String,
     pub warning: String,
     pub problems: HashMap<String, String>,
 }

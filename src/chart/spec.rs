@@ -56,6 +56,8 @@ pub struct Datum {
     pub w: f64,
     pub h: f64,
     pub park: String,
+    /// Which of the park's values (oldest first) the datum shows.
+    pub value: usize,
     pub label: String,
 }
 
@@ -175,6 +177,7 @@ pub fn bar_chart(rows: &[BarRow], width: f64, alt: String) -> ChartSpec {
                     w: end - left,
                     h: bar_h,
                     park: row.park.clone(),
+                    value: 0,
                     label: format!("{}: {}", row.label, row.value_text),
                 });
             }
@@ -313,7 +316,7 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
                 dashed: pair[1].year - pair[0].year > 1,
             });
         }
-        for p in &line.points {
+        for (index, p) in line.points.iter().enumerate() {
             let (cx, cy) = at(p);
             marks.push(Mark::Dot {
                 cx,
@@ -337,6 +340,7 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
                 w: 20.0,
                 h: 20.0,
                 park: line.park.clone(),
+                value: index,
                 label: format!("{}, {}", line.label, p.label),
             });
         }

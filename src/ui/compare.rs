@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::chart_view::ChartView;
 use super::intl::{this_year, IntlTypography};
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::use_app_state;
@@ -111,18 +112,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
                     }
                 })
             }}
-            <figure id="compare-chart" class="chart-figure">
-                <div
-                    class="chart"
-                    node_ref=container
-                    role="img"
-                    aria-label=move || view_model.get().map(|c| c.chart.alt).unwrap_or_default()
-                    inner_html=svg
-                ></div>
-                <figcaption class="visually-hidden">
-                    {move || view_model.get().map(|c| c.chart.alt).unwrap_or_default()}
-                </figcaption>
-            </figure>
+            <ChartView ds=ds.clone() comparison=view_model svg=Signal::derive(svg) container width/>
             <ul id="compare-values" class="value-cards">
                 {move || {
                     let lang = state.lang.get();

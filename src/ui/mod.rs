@@ -1,5 +1,6 @@
 //! The Leptos view layer: components read state, call the core, render. Browser only.
 
+mod chart_view;
 mod compare;
 mod embed;
 mod intl;

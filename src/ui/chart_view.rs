@@ -1,0 +1,260 @@
+//! The comparison chart made explorable: focusable hit regions laid over the plotters SVG
+//! (from the chart spec's coordinates), a tooltip for mouse, touch and keyboard, and a table
+//! of the same values.
+
+use std::sync::Arc;
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::sources::ConfidenceMark;
+use super::state::use_app_state;
+use crate::chart::{Comparison, Datum, ShownValue};
+use crate::i18n::strings;
+use crate::model::Dataset;
+
+/// Widest a tooltip gets, in CSS pixels; it never leaves the chart.
+const TOOLTIP_WIDTH: f64 = 240.0;
+
+/// The chart with its hit layer and tooltip, or the same values as a table.
+#[component]
+pub fn ChartView(
+    ds: Arc<Dataset>,
+    comparison: Memo<Option<Comparison>>,
+    svg: Signal<String>,
+    container: NodeRef<leptos::html::Div>,
+    width: RwSignal<f64>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    let as_table = RwSignal::new(false);
+    // The datum under the pointer or the focus; `active` keeps the keyboard's place.
+    let shown = RwSignal::new(None::<usize>);
+    let active = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        comparison.track();
+        shown.set(None);
+        active.set(0);
+    });
+
+    let alt = move || comparison.get().map(|c| c.chart.alt).unwrap_or_default();
+    let data = move || comparison.get().map(|c| c.chart.data).unwrap_or_default();
+    let scale = move || {
+        let spec_width = comparison.get().map_or(1.0, |c| c.chart.width);
+        width.get() / spec_width
+    };
+
+    let focus_datum = move |index: usize| {
+        let selector = format!("#compare-chart .hit[data-index=\"{index}\"]");
+        if let Ok(Some(el)) = document().query_selector(&selector) {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            } else if let Ok(focus) = js_sys::Reflect::get(&el, &"focus".into()) {
+                if let Some(f) = focus.dyn_ref::<js_sys::Function>() {
+                    let _ = f.call0(&el);
+                }
+            }
+        }
+    };
+    let ds_for_keys = ds.clone();
+    let on_key = move |ev: KeyboardEvent| {
+        let count = data().len();
+        if count == 0 {
+            return;
+        }
+        let current = active.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some((current + 1) % count),
+            "ArrowLeft" | "ArrowUp" => Some((current + count - 1) % count),
+            "Home" => Some(0),
+            "End" => Some(count - 1),
+            "Escape" => {
+                shown.set(None);
+                None
+            }
+            "Enter" | " " => {
+                ev.prevent_default();
+                if let Some(url) = value_of(&comparison.get_untracked(), current)
+                    .and_then(|(_, v)| v.value.sources.first().cloned())
+                    .and_then(|id| ds_for_keys.source(&id).map(|src| src.url.clone()))
+                {
+                    let _ = window().open_with_url_and_target(&url, "_blank");
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(next) = next {
+            ev.prevent_default();
+            active.set(next);
+            shown.set(Some(next));
+            focus_datum(next);
+        }
+    };
+
+    view! {
+        <figure id="compare-chart" class="chart-figure">
+            <div class="chart-toolbar">
+                <button
+                    type="button"
+                    id="table-toggle"
+                    class="secondary"
+                    aria-pressed=move || as_table.get().to_string()
+                    on:click=move |_| as_table.update(|t| *t = !*t)
+                >
+                    {move || if as_table.get() { s().show_chart.clone() } else { s().show_table.clone() }}
+                </button>
+            </div>
+            <div class="chart-wrap" class:hidden=move || as_table.get() node_ref=container>
+                <div class="chart" role="img" aria-label=alt inner_html=move || svg.get()></div>
+                <svg
+                    class="hit-layer"
+                    viewBox=move || comparison.get().map(|c| format!("0 0 {} {}", c.chart.width, c.chart.height)).unwrap_or_default()
+                    role="group"
+                    aria-label=move || s().chart_keys_hint.clone()
+                    on:keydown=on_key
+                    on:mouseleave=move |_| shown.set(None)
+                >
+                    {move || {
+                        data()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, d)| hit_region(i, d, active, shown))
+                            .collect_view()
+                    }}
+                </svg>
+                {move || {
+                    let index = shown.get()?;
+                    let c = comparison.get()?;
+                    let datum = c.chart.data.get(index)?.clone();
+                    let (name, value) = value_of(&Some(c), index)?;
+                    let k = scale();
+                    let chart_width = width.get();
+                    let tip_width = TOOLTIP_WIDTH.min(chart_width);
+                    let centre = (datum.x + datum.w / 2.0) * k;
+                    let left = (centre - tip_width / 2.0).clamp(0.0, (chart_width - tip_width).max(0.0));
+                    let top = (datum.y + datum.h) * k + 6.0;
+                    Some(view! {
+                        <div
+                            class="tooltip"
+                            id="chart-tooltip"
+                            role="tooltip"
+                            style:left=format!("{left:.0}px")
+                            style:top=format!("{top:.0}px")
+                            style:width=format!("{tip_width:.0}px")
+                        >
+                            <p class="tooltip-park">{name}</p>
+                            <p class="tooltip-value">{value.text.clone()}</p>
+                            <p class="tooltip-meta">
+                                {value.date.clone()} " · "
+                                {value
+                                    .value
+                                    .sources
+                                    .iter()
+                                    .filter_map(|id| ds.source(id))
+                                    .map(|src| src.publisher.get(state.lang.get_untracked()).to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")}
+                                " · "
+                                <ConfidenceMark confidence=value.value.confidence/>
+                            </p>
+                        </div>
+                    })
+                }}
+            </div>
+            <p class="chart-hint" class:hidden=move || as_table.get()>{move || s().chart_keys_hint.clone()}</p>
+            {move || as_table.get().then(|| view! { <ValuesTable comparison/> })}
+            <figcaption class="visually-hidden" aria-live="polite">{alt}</figcaption>
+        </figure>
+    }
+}
+
+/// One focusable box over a bar or a point; only the active one is in the tab order.
+fn hit_region(
+    index: usize,
+    d: Datum,
+    active: RwSignal<usize>,
+    shown: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    view! {
+        <rect
+            class="hit"
+            data-index=index.to_string()
+            data-park=d.park.clone()
+            x=d.x.to_string()
+            y=d.y.to_string()
+            width=d.w.to_string()
+            height=d.h.to_string()
+            tabindex=move || if active.get() == index { "0" } else { "-1" }
+            role="img"
+            aria-label=d.label.clone()
+            on:focus=move |_| {
+                active.set(index);
+                shown.set(Some(index));
+            }
+            on:blur=move |_| shown.set(None)
+            on:mouseenter=move |_| shown.set(Some(index))
+            on:click=move |_| shown.set(Some(index))
+        ></rect>
+    }
+}
+
+/// The park name and value a datum stands for.
+fn value_of(comparison: &Option<Comparison>, index: usize) -> Option<(String, ShownValue)> {
+    let c = comparison.as_ref()?;
+    let datum = c.chart.data.get(index)?;
+    let card = c.cards.iter().find(|card| card.park == datum.park)?;
+    Some((card.name.clone(), card.values.get(datum.value)?.clone()))
+}
+
+/// Every value of the chart as a table: what a screen reader and a printer get.
+#[component]
+fn ValuesTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    move || {
+        let c = comparison.get()?;
+        let rows = c
+            .cards
+            .iter()
+            .flat_map(|card| {
+                let no_data = card.values.is_empty().then(|| {
+                    view! {
+                        <tr data-park=card.park.clone()>
+                            <th scope="row">{card.name.clone()}</th>
+                            <td colspan="3" class="no-data">{s().no_data.clone()}</td>
+                        </tr>
+                    }
+                    .into_any()
+                });
+                let values = card.values.iter().map(|v| {
+                    view! {
+                        <tr data-park=card.park.clone()>
+                            <th scope="row">{card.name.clone()}</th>
+                            <td>{v.text.clone()}</td>
+                            <td>{v.date.clone()}</td>
+                            <td><ConfidenceMark confidence=v.value.confidence/></td>
+                        </tr>
+                    }
+                    .into_any()
+                });
+                no_data.into_iter().chain(values).collect::<Vec<_>>()
+            })
+            .collect_view();
+        Some(view! {
+            <table id="values-table" class="values-table">
+                <caption>{c.metric.label.clone()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{s().park.clone()}</th>
+                        <th scope="col">{s().value.clone()}</th>
+                        <th scope="col">{s().date.clone()}</th>
+                        <th scope="col">{s().confidence_title.clone()}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        })
+    }
+}
