@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod model;
 pub mod static_page;
 pub mod url;
+pub mod vi;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

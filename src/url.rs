@@ -45,7 +45,8 @@ impl Theme {
 }
 
 impl Display {
-    /// CSS classes for the root element (`embed theme-dark a11y`).
+    /// CSS classes for the root element (`embed theme-dark`); the visually-impaired mode's
+    /// classes come from [`crate::vi::ViSettings`].
     pub fn classes(&self) -> String {
         let mut classes = vec!["app-root"];
         if self.embed {
@@ -55,9 +56,6 @@ impl Display {
             Some(Theme::Light) => classes.push("theme-light"),
             Some(Theme::Dark) => classes.push("theme-dark"),
             None => {}
-        }
-        if self.a11y {
-            classes.push("a11y");
         }
         classes.join(" ")
     }

@@ -29,6 +29,11 @@ pub fn ChartView(
     let state = use_app_state();
     let s = move || strings(state.lang.get());
     let as_table = RwSignal::new(false);
+    // "Charts as tables" in the visually-impaired mode decides, and the reader may still switch.
+    Effect::new(move |_| {
+        let vi = state.vi.get();
+        as_table.set(vi.on && vi.images_off);
+    });
     // The datum under the pointer or the focus; `active` keeps the keyboard's place.
     let shown = RwSignal::new(None::<usize>);
     let active = RwSignal::new(0usize);

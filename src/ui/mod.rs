@@ -9,6 +9,7 @@ mod sources;
 mod state;
 mod status;
 mod timeline;
+mod vi;
 
 pub use intl::{this_year, IntlTypography};
 pub use load::{fetch_dataset, LoadError, DATA_URL};
@@ -24,6 +25,7 @@ use embed::{report_height_when_framed, EmbedDialog, OpenFull};
 use sources::Sources;
 use status::{LoadErrorView, Loading};
 use timeline::Timeline;
+use vi::{ViPanel, ViToggle};
 
 /// The whole explorer: header, the loaded views (or loading / error), footer.
 #[component]
@@ -37,17 +39,19 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <div id="app" class=move || state.display.get().classes()>
+        <div id="app" class=move || format!("{} {}", state.display.get().classes(), state.vi.get().classes())>
             <header class="site-header">
                 <div>
                     <h1>{move || s().app_title.clone()}</h1>
                     <p class="subtitle">{move || s().app_subtitle.clone()}</p>
                 </div>
                 <div class="header-actions">
+                    <ViToggle/>
                     {move || (!embed()).then(|| view! { <EmbedDialog/> })}
                     <LangSwitch/>
                 </div>
             </header>
+            <ViPanel/>
             <main
                 id="main"
                 data-state=move || match data.get() {

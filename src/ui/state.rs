@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use crate::analysis::TimelineFilter;
 use crate::i18n::{strings, Lang};
 use crate::url::{Display, UrlState};
+use crate::vi::ViSettings;
+
+/// Where the visually-impaired mode's choice is kept between visits.
+const VI_STORAGE_KEY: &str = "technoparks.vi";
 
 /// What the reader has chosen; every field is reflected in the query string.
 #[derive(Debug, Clone, Copy)]
@@ -15,6 +19,8 @@ pub struct AppState {
     pub filter: RwSignal<TimelineFilter>,
     /// Embed mode, theme, visually-impaired mode: set by the host page's URL.
     pub display: RwSignal<Display>,
+    /// The visually-impaired mode; its `on` is the URL's `a11y=1`.
+    pub vi: RwSignal<ViSettings>,
 }
 
 /// Reads the state from the URL, provides it as context, and keeps URL, `<html lang>` and
@@ -26,6 +32,7 @@ pub fn provide_app_state() -> AppState {
         metric: RwSignal::new(initial.metric),
         filter: RwSignal::new(initial.filter),
         display: RwSignal::new(initial.display),
+        vi: RwSignal::new(stored_vi(initial.display.a11y)),
     };
     provide_context(state);
 
@@ -37,7 +44,30 @@ pub fn provide_app_state() -> AppState {
         document().set_title(&strings(lang).app_title);
     });
     Effect::new(move |_| replace_query(&current_url_state(&state).to_query()));
+    Effect::new(move |_| store_vi(&state.vi.get()));
     state
+}
+
+/// The reader's stored choice; the host's `a11y=1` turns the mode on whatever was stored.
+fn stored_vi(host_wants_it: bool) -> ViSettings {
+    let stored = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(VI_STORAGE_KEY).ok().flatten())
+        .map(|text| ViSettings::from_storage(&text))
+        .unwrap_or_default();
+    ViSettings {
+        on: stored.on || host_wants_it,
+        ..stored
+    }
+}
+
+/// Keeps the choice for the next visit; where storage is refused (some embeds), it is not kept.
+fn store_vi(settings: &ViSettings) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item(VI_STORAGE_KEY, &settings.to_storage());
+    }
 }
 
 /// The state as a link carries it.
@@ -46,7 +76,10 @@ pub fn current_url_state(state: &AppState) -> UrlState {
         lang: state.lang.get(),
         metric: state.metric.get(),
         filter: state.filter.get(),
-        display: state.display.get(),
+        display: Display {
+            a11y: state.vi.get().on,
+            ..state.display.get()
+        },
     }
 }
 

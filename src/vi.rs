@@ -1,0 +1,148 @@
+//! The visually-impaired mode's settings («версия для слабовидящих»): type size, colour
+//! scheme, charts replaced by tables. Pure: kept in the browser's storage as a short string.
+
+/// Type size: at least one and a half times the normal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViSize {
+    #[default]
+    Large,
+    Larger,
+    Largest,
+}
+
+/// The conventional high-contrast schemes of Russian public sites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViScheme {
+    #[default]
+    BlackOnWhite,
+    WhiteOnBlack,
+    BlueOnLightBlue,
+}
+
+/// What the reader chose in the visually-impaired mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ViSettings {
+    /// The mode is on (the host's `a11y=1` also turns it on).
+    pub on: bool,
+    pub size: ViSize,
+    pub scheme: ViScheme,
+    /// Charts replaced by their tables.
+    pub images_off: bool,
+}
+
+impl ViSize {
+    /// All sizes, smallest first.
+    pub const ALL: [ViSize; 3] = [ViSize::Large, ViSize::Larger, ViSize::Largest];
+
+    /// The word in storage and CSS.
+    pub fn key(self) -> &'static str {
+        match self {
+            ViSize::Large => "150",
+            ViSize::Larger => "200",
+            ViSize::Largest => "250",
+        }
+    }
+}
+
+impl ViScheme {
+    /// All schemes.
+    pub const ALL: [ViScheme; 3] = [
+        ViScheme::BlackOnWhite,
+        ViScheme::WhiteOnBlack,
+        ViScheme::BlueOnLightBlue,
+    ];
+
+    /// The word in storage, CSS and the locale files.
+    pub fn key(self) -> &'static str {
+        match self {
+            ViScheme::BlackOnWhite => "bw",
+            ViScheme::WhiteOnBlack => "wb",
+            ViScheme::BlueOnLightBlue => "blue",
+        }
+    }
+}
+
+impl ViSettings {
+    /// Reads the stored string; anything unknown stays at its default.
+    pub fn from_storage(text: &str) -> Self {
+        let mut settings = ViSettings::default();
+        for pair in text.split(';') {
+            match pair.split_once('=') {
+                Some(("on", v)) => settings.on = v == "1",
+                Some(("size", v)) => {
+                    settings.size = ViSize::ALL
+                        .into_iter()
+                        .find(|s| s.key() == v)
+                        .unwrap_or_default()
+                }
+                Some(("scheme", v)) => {
+                    settings.scheme = ViScheme::ALL
+                        .into_iter()
+                        .find(|s| s.key() == v)
+                        .unwrap_or_default()
+                }
+                Some(("images", v)) => settings.images_off = v == "off",
+                _ => {}
+            }
+        }
+        settings
+    }
+
+    /// The string kept in storage.
+    pub fn to_storage(&self) -> String {
+        format!(
+            "on={};size={};scheme={};images={}",
+            u8::from(self.on),
+            self.size.key(),
+            self.scheme.key(),
+            if self.images_off { "off" } else { "on" }
+        )
+    }
+
+    /// CSS classes for the root element; none when the mode is off.
+    pub fn classes(&self) -> String {
+        if !self.on {
+            return String::new();
+        }
+        let mut classes = format!(
+            "a11y vi-size-{} vi-scheme-{}",
+            self.size.key(),
+            self.scheme.key()
+        );
+        if self.images_off {
+            classes.push_str(" vi-images-off");
+        }
+        classes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_round_trips_and_ignores_junk() {
+        let settings = ViSettings {
+            on: true,
+            size: ViSize::Largest,
+            scheme: ViScheme::BlueOnLightBlue,
+            images_off: true,
+        };
+        assert_eq!(ViSettings::from_storage(&settings.to_storage()), settings);
+        assert_eq!(
+            ViSettings::from_storage("size=999;scheme=<x>;;on"),
+            ViSettings::default()
+        );
+    }
+
+    #[test]
+    fn classes_name_each_choice_only_when_on() {
+        assert_eq!(ViSettings::default().classes(), "");
+        let on = ViSettings {
+            on: true,
+            images_off: true,
+            ..ViSettings::default()
+        };
+        assert_eq!(on.classes(), "a11y vi-size-150 vi-scheme-bw vi-images-off");
+    }
+}
