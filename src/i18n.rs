@@ -116,6 +116,7 @@ impl Forms {
 pub struct Strings {
     pub app_title: String,
     pub app_subtitle: String,
+    pub skip_link: String,
     pub switch_lang: String,
     pub switch_lang_label: String,
     pub loading: String,

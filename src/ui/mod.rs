@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div id="app" class=move || format!("{} {}", state.display.get().classes(), state.vi.get().classes())>
+            <a class="skip-link" href="#main">{move || s().skip_link.clone()}</a>
             <header class="site-header">
                 <div>
                     <h1>{move || s().app_title.clone()}</h1>
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
             <ViPanel/>
             <main
                 id="main"
+                tabindex="-1"
                 data-state=move || match data.get() {
                     None => "loading",
                     Some(Err(_)) => "error",
