@@ -140,6 +140,8 @@ pub struct Strings {
     pub chart_alt_bars: String,
     pub chart_alt_series: String,
     pub chart_alt_missing: String,
+    pub chart_alt_ratio: String,
+    pub times: Forms,
     pub as_of: String,
     pub timeline_title: String,
     pub filter_level: String,

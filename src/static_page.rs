@@ -151,7 +151,7 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
         escape(&s.open_full),
     ));
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"stylesheet\" href=\"table.css\"></head><body><main>{body}</main></body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>{}</title><link rel=\"stylesheet\" href=\"table.css\"></head><body><main>{body}</main></body></html>\n",
         lang.code(),
         escape(&s.app_title),
     )

@@ -6,8 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
+use perm_technoparks::analysis::metric_catalogue;
+use perm_technoparks::chart::{comparison, render_svg};
+use perm_technoparks::format::ReferenceTypography;
 use perm_technoparks::i18n::{strings, Lang};
-use perm_technoparks::model::{load_dataset, Dataset, Pos, Problem, ProblemKind};
+use perm_technoparks::model::parse::MAX_BYTES;
+use perm_technoparks::model::{
+    check_dataset, load_dataset, Dataset, Pos, Problem, ProblemKind, Text,
+};
 
 use ProblemKind::*;
 
@@ -321,6 +327,166 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
                 ),
             ],
         ),
+        // --- more syntax: what JSON is not (JavaScript literals, comments, quotes) ---
+        (
+            // `NaN` is JavaScript, not JSON: the parser stops at its first letter.
+            "nan_literal.json",
+            vec![at(
+                Syntax(s("expected value")),
+                "observations[0].value",
+                59,
+                16,
+            )],
+        ),
+        (
+            "infinity_literal.json",
+            vec![at(
+                Syntax(s("expected value")),
+                "observations[1].value",
+                67,
+                16,
+            )],
+        ),
+        (
+            // `-1e400`: below the smallest f64; the place is the number's last digit.
+            "negative_out_of_range.json",
+            vec![at(
+                Syntax(s("number out of range")),
+                "observations[0].value",
+                59,
+                21,
+            )],
+        ),
+        (
+            // A comma after the last field of an object (trailing_comma.json: of an array).
+            "trailing_comma_object.json",
+            vec![at(Syntax(s("trailing comma")), "observations[0]", 63, 5)],
+        ),
+        (
+            // `// where each value comes from` between two top-level fields.
+            "line_comment.json",
+            vec![at(Syntax(s("key must be a string")), ".", 10, 3)],
+        ),
+        (
+            // `'id': 'akit'`
+            "single_quotes.json",
+            vec![at(Syntax(s("key must be a string")), "sources[1]", 18, 7)],
+        ),
+        (
+            // A raw tab in "Ministry<TAB>news": the place is the tab itself.
+            "control_char_in_string.json",
+            vec![at(
+                Syntax(s(
+                    "control character (\\u0000-\\u001F) found while parsing a string",
+                )),
+                "sources[0].title.en",
+                13,
+                62,
+            )],
+        ),
+        // --- more shape ---
+        (
+            "schema_version_string.json",
+            vec![at(
+                WrongType {
+                    found: s("string \"1\""),
+                    expected: s("u32"),
+                },
+                "schema_version",
+                3,
+                23,
+            )],
+        ),
+        (
+            // The whole dataset wrapped in `[ … ]`: the document is not an object.
+            "top_level_array.json",
+            vec![at(
+                WrongType {
+                    found: s("array"),
+                    expected: s("object or single value"),
+                },
+                ".",
+                1,
+                1,
+            )],
+        ),
+        (
+            "unknown_unit.json",
+            vec![at(
+                UnknownValue {
+                    found: s("km2"),
+                    allowed: s("m2, rub, rub_per_m2, year, years, rank, count"),
+                },
+                "metrics[0].unit",
+                47,
+                19,
+            )],
+        ),
+        // --- more semantics ---
+        (
+            // An investment metric and its one observation, 1.5 billion roubles below zero.
+            "negative_investment.json",
+            vec![at(
+                Negative(-1_500_000_000.0),
+                "observations[3].value",
+                88,
+                16,
+            )],
+        ),
+        (
+            "missing_ru_name.json",
+            vec![at(MissingTranslation(Lang::Ru), "parks[1].name.ru", 36, 15)],
+        ),
+        (
+            // `"en": "  \t "`: white space only is as good as nothing.
+            "blank_publisher.json",
+            vec![at(Empty, "sources[1].publisher.en", 20, 41)],
+        ),
+        (
+            // sources[0] pasted again as a third source.
+            "duplicate_source_id.json",
+            vec![at(DuplicateId(s("mirs")), "sources[2].id", 25, 13)],
+        ),
+        (
+            // metrics[0] pasted again as a third metric.
+            "duplicate_metric_id.json",
+            vec![at(DuplicateId(s("area_m2")), "metrics[2].id", 55, 13)],
+        ),
+        (
+            "dangling_source_ref_park.json",
+            vec![at(
+                UnknownSource(s("kommersant")),
+                "parks[1].sources[1]",
+                40,
+                27,
+            )],
+        ),
+        (
+            // A value of 2025 in a dataset updated 2024-06-30.
+            "observation_after_updated.json",
+            vec![at(
+                DateAfterUpdate {
+                    date: s("2025"),
+                    updated: s("2024-06-30"),
+                },
+                "observations[2].date",
+                76,
+                15,
+            )],
+        ),
+        (
+            "observation_no_sources.json",
+            vec![at(NoSource, "observations[1].sources", 69, 18)],
+        ),
+        (
+            // Month and day must have two digits each.
+            "unpadded_date.json",
+            vec![at(BadDate(s("2019-1-5")), "events[0].date", 84, 15)],
+        ),
+        (
+            "bad_closed_date.json",
+            vec![at(BadDate(s("2020-1")), "parks[1].closed", 39, 17)],
+        ),
         // --- several at once, all reported, in file order (not validation order) ---
         (
             "several_problems.json",
@@ -356,6 +522,19 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
 /// Files that must load.
 const VALID: [&str; 2] = ["_valid_minimal.json", "bom_valid.json"];
 
+/// Files that load with warnings: each file and every warning, in file order.
+fn warned() -> Vec<(&'static str, Vec<Expected>)> {
+    vec![(
+        // `"extra": {…}` at the top, `"colour"` beside parks[0]'s `"color"`. The place is the
+        // value's; the nested `extra.note` is not reported apart from `extra`.
+        "warn_unknown_fields.json",
+        vec![
+            at(UnknownField, "extra", 4, 12),
+            at(UnknownField, "parks[0].colour", 33, 17),
+        ],
+    )]
+}
+
 #[test]
 fn every_bad_fixture_gives_exactly_its_problems() {
     let failures: Vec<String> = corpus()
@@ -373,7 +552,13 @@ fn every_bad_fixture_gives_exactly_its_problems() {
 
 #[test]
 fn every_fixture_file_is_in_the_table() {
-    let listed: Vec<&str> = corpus().iter().map(|(f, _)| *f).chain(VALID).collect();
+    let warned = warned();
+    let listed: Vec<&str> = corpus()
+        .iter()
+        .chain(&warned)
+        .map(|(f, _)| *f)
+        .chain(VALID)
+        .collect();
     let mut on_disk: Vec<String> = std::fs::read_dir(fixture_dir())
         .expect("fixture dir")
         .map(|e| {
@@ -394,6 +579,7 @@ fn every_fixture_file_is_in_the_table() {
         "fixtures without expectations: {unlisted:?}"
     );
     assert!(on_disk.len() >= 25, "only {} fixtures", on_disk.len());
+    assert!(corpus().len() >= 45, "only {} bad fixtures", corpus().len());
 }
 
 #[test]
@@ -548,5 +734,397 @@ fn problems_are_described_in_russian_and_english() {
     assert_eq!(
         describe("unknown_level.json", Lang::Ru),
         ["85:26: events[0].level: недопустимое значение «municipal»; допустимы: federal or regional"]
+    );
+}
+
+// --- Warnings: unknown fields are noted, not refused. ---
+
+/// An [`Expected`] with its own path.
+type Owned = (ProblemKind, String, Option<(usize, usize)>);
+
+/// Checks a file that must load, with exactly `expected` as warnings, in that order.
+fn check_warned(file: &str, expected: &[Expected]) -> Result<(), String> {
+    let checked = check_dataset(&read(file));
+    if let Err(problems) = &checked.outcome {
+        return Err(format!("{file}: refused:\n{}", listing(problems)));
+    }
+    let got: Vec<Owned> = checked
+        .warnings
+        .iter()
+        .map(|p| {
+            (
+                p.kind.clone(),
+                p.path.clone(),
+                p.pos.map(|Pos { line, column }| (line, column)),
+            )
+        })
+        .collect();
+    let want: Vec<Owned> = expected
+        .iter()
+        .map(|(kind, path, pos)| (kind.clone(), path.to_string(), *pos))
+        .collect();
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "{file}:\n expected warnings {want:#?}\n got:\n{}",
+            listing(&checked.warnings)
+        ))
+    }
+}
+
+#[test]
+fn unknown_fields_are_warnings_with_their_places_in_file_order() {
+    let failures: Vec<String> = warned()
+        .iter()
+        .filter_map(|(file, expected)| check_warned(file, expected).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn unknown_fields_change_nothing_in_the_dataset() {
+    let minimal = load("_valid_minimal.json").expect("minimal loads");
+    for (file, _) in warned() {
+        assert_eq!(load(file).as_ref(), Ok(&minimal), "{file}");
+    }
+    // The minimal dataset itself has nothing to warn about (`$schema` is a known field).
+    assert!(check_dataset(&read("_valid_minimal.json"))
+        .warnings
+        .is_empty());
+}
+
+#[test]
+fn warnings_are_kept_beside_errors() {
+    let text = String::from_utf8(read("warn_unknown_fields.json")).expect("UTF-8");
+    let text = text.replacen("\"color\": \"#1f5fa8\"", "\"color\": \"blue\"", 1);
+    let checked = check_dataset(text.as_bytes());
+    let errors = checked.outcome.expect_err("a bad colour is refused");
+    assert_eq!(
+        errors,
+        [Problem {
+            path: s("parks[0].color"),
+            pos: Some(Pos {
+                line: 32,
+                column: 16
+            }),
+            kind: BadColor(s("blue")),
+        }],
+        "{}",
+        listing(&errors)
+    );
+    let paths: Vec<&str> = checked.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(paths, ["extra", "parks[0].colour"]);
+}
+
+#[test]
+fn warnings_are_described_in_russian_and_english() {
+    let checked = check_dataset(&read("warn_unknown_fields.json"));
+    let described = |lang| -> Vec<String> {
+        checked
+            .warnings
+            .iter()
+            .map(|w| w.describe(strings(lang)))
+            .collect()
+    };
+    assert_eq!(
+        described(Lang::Ru),
+        [
+            "4:12: extra: неизвестное поле; оно не используется (опечатка?)",
+            "33:17: parks[0].colour: неизвестное поле; оно не используется (опечатка?)",
+        ]
+    );
+    assert_eq!(
+        described(Lang::En),
+        [
+            "4:12: extra: unknown field; it is ignored (a typo?)",
+            "33:17: parks[0].colour: unknown field; it is ignored (a typo?)",
+        ]
+    );
+}
+
+// --- Size: a file too large is refused before it is read. ---
+
+/// The minimal dataset with `"padding": "xxx…"` (`n` letters) as its first field.
+fn padded(n: usize) -> String {
+    let minimal = String::from_utf8(read("_valid_minimal.json")).expect("UTF-8");
+    let padding = "x".repeat(n);
+    minimal.replacen("{\n", &format!("{{\n  \"padding\": \"{padding}\",\n"), 1)
+}
+
+#[test]
+fn a_ten_megabyte_file_is_too_large() {
+    assert_eq!(MAX_BYTES, 5 * 1024 * 1024);
+    let text = padded(10 * 1024 * 1024);
+    assert!(text.len() > 10 * 1024 * 1024);
+    let checked = check_dataset(text.as_bytes());
+    let problems = checked.outcome.expect_err("10 MB is refused");
+    assert_eq!(
+        problems,
+        [Problem {
+            path: s("."),
+            pos: None,
+            kind: TooLarge {
+                bytes: text.len(),
+                limit: MAX_BYTES
+            },
+        }],
+        "{}",
+        listing(&problems)
+    );
+    assert!(
+        checked.warnings.is_empty(),
+        "the file was not read, so no warnings"
+    );
+    let bytes = text.len();
+    assert_eq!(
+        problems[0].describe(strings(Lang::Ru)),
+        format!(".: файл слишком большой: {bytes} байт, допускается не больше 5242880")
+    );
+    assert_eq!(
+        problems[0].describe(strings(Lang::En)),
+        format!(".: the file is too large: {bytes} bytes, at most 5242880 allowed")
+    );
+}
+
+#[test]
+fn the_size_limit_is_inclusive() {
+    let overhead = padded(0).len();
+    let at_limit = padded(MAX_BYTES - overhead);
+    assert_eq!(at_limit.len(), MAX_BYTES);
+    let checked = check_dataset(at_limit.as_bytes());
+    assert!(
+        checked.outcome.is_ok(),
+        "exactly MAX_BYTES is refused: {}",
+        listing(&checked.outcome.err().unwrap_or_default())
+    );
+    let paths: Vec<&str> = checked.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(paths, ["padding"]);
+
+    let over = padded(MAX_BYTES - overhead + 1);
+    assert_eq!(
+        load_dataset(over.as_bytes())
+            .err()
+            .map(|p| p[0].kind.clone()),
+        Some(TooLarge {
+            bytes: MAX_BYTES + 1,
+            limit: MAX_BYTES
+        })
+    );
+}
+
+// --- Hostile text: valid data, kept exactly, and never markup in a chart. ---
+
+const HOSTILE: &str = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+
+/// The minimal dataset with every optional text added, an investment metric (so that every
+/// derived metric has values), and every text in both languages replaced by [`HOSTILE`].
+/// Returns the JSON text and how many texts it holds.
+fn hostile_dataset() -> (String, usize) {
+    use serde_json::{json, Value};
+    let mut v: Value = serde_json::from_slice(&read("_valid_minimal.json")).expect("JSON");
+    let text = || json!({"ru": "?", "en": "?"});
+    for park in v["parks"].as_array_mut().expect("parks") {
+        park["founder"] = text();
+        park["address"] = text();
+        park["note"] = text();
+    }
+    v["metrics"]
+        .as_array_mut()
+        .expect("metrics")
+        .push(json!({"id": "investment_rub", "label": text(), "unit": "rub"}));
+    for metric in v["metrics"].as_array_mut().expect("metrics") {
+        metric["description"] = text();
+    }
+    for park in ["morion-digital", "technopark-perm"] {
+        v["observations"]
+            .as_array_mut()
+            .expect("observations")
+            .push(json!({
+                "park": park, "metric": "investment_rub", "value": 1.5e9, "date": "2020",
+                "sources": ["mirs"], "confidence": "high"
+            }));
+    }
+    for list in ["observations", "events"] {
+        for item in v[list].as_array_mut().expect("a list") {
+            item["note"] = text();
+        }
+    }
+    fn replace(v: &mut Value) -> usize {
+        match v {
+            Value::Object(map) if !map.is_empty() && map.keys().all(|k| k == "ru" || k == "en") => {
+                for value in map.values_mut() {
+                    *value = Value::String(HOSTILE.into());
+                }
+                1
+            }
+            Value::Object(map) => map.values_mut().map(replace).sum(),
+            Value::Array(items) => items.iter_mut().map(replace).sum(),
+            _ => 0,
+        }
+    }
+    let texts = replace(&mut v);
+    (serde_json::to_string_pretty(&v).expect("JSON"), texts)
+}
+
+/// Every text of a dataset, named by where it is.
+fn all_texts(ds: &Dataset) -> Vec<(String, &Text)> {
+    let mut out: Vec<(String, &Text)> = vec![
+        (s("meta.title"), &ds.meta.title),
+        (s("meta.description"), &ds.meta.description),
+        (s("meta.license"), &ds.meta.license),
+    ];
+    for (i, x) in ds.sources.iter().enumerate() {
+        out.push((format!("sources[{i}].title"), &x.title));
+        out.push((format!("sources[{i}].publisher"), &x.publisher));
+    }
+    for (i, x) in ds.parks.iter().enumerate() {
+        out.push((format!("parks[{i}].name"), &x.name));
+        out.extend(x.founder.iter().map(|t| (format!("parks[{i}].founder"), t)));
+        out.extend(x.address.iter().map(|t| (format!("parks[{i}].address"), t)));
+        out.extend(x.note.iter().map(|t| (format!("parks[{i}].note"), t)));
+    }
+    for (i, x) in ds.metrics.iter().enumerate() {
+        out.push((format!("metrics[{i}].label"), &x.label));
+        out.extend(
+            x.description
+                .iter()
+                .map(|t| (format!("metrics[{i}].description"), t)),
+        );
+    }
+    for (i, x) in ds.observations.iter().enumerate() {
+        out.extend(
+            x.note
+                .iter()
+                .map(|t| (format!("observations[{i}].note"), t)),
+        );
+    }
+    for (i, x) in ds.events.iter().enumerate() {
+        out.push((format!("events[{i}].title"), &x.title));
+        out.push((format!("events[{i}].summary"), &x.summary));
+        out.extend(x.note.iter().map(|t| (format!("events[{i}].note"), t)));
+    }
+    out
+}
+
+#[test]
+fn hostile_text_is_valid_data_and_is_kept_exactly() {
+    let (text, count) = hostile_dataset();
+    let ds = match load_dataset(text.as_bytes()) {
+        Ok(ds) => ds,
+        Err(problems) => panic!("the hostile dataset is refused:\n{}", listing(&problems)),
+    };
+    let texts = all_texts(&ds);
+    assert_eq!(
+        texts.len(),
+        count,
+        "every text of the file is in the dataset"
+    );
+    for (at, t) in texts {
+        assert_eq!(t.ru, HOSTILE, "{at}.ru");
+        assert_eq!(t.en, HOSTILE, "{at}.en");
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped_in_every_comparison_chart() {
+    let (text, _) = hostile_dataset();
+    let ds = load_dataset(text.as_bytes()).expect("the hostile dataset loads");
+    for lang in [Lang::Ru, Lang::En] {
+        let t = ReferenceTypography { lang };
+        let catalogue = metric_catalogue(&ds, lang);
+        assert!(
+            catalogue.len() >= 6,
+            "{lang:?}: every stated and derived metric"
+        );
+        for metric in catalogue {
+            let c = comparison(&ds, &metric.id, &t, 600.0, 2026)
+                .unwrap_or_else(|| panic!("{lang:?} {}: no comparison", metric.id));
+            assert!(
+                !c.chart.data.is_empty(),
+                "{lang:?} {}: the chart has no values",
+                metric.id
+            );
+            for card in &c.cards {
+                assert_eq!(card.name, HOSTILE, "{lang:?} {}: card name", metric.id);
+            }
+            assert!(c.chart.alt.contains(HOSTILE), "{lang:?} {}: alt", metric.id);
+            let svg =
+                render_svg(&c.chart).unwrap_or_else(|e| panic!("{lang:?} {}: {e}", metric.id));
+            let at = format!("{lang:?} {}:\n{svg}", metric.id);
+            assert!(svg.contains("&lt;img"), "no escaped name in {at}");
+            assert!(svg.contains("&lt;script&gt;"), "no escaped name in {at}");
+            assert!(!svg.contains("<img"), "raw <img in {at}");
+            assert!(!svg.contains("<script"), "raw <script in {at}");
+        }
+    }
+}
+
+// --- Regressions and open bugs found by this corpus. ---
+
+/// Open bug: serde's derived `Deserialize` also reads a struct from an array of its fields in
+/// order, so the whole dataset written as `[null, 1, {meta}, [sources], …]` LOADS. The format
+/// (and the JSON Schema) says the document is an object.
+#[test]
+fn a_dataset_written_as_an_array_of_its_fields_is_refused() {
+    let v: serde_json::Value = serde_json::from_slice(&read("_valid_minimal.json")).expect("JSON");
+    let fields = [
+        "$schema",
+        "schema_version",
+        "meta",
+        "sources",
+        "parks",
+        "metrics",
+        "observations",
+        "events",
+    ];
+    let array = serde_json::Value::Array(fields.iter().map(|f| v[*f].clone()).collect());
+    let text = serde_json::to_string_pretty(&array).expect("JSON");
+    match load_dataset(text.as_bytes()) {
+        Ok(_) => panic!("a dataset written as an array of its fields loads"),
+        Err(problems) => {
+            assert_eq!(problems.len(), 1, "{}", listing(&problems));
+            assert_eq!(problems[0].path, ".", "{}", listing(&problems));
+        }
+    }
+    // The same inside: `meta` as an array of its four fields.
+    let meta = serde_json::json!([
+        v["meta"]["title"],
+        v["meta"]["description"],
+        v["meta"]["license"],
+        v["meta"]["updated"]
+    ]);
+    let mut inner = v.clone();
+    inner["meta"] = meta;
+    let text = serde_json::to_string_pretty(&inner).expect("JSON");
+    assert!(
+        load_dataset(text.as_bytes()).is_err(),
+        "`meta` written as an array of its fields loads"
+    );
+}
+
+/// A key written with an escape (`"d\u0061te"`, which is `"date"`) is placed at its value.
+#[test]
+fn a_problem_under_an_escaped_key_is_placed_at_its_value() {
+    let minimal = String::from_utf8(read("_valid_minimal.json")).expect("UTF-8");
+    // `      "d\u0061te": "2019-02-30",` — the key is 11 characters, the value starts at column 20.
+    let text = minimal.replacen(
+        "\"date\": \"2019-10-10\"",
+        "\"d\\u0061te\": \"2019-02-30\"",
+        1,
+    );
+    let problems = load_dataset(text.as_bytes()).expect_err("an impossible date");
+    assert_eq!(
+        problems,
+        [Problem {
+            path: s("events[0].date"),
+            pos: Some(Pos {
+                line: 84,
+                column: 20
+            }),
+            kind: ImpossibleDate(s("2019-02-30")),
+        }],
+        "{}",
+        listing(&problems)
     );
 }

@@ -101,7 +101,7 @@ fn comparison_alt_text_reads_the_data_in_russian() {
     let c = comparison(&ds, "area_m2", &t, 600.0, 2026).unwrap();
     assert_eq!(
         c.chart.alt,
-        "Общая площадь: Морион Диджитал — 86\u{a0}000\u{a0}м²; Технопарк «Пермь» — 16\u{a0}949\u{a0}м²."
+        "Общая площадь: Морион Диджитал — 86\u{a0}000\u{a0}м², Технопарк «Пермь» — 16\u{a0}949\u{a0}м²; Морион Диджитал больше в 5,1\u{a0}раза."
     );
     let rank = comparison(&ds, "akit_rank", &t, 600.0, 2026).unwrap();
     assert!(

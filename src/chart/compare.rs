@@ -4,7 +4,7 @@ use crate::analysis::{is_series, metric_catalogue, park_values, MetricInfo, Park
 use crate::format::{format_value, Typography};
 use crate::i18n::strings;
 use crate::model::problem::fill;
-use crate::model::Dataset;
+use crate::model::{Dataset, Unit};
 
 use super::spec::{bar_chart, rank_chart, BarRow, ChartSpec, SeriesLine, SeriesPoint};
 
@@ -32,6 +32,27 @@ pub struct ShownValue {
     pub text: String,
     pub date: String,
     pub value: Value,
+}
+
+/// «Морион Диджитал больше в 5,1 раза»: how the largest value compares with the smallest,
+/// for quantities (not years or places), when the difference is worth saying.
+fn ratio_sentence(cards: &[ParkCard], unit: Unit, t: &dyn Typography) -> Option<String> {
+    if matches!(unit, Unit::Year | Unit::Rank) {
+        return None;
+    }
+    let known: Vec<(&str, f64)> = cards
+        .iter()
+        .filter_map(|c| c.values.first().map(|v| (c.name.as_str(), v.value.value)))
+        .collect();
+    let (top, high) = known.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let (_, low) = known.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1))?;
+    if known.len() < 2 || low <= 0.0 || high / low < 1.05 {
+        return None;
+    }
+    let s = strings(t.lang());
+    let ratio = (high / low * 10.0).round() / 10.0;
+    let times = fill(s.times.pick(t.plural(ratio)), &[t.number(ratio, 1)]);
+    Some(fill(&s.chart_alt_ratio, &[top.to_string(), times]))
 }
 
 /// The comparison of all parks on a metric; `None` when the metric does not exist.
@@ -90,7 +111,12 @@ pub fn comparison(
     } else {
         &s.chart_alt_bars
     };
-    let alt = fill(template, &[info.label.clone(), alt_items.join("; ")]);
+    // Series items list years with commas inside, so parks are set apart by semicolons there.
+    let separator = if series { "; " } else { ", " };
+    let mut alt = fill(template, &[info.label.clone(), alt_items.join(separator)]);
+    if let Some(ratio) = ratio_sentence(&cards, info.unit, t).filter(|_| !series) {
+        alt = format!("{}; {ratio}", alt.trim_end_matches('.'));
+    }
 
     let chart = if series {
         let lines: Vec<SeriesLine> = cards

@@ -52,6 +52,18 @@ pub fn parse_raw_noting_unknown(bytes: &[u8]) -> Result<(RawDataset, Vec<String>
             kind: ProblemKind::TooDeep,
         });
     }
+    // serde would read an array as the fields of the dataset, in order; the file is an object.
+    if text.trim_start().starts_with('[') {
+        let blank = text.len() - text.trim_start().len();
+        return Err(Problem {
+            path: ".".into(),
+            pos: Some(end_position(&text[..blank])),
+            kind: ProblemKind::WrongType {
+                found: "array".into(),
+                expected: "object or single value".into(),
+            },
+        });
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let mut unknown = Vec::new();
     let mut note = |path: serde_ignored::Path<'_>| unknown.push(ignored_path(&path));
@@ -205,6 +217,18 @@ fn end_position(prefix: &str) -> Pos {
 ///
 /// Validation works on typed values and knows paths, not places; this map gives them places.
 pub fn value_positions(text: &str) -> HashMap<String, Pos> {
+    scan(text).positions
+}
+
+/// What a scan of a well-formed JSON text finds: where each value starts, and which are arrays.
+pub struct Scan {
+    pub positions: HashMap<String, Pos>,
+    /// Paths whose value is an array, in file order (`""` for the whole document).
+    pub arrays: Vec<String>,
+}
+
+/// Scans a JSON text that serde has already read (so it is well-formed and not too deep).
+pub fn scan(text: &str) -> Scan {
     let mut scanner = Scanner {
         chars: text
             .strip_prefix('\u{feff}')
@@ -213,15 +237,53 @@ pub fn value_positions(text: &str) -> HashMap<String, Pos> {
             .peekable(),
         pos: Pos { line: 1, column: 1 },
         out: HashMap::new(),
+        arrays: Vec::new(),
     };
     scanner.value(String::new());
-    scanner.out
+    Scan {
+        positions: scanner.out,
+        arrays: scanner.arrays,
+    }
+}
+
+/// Lists in the format. An array anywhere else is a mistake that serde would quietly read as
+/// the fields of an object, in order.
+const LIST_FIELDS: [&str; 5] = ["sources", "parks", "metrics", "observations", "events"];
+
+/// Arrays where the format has objects or single values (`"meta": [...]`, a file in `[ ]`).
+pub fn misplaced_arrays(scan: &Scan) -> Vec<Problem> {
+    let mut outermost: Vec<&String> = Vec::new();
+    for path in &scan.arrays {
+        let last = path.rsplit('.').next().unwrap_or_default();
+        // Arrays come in file order: one inside a reported array is the same mistake.
+        let inside = outermost
+            .iter()
+            .any(|outer| path.starts_with(outer.as_str()));
+        if !LIST_FIELDS.contains(&last) && !inside {
+            outermost.push(path);
+        }
+    }
+    outermost
+        .into_iter()
+        .map(|path| {
+            let shown = if path.is_empty() { "." } else { path.as_str() };
+            Problem {
+                path: shown.to_string(),
+                pos: scan.positions.get(shown).copied(),
+                kind: ProblemKind::WrongType {
+                    found: "array".into(),
+                    expected: "object or single value".into(),
+                },
+            }
+        })
+        .collect()
 }
 
 struct Scanner<'a> {
     chars: std::iter::Peekable<std::str::Chars<'a>>,
     pos: Pos,
     out: HashMap<String, Pos>,
+    arrays: Vec<String>,
 }
 
 impl Scanner<'_> {
@@ -252,7 +314,10 @@ impl Scanner<'_> {
         self.out.insert(shown, self.pos);
         match self.chars.peek() {
             Some('{') => self.object(&path),
-            Some('[') => self.array(&path),
+            Some('[') => {
+                self.arrays.push(path.clone());
+                self.array(&path)
+            }
             Some('"') => {
                 self.string();
             }
@@ -327,15 +392,40 @@ impl Scanner<'_> {
         while let Some(c) = self.bump() {
             match c {
                 '"' => break,
-                '\\' => {
-                    if let Some(escaped) = self.bump() {
-                        out.push(escaped);
-                    }
-                }
+                '\\' => match self.bump() {
+                    Some('u') => out.push(self.unicode_escape()),
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some('r') => out.push('\r'),
+                    Some('b') => out.push('\u{8}'),
+                    Some('f') => out.push('\u{c}'),
+                    Some(other) => out.push(other),
+                    None => break,
+                },
                 c => out.push(c),
             }
         }
         out
+    }
+
+    /// The character after `\u`: four hex digits, or a surrogate pair of two escapes.
+    fn unicode_escape(&mut self) -> char {
+        let first = self.hex4();
+        if (0xD800..0xDC00).contains(&first) && self.chars.peek() == Some(&'\\') {
+            self.bump();
+            self.bump(); // 'u'
+            let second = self.hex4();
+            let code = 0x10000 + ((first - 0xD800) << 10) + (second.wrapping_sub(0xDC00) & 0x3FF);
+            return char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+        }
+        char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+
+    fn hex4(&mut self) -> u32 {
+        (0..4).fold(0, |acc, _| {
+            let digit = self.bump().and_then(|c| c.to_digit(16)).unwrap_or(0);
+            acc * 16 + digit
+        })
     }
 }
 

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::dataset::*;
 use super::date::{DateError, PartialDate};
-use super::parse::{parse_raw_noting_unknown, value_positions};
+use super::parse::{misplaced_arrays, parse_raw_noting_unknown, scan};
 use super::problem::{sort_by_position, Pos, Problem, ProblemKind};
 use super::raw::*;
 use crate::i18n::Lang;
@@ -36,7 +36,15 @@ pub fn check_dataset(bytes: &[u8]) -> Checked {
             }
         }
     };
-    let positions = value_positions(&String::from_utf8_lossy(bytes));
+    let scanned = scan(&String::from_utf8_lossy(bytes));
+    let misplaced = misplaced_arrays(&scanned);
+    if !misplaced.is_empty() {
+        return Checked {
+            outcome: Err(misplaced),
+            warnings: Vec::new(),
+        };
+    }
+    let positions = scanned.positions;
     let placed = |mut problems: Vec<Problem>| {
         for p in &mut problems {
             p.pos = position_of(&positions, &p.path);

@@ -24,9 +24,11 @@ pub fn report_height_when_framed() {
         return;
     }
     let post = move || {
+        // The content's own height: the root's scrollHeight never drops below the frame's
+        // height, so a frame could grow but never shrink.
         let height = document()
-            .document_element()
-            .map(|root| root.scroll_height())
+            .body()
+            .map(|body| body.get_bounding_client_rect().height().ceil())
             .unwrap_or_default();
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());

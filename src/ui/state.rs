@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::analysis::TimelineFilter;
 use crate::i18n::{strings, Lang};
-use crate::url::{Display, UrlState};
-use crate::vi::ViSettings;
+use crate::url::{Display, Theme, UrlState};
+use crate::vi::{ViScheme, ViSettings};
 
 /// Where the visually-impaired mode's choice is kept between visits.
 const VI_STORAGE_KEY: &str = "technoparks.vi";
@@ -32,7 +32,7 @@ pub fn provide_app_state() -> AppState {
         metric: RwSignal::new(initial.metric),
         filter: RwSignal::new(initial.filter),
         display: RwSignal::new(initial.display),
-        vi: RwSignal::new(stored_vi(initial.display.a11y)),
+        vi: RwSignal::new(stored_vi(&initial.display)),
     };
     provide_context(state);
 
@@ -48,8 +48,9 @@ pub fn provide_app_state() -> AppState {
     state
 }
 
-/// The reader's stored choice; the host's `a11y=1` turns the mode on whatever was stored.
-fn stored_vi(host_wants_it: bool) -> ViSettings {
+/// The reader's stored choice; the host's `a11y=1` turns the mode on whatever was stored, and
+/// with `theme=dark` it starts white on black.
+fn stored_vi(host: &Display) -> ViSettings {
     let stored = window()
         .local_storage()
         .ok()
@@ -57,8 +58,14 @@ fn stored_vi(host_wants_it: bool) -> ViSettings {
         .and_then(|s| s.get_item(VI_STORAGE_KEY).ok().flatten())
         .map(|text| ViSettings::from_storage(&text))
         .unwrap_or_default();
+    let dark_host = host.a11y && host.theme == Some(Theme::Dark);
     ViSettings {
-        on: stored.on || host_wants_it,
+        on: stored.on || host.a11y,
+        scheme: if dark_host && stored.scheme == ViScheme::default() {
+            ViScheme::WhiteOnBlack
+        } else {
+            stored.scheme
+        },
         ..stored
     }
 }

@@ -263,9 +263,14 @@ describe('typography', () => {
           const chart = await readChart(page);
           const items = [MORION, PERM]
             .map((park) => `${parkName(park, lang)} — ${expected[lang][metric][park]}`)
-            .join('; ');
+            .join(', ');
           const label = data.metrics.find((m) => m.id === metric).label[lang];
-          assert.equal(chart.aria, `${label}: ${items}.`, `${lang} ${metric}: chart text alternative`);
+          // The larger park and the ratio, as a sighted reader would take it from the bars.
+          const ratio = { area_m2: ['5,1', '5.1'], investment_rub: ['7,5', '7.5'] }[metric];
+          const sentence = lang === 'ru'
+            ? `${parkName(MORION, 'ru')} больше в ${ratio[0]}${NBSP}раза.`
+            : `${parkName(MORION, 'en')} is ${ratio[1]} times larger.`;
+          assert.equal(chart.aria, `${label}: ${items}; ${sentence}`, `${lang} ${metric}: chart text alternative`);
           for (const park of [MORION, PERM]) {
             assert.ok(
               chart.texts.includes(expected[lang][metric][park]),

@@ -13,6 +13,8 @@ import {
   dataset,
   escapeRegExp,
   locale,
+  openPageRouted,
+  sleep,
   waitForState,
 } from './support.mjs';
 
@@ -197,6 +199,199 @@ describe('an invalid dataset', () => {
       assert.equal(await record.page.locator('section#load-error').count(), 0, 'error view gone');
       assert.equal(await record.page.locator('section#compare').count(), 1, 'explorer shown');
       assertClean(record);
+    } finally {
+      await record.context.close();
+    }
+  });
+});
+
+describe('a truncated dataset', () => {
+  it('says the file ends too early, at the place where it ends', async () => {
+    // The served file cut in half (status 200), without the white space the cut left at
+    // its end: the parser stops at the last character that arrived.
+    const half = DATASET_TEXT.slice(0, Math.floor(DATASET_TEXT.length / 2)).trimEnd();
+    assert.throws(() => JSON.parse(half), SyntaxError, 'fixture: the half must not parse');
+    const end = positionAt(half, half.length - 1);
+    serveDataset(half);
+    for (const [query, strings] of [
+      ['', RU],
+      ['?lang=en', EN],
+    ]) {
+      const record = await openError(query);
+      try {
+        const shown = await readError(record.page);
+        assert.equal(shown.role, 'alert');
+        assert.equal(shown.title, strings.invalid_title, `${query}: title`);
+        assert.equal(shown.problems?.length, 1, `${query}: one problem: ${JSON.stringify(shown.problems)}`);
+        const [, line, column, path, message] =
+          /^(\d+):(\d+): (\S+): (.*)$/.exec(shown.problems[0]) ?? [];
+        assert.equal(message, strings.problems.unexpected_end, `${query}: ${shown.problems[0]}`);
+        if (!query) {
+          assert.match(message, /^файл обрывается/);
+        }
+        assert.deepEqual({ line: Number(line), column: Number(column) }, end, `${query}: line:column`);
+        // The path names where the parser was: a place that exists in the whole file.
+        const resolved = path
+          .replace(/\[(\d+)\]/g, '.$1')
+          .split('.')
+          .reduce((node, key) => node?.[key], dataset());
+        assert.notEqual(resolved, undefined, `${query}: ${path} is not a path of the dataset`);
+        assert.equal(shown.detail, null, 'no HTTP detail');
+        assert.equal(shown.retry, strings.retry);
+        assert.equal(shown.explorer, false);
+        await screenshot(record.page, `faults-truncated${query ? '-en' : ''}`);
+        assertClean(record);
+      } finally {
+        await record.context.close();
+      }
+    }
+  });
+});
+
+describe('a slow or absent network', () => {
+  /** How long the dataset takes to arrive in the slow case. */
+  const DELAY = 10_000;
+
+  it('shows the loading message at once, and the explorer when the data arrives 10 s later', async () => {
+    let asked = null;
+    let arrived = null;
+    const record = await openPageRouted(
+      browser,
+      `${server.url}/`,
+      {
+        [`**${DATA_PATH}`]: async (route) => {
+          asked = Date.now();
+          await sleep(DELAY);
+          arrived = Date.now();
+          // The real file from the test server, only late. (The page may be gone by now.)
+          await route.continue().catch(() => {});
+        },
+      },
+      { waitUntil: 'commit' },
+    );
+    const { page } = record;
+    try {
+      await page.waitForSelector('main#main[data-state="loading"] p#loading', {
+        state: 'visible',
+        timeout: 1_000,
+      });
+      const readLoading = () =>
+        page.evaluate(() => ({
+          state: document.querySelector('main#main')?.getAttribute('data-state'),
+          loading: document.querySelector('p#loading')?.textContent.trim() ?? null,
+          role: document.querySelector('p#loading')?.getAttribute('role') ?? null,
+          // innerText: what is rendered (not the <noscript> summary, which is not shown).
+          bodyText: document.body.innerText.trim().length,
+          title: document.querySelector('header h1')?.textContent.trim() ?? null,
+        }));
+      const early = await readLoading();
+      const within = Date.now() - record.navigated;
+      assert.ok(within <= 1_000, `the loading message took ${within} ms`);
+      assert.equal(early.state, 'loading');
+      assert.equal(early.loading, RU.loading);
+      assert.equal(early.role, 'status', 'announced politely');
+      assert.ok(early.bodyText > 0, 'the page is blank while loading');
+      assert.equal(early.title, RU.app_title, 'the header is there while loading');
+      assert.ok(asked !== null && arrived === null, 'the dataset was asked for and is still on its way');
+      await screenshot(page, 'faults-slow-loading');
+
+      // Halfway through the wait: still loading, still not blank.
+      await sleep(DELAY / 2 - (Date.now() - asked));
+      const midway = await readLoading();
+      assert.equal(midway.state, 'loading', 'still loading halfway');
+      assert.equal(midway.loading, RU.loading);
+      assert.ok(midway.bodyText > 0);
+
+      await waitForState(page, 'ready', DELAY + 20_000);
+      assert.ok(arrived !== null, 'ready before the dataset arrived');
+      assert.ok(Date.now() - asked >= DELAY, 'ready before the delay was over');
+      assert.equal(await page.locator('p#loading').count(), 0, 'loading message gone');
+      assert.equal(await page.locator('section#compare').count(), 1, 'explorer shown');
+      assert.equal(await page.locator('li.event').count(), dataset().events.length);
+      assertClean(record);
+    } finally {
+      await record.context.close();
+    }
+  });
+
+  it('says the server did not answer when the network is down, and Retry recovers', async () => {
+    const dataUrl = `${server.url}${DATA_PATH}`;
+    const from = server.requests.length;
+    let aborted = 0;
+    const offline = async (route) => {
+      aborted += 1;
+      await route.abort('internetdisconnected');
+    };
+    const record = await openPageRouted(browser, `${server.url}/`, { [`**${DATA_PATH}`]: offline });
+    const { page } = record;
+    try {
+      await waitForState(page, 'error');
+      const shown = await readError(page);
+      assert.equal(aborted, 1, 'the dataset was asked for once');
+      assert.equal(shown.role, 'alert');
+      assert.equal(shown.title, RU.load_failed);
+      assert.ok(
+        shown.detail?.startsWith('нет ответа от сервера'),
+        `detail: ${JSON.stringify(shown.detail)}`,
+      );
+      assert.ok(shown.detail.startsWith(RU.network_error.split('{0}')[0]));
+      assert.equal(await page.locator('ol#error-list').count(), 0, 'no problem list for no answer');
+      assert.equal(shown.retry, RU.retry);
+      assert.equal(shown.explorer, false);
+      assert.deepEqual(
+        server.requests.slice(from).filter((r) => r.includes(DATA_PATH)),
+        [],
+        'the request never reached the server',
+      );
+      await screenshot(page, 'faults-offline');
+
+      // Still offline: Retry asks again and shows the same error.
+      await page.click('button#retry');
+      for (let waited = 0; aborted < 2 && waited < 5_000; waited += 50) {
+        await sleep(50);
+      }
+      assert.equal(aborted, 2, 'Retry asked again');
+      await waitForState(page, 'error');
+      assert.ok((await readError(page)).detail?.startsWith('нет ответа от сервера'), 'same error again');
+
+      // Back online.
+      await page.unroute(`**${DATA_PATH}`, offline);
+      await page.click('button#retry');
+      await waitForState(page, 'ready');
+      assert.equal(await page.locator('section#load-error').count(), 0, 'error view gone');
+      assert.equal(await page.locator('section#compare').count(), 1, 'explorer shown');
+      assert.deepEqual(
+        server.requests.slice(from).filter((r) => r.includes(DATA_PATH)),
+        [`GET ${DATA_PATH} 200`],
+        'the dataset was fetched from the server once back online',
+      );
+      // Chromium logs each aborted request itself; nothing else may be logged.
+      const failedLoad = new RegExp(`ERR_INTERNET_DISCONNECTED.*${escapeRegExp(dataUrl)}`);
+      assertClean(record, { allowConsole: [failedLoad] });
+      assert.equal(record.consoleErrors.length, 2, `one console error per aborted request: ${JSON.stringify(record.consoleErrors)}`);
+      assert.equal(
+        record.failedRequests.filter((f) => f.startsWith(dataUrl)).length,
+        2,
+        `failed requests: ${JSON.stringify(record.failedRequests)}`,
+      );
+    } finally {
+      await record.context.close();
+    }
+  });
+
+  it('says so in English with ?lang=en when the request fails', async () => {
+    const record = await openPageRouted(browser, `${server.url}/?lang=en`, {
+      [`**${DATA_PATH}`]: (route) => route.abort('failed'),
+    });
+    try {
+      await waitForState(record.page, 'error');
+      const shown = await readError(record.page);
+      assert.equal(shown.title, EN.load_failed);
+      assert.ok(shown.detail?.startsWith('no answer from the server ('), `detail: ${JSON.stringify(shown.detail)}`);
+      assert.equal(shown.retry, EN.retry);
+      const failedLoad = new RegExp(`ERR_FAILED.*${escapeRegExp(`${server.url}${DATA_PATH}`)}`);
+      assertClean(record, { allowConsole: [failedLoad] });
+      assert.equal(record.consoleErrors.length, 1, 'exactly one console error: the failed request');
     } finally {
       await record.context.close();
     }

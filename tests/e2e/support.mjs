@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST_DIR, nonLocalRequests } from './helpers.mjs';
+import { DIST_DIR, nonLocalRequests, openPage } from './helpers.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -101,4 +101,26 @@ export async function waitForState(page, state, timeout = 20_000) {
 /** Escapes a string for a RegExp. */
 export function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Resolves after `ms` milliseconds. */
+export function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Like helpers.mjs `openPage`, but installs Playwright routes before the page navigates:
+ * `routes` maps a URL glob (e.g. `**${DATA_PATH}`) to a route handler. Navigation waits for
+ * `waitUntil` ('commit' returns as soon as the page starts arriving).
+ * Returns the same record as `openPage`, plus `navigated`: Date.now() just before navigating.
+ */
+export async function openPageRouted(browser, url, routes, { waitUntil = 'load', ...viewport } = {}) {
+  // openPage attaches the recorders; about:blank makes no request.
+  const record = await openPage(browser, 'about:blank', viewport);
+  for (const [pattern, handler] of Object.entries(routes)) {
+    await record.page.route(pattern, handler);
+  }
+  record.navigated = Date.now();
+  await record.page.goto(url, { waitUntil });
+  return record;
 }
