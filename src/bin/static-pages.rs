@@ -10,7 +10,8 @@ use perm_technoparks::i18n::{strings, Lang};
 use perm_technoparks::model::{load_dataset, Dataset};
 use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
 
-/// Where the summary goes in `index.html`.
+/// Where the summary goes in `index.html`: inside `<noscript>`, and in the hidden `#fallback`
+/// that `boot.js` reveals when the WASM cannot start.
 const NOSCRIPT_MARK: &str = "<!-- static-summary -->";
 
 fn main() -> ExitCode {
@@ -53,7 +54,7 @@ fn run(dir: &Path) -> Result<(), String> {
         return Err(format!("{} has no {NOSCRIPT_MARK}", index_path.display()));
     }
     let summary = noscript_summary(&ds, &ReferenceTypography { lang: Lang::Ru }, year);
-    write(&index_path, &index.replacen(NOSCRIPT_MARK, &summary, 1))
+    write(&index_path, &index.replace(NOSCRIPT_MARK, &summary))
 }
 
 /// The dataset's update year: the build is reproducible, whatever the build machine's clock.

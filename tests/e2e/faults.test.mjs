@@ -514,3 +514,27 @@ describe('hostile strings in the data', () => {
     }
   });
 });
+
+describe('when the WASM cannot start', () => {
+  it('shows the build-time summary instead of an empty page', async () => {
+    const record = await openPageRouted(browser, `${server.url}/`, {
+      '**/*_bg.wasm': (route) => route.fulfill({ status: 404, body: 'gone' }),
+    });
+    const { page } = record;
+    try {
+      const fallback = page.locator('#fallback');
+      await fallback.waitFor({ state: 'visible', timeout: 10_000 });
+      const text = await fallback.innerText();
+      const data = dataset();
+      assert.ok(text.includes(data.parks[0].name.ru), `summary names the parks: ${text.slice(0, 200)}`);
+      assert.ok(text.includes('86\u00a0000\u00a0м²'), 'summary has the figures, typeset');
+      const link = await fallback.locator('a[href="table.html"]').count();
+      assert.equal(link, 1, 'a link to the plain table of every value');
+      assert.equal(await page.locator('main#main').count(), 0, 'the app did not mount');
+      await screenshot(page, 'fallback-no-wasm.png');
+      assertClean(record, { allowConsole: [/_bg\.wasm/, /could not start/, /404/] });
+    } finally {
+      await page.context().close();
+    }
+  });
+});
