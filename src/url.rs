@@ -12,9 +12,16 @@ pub struct UrlState {
     /// `None`: the first metric of the dataset.
     pub metric: Option<String>,
     pub filter: TimelineFilter,
+    /// The event selected in the timeline and the lifecycle chart.
+    pub event: Option<String>,
+    /// The comparison shown as a table instead of a chart.
+    pub table: bool,
     /// How the page is presented; chosen by the host page or the reader.
     pub display: Display,
 }
+
+/// Years a link may name; anything else is ignored.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// Presentation parameters a host page sets: `embed=1`, `theme=light|dark`, `a11y=1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -75,6 +82,12 @@ impl UrlState {
                 "metric" if is_id(value) => state.metric = Some(value.to_string()),
                 "level" => state.filter.level = Level::ALL.into_iter().find(|l| l.key() == value),
                 "kind" => state.filter.kind = EventKind::ALL.into_iter().find(|k| k.key() == value),
+                "park" if is_id(value) => state.filter.park = Some(value.to_string()),
+                "from" => state.filter.from = value.parse().ok().filter(|y| YEARS.contains(y)),
+                "to" => state.filter.to = value.parse().ok().filter(|y| YEARS.contains(y)),
+                "q" => state.filter.query = clean_query(&percent_decode(value)),
+                "event" if is_id(value) => state.event = Some(value.to_string()),
+                "view" => state.table = value == "table",
                 "embed" => state.display.embed = value == "1",
                 "theme" => {
                     state.display.theme = [Theme::Light, Theme::Dark]
@@ -102,6 +115,25 @@ impl UrlState {
         }
         if let Some(kind) = self.filter.kind {
             parts.push(format!("kind={}", kind.key()));
+        }
+        if let Some(park) = &self.filter.park {
+            parts.push(format!("park={park}"));
+        }
+        if let Some(from) = self.filter.from {
+            parts.push(format!("from={from}"));
+        }
+        if let Some(to) = self.filter.to {
+            parts.push(format!("to={to}"));
+        }
+        let query = clean_query(&self.filter.query);
+        if !query.is_empty() {
+            parts.push(format!("q={}", percent_encode(&query)));
+        }
+        if let Some(event) = &self.event {
+            parts.push(format!("event={event}"));
+        }
+        if self.table {
+            parts.push("view=table".into());
         }
         if self.display.embed {
             parts.push("embed=1".into());
@@ -139,6 +171,51 @@ pub fn embed_snippets(page_url: &str, state: &UrlState, title: &str) -> (String,
     (iframe, script)
 }
 
+/// A search as a link keeps it: at most 100 characters, no control characters, and nothing
+/// but spaces at either end removed (so that typing "a " keeps its space while editing).
+pub fn clean_query(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).take(100).collect::<String>().trim_start().to_string()
+}
+
+/// Escapes everything but unreserved ASCII as UTF-8 `%XX`.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Reads `%XX` and `+`; malformed escapes are kept as written, invalid UTF-8 replaced.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Ids are kebab or snake case ASCII: nothing that needs escaping in a URL.
 fn is_id(text: &str) -> bool {
     !text.is_empty()
@@ -166,7 +243,13 @@ mod tests {
             filter: TimelineFilter {
                 level: Some(Level::Regional),
                 kind: Some(EventKind::Law),
+                park: Some("morion-digital".into()),
+                from: Some(2018),
+                to: Some(2020),
+                query: "стратегическая сессия".into(),
             },
+            event: Some("strategic-session-2019".into()),
+            table: true,
             display: Display {
                 embed: true,
                 theme: Some(Theme::Dark),
@@ -176,7 +259,9 @@ mod tests {
         let query = state.to_query();
         assert_eq!(
             query,
-            "?lang=en&metric=akit_rank&level=regional&kind=law&embed=1&theme=dark&a11y=1"
+            "?lang=en&metric=akit_rank&level=regional&kind=law&park=morion-digital&from=2018&to=2020\
+             &q=%D1%81%D1%82%D1%80%D0%B0%D1%82%D0%B5%D0%B3%D0%B8%D1%87%D0%B5%D1%81%D0%BA%D0%B0%D1%8F%20\
+             %D1%81%D0%B5%D1%81%D1%81%D0%B8%D1%8F&event=strategic-session-2019&view=table&embed=1&theme=dark&a11y=1"
         );
         assert_eq!(UrlState::from_query(&query), state);
     }
@@ -188,7 +273,11 @@ mod tests {
         assert_eq!(state.metric, None);
         assert_eq!(state.filter.level, None);
         assert_eq!(state.filter.kind, Some(EventKind::Law));
-        let odd = UrlState::from_query("embed=yes&theme=purple&a11y=0");
+        let odd = UrlState::from_query("embed=yes&theme=purple&a11y=0&from=99999&to=x&q=%E0%A4&event=<b>");
+        assert_eq!(odd.filter.from, None);
+        assert_eq!(odd.filter.to, None);
+        assert_eq!(odd.filter.query, "\u{fffd}");
+        assert_eq!(odd.event, None);
         assert_eq!(odd.display, Display::default());
     }
 

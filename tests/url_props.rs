@@ -22,7 +22,13 @@ fn any_state() -> impl Strategy<Value = UrlState> {
         .prop_map(|(en, metric, level, kind, (embed, dark, a11y))| UrlState {
             lang: if en { Lang::En } else { Lang::Ru },
             metric,
-            filter: TimelineFilter { level, kind },
+            filter: TimelineFilter {
+                level,
+                kind,
+                ..TimelineFilter::default()
+            },
+            event: None,
+            table: false,
             display: Display {
                 embed,
                 theme: dark.map(|d| if d { Theme::Dark } else { Theme::Light }),
@@ -34,6 +40,15 @@ fn any_state() -> impl Strategy<Value = UrlState> {
 proptest! {
     #[test]
     fn state_to_url_to_state_is_the_identity(state in any_state()) {
+        prop_assert_eq!(UrlState::from_query(&state.to_query()), state);
+    }
+
+    #[test]
+    fn search_text_round_trips(text in "\\PC{0,40}") {
+        let state = UrlState {
+            filter: TimelineFilter { query: perm_technoparks::url::clean_query(&text), ..TimelineFilter::default() },
+            ..UrlState::default()
+        };
         prop_assert_eq!(UrlState::from_query(&state.to_query()), state);
     }
 

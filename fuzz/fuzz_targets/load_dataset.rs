@@ -22,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
             }
-            let _ = timeline_years(&ds.events, &TimelineFilter::default());
+            for lang in Lang::ALL {
+                let _ = timeline_years(&ds.events, &TimelineFilter::default(), lang);
+            }
         }
         Err(problems) => {
             assert!(!problems.is_empty());

@@ -28,12 +28,12 @@ pub fn ChartView(
 ) -> impl IntoView {
     let state = use_app_state();
     let s = move || strings(state.lang.get());
-    let as_table = RwSignal::new(false);
-    // "Charts as tables" in the visually-impaired mode decides, and the reader may still switch.
-    Effect::new(move |_| {
+    // The reader's table switch (in the URL) flips whatever the visually-impaired mode's
+    // "charts as tables" chose.
+    let as_table = move || {
         let vi = state.vi.get();
-        as_table.set(vi.on && vi.images_off);
-    });
+        state.table.get() != (vi.on && vi.images_off)
+    };
     // The datum under the pointer or the focus; `active` keeps the keyboard's place.
     let shown = RwSignal::new(None::<usize>);
     let active = RwSignal::new(0usize);
@@ -105,13 +105,13 @@ pub fn ChartView(
                     type="button"
                     id="table-toggle"
                     class="secondary"
-                    aria-pressed=move || as_table.get().to_string()
-                    on:click=move |_| as_table.update(|t| *t = !*t)
+                    aria-pressed=move || as_table().to_string()
+                    on:click=move |_| state.table.update(|t| *t = !*t)
                 >
-                    {move || if as_table.get() { s().show_chart.clone() } else { s().show_table.clone() }}
+                    {move || if as_table() { s().show_chart.clone() } else { s().show_table.clone() }}
                 </button>
             </div>
-            <div class="chart-wrap" class:hidden=move || as_table.get() node_ref=container>
+            <div class="chart-wrap" class:hidden=move || as_table() node_ref=container>
                 <div class="chart" role="img" aria-label=alt inner_html=move || svg.get()></div>
                 <svg
                     class="hit-layer"
@@ -168,8 +168,8 @@ pub fn ChartView(
                     })
                 }}
             </div>
-            <p class="chart-hint" class:hidden=move || as_table.get()>{move || s().chart_keys_hint.clone()}</p>
-            {move || as_table.get().then(|| view! { <ValuesTable comparison/> })}
+            <p class="chart-hint" class:hidden=move || as_table()>{move || s().chart_keys_hint.clone()}</p>
+            {move || as_table().then(|| view! { <ValuesTable comparison/> })}
             <figcaption class="visually-hidden" aria-live="polite">{alt}</figcaption>
         </figure>
     }

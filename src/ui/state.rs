@@ -17,6 +17,10 @@ pub struct AppState {
     /// `None`: the dataset's first metric.
     pub metric: RwSignal<Option<String>>,
     pub filter: RwSignal<TimelineFilter>,
+    /// The selected event, shared by the timeline and the lifecycle chart.
+    pub event: RwSignal<Option<String>>,
+    /// The comparison as a table.
+    pub table: RwSignal<bool>,
     /// Embed mode, theme, visually-impaired mode: set by the host page's URL.
     pub display: RwSignal<Display>,
     /// The visually-impaired mode; its `on` is the URL's `a11y=1`.
@@ -31,6 +35,8 @@ pub fn provide_app_state() -> AppState {
         lang: RwSignal::new(initial.lang),
         metric: RwSignal::new(initial.metric),
         filter: RwSignal::new(initial.filter),
+        event: RwSignal::new(initial.event),
+        table: RwSignal::new(initial.table),
         display: RwSignal::new(initial.display),
         vi: RwSignal::new(stored_vi(&initial.display)),
     };
@@ -43,7 +49,26 @@ pub fn provide_app_state() -> AppState {
         }
         document().set_title(&strings(lang).app_title);
     });
-    Effect::new(move |_| replace_query(&current_url_state(&state).to_query()));
+    // Filters, language and metric rewrite the current history entry; choosing an event or
+    // the table view adds one, so that Back returns to the view before.
+    Effect::new(move |previous: Option<UrlState>| {
+        let now = current_url_state(&state);
+        let pushes = previous
+            .as_ref()
+            .is_some_and(|p| p.event != now.event || p.table != now.table);
+        write_query(&now.to_query(), pushes);
+        now
+    });
+    // Back and forward: the URL is the state.
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
+        let url = UrlState::from_query(&window().location().search().unwrap_or_default());
+        state.lang.set(url.lang);
+        state.metric.set(url.metric);
+        state.filter.set(url.filter);
+        state.event.set(url.event);
+        state.table.set(url.table);
+    });
+    on_cleanup(move || on_pop.remove());
     Effect::new(move |_| store_vi(&state.vi.get()));
     state
 }
@@ -83,6 +108,8 @@ pub fn current_url_state(state: &AppState) -> UrlState {
         lang: state.lang.get(),
         metric: state.metric.get(),
         filter: state.filter.get(),
+        event: state.event.get(),
+        table: state.table.get(),
         display: Display {
             a11y: state.vi.get().on,
             ..state.display.get()
@@ -95,17 +122,22 @@ pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Rewrites the query string in place (no new history entry); the path is kept, so the app
-/// works from any sub-path.
-fn replace_query(query: &str) {
+/// Writes the query string: a new history entry when `push`, else in place. The path is kept,
+/// so the app works from any sub-path; an unchanged query writes nothing.
+fn write_query(query: &str, push: bool) {
     let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
     if location.search().unwrap_or_default() == query {
         return;
     }
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}{query}{hash}");
     if let Ok(history) = window().history() {
-        let url = format!("{path}{query}{hash}");
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let none = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(&none, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&none, "", Some(&url))
+        };
     }
 }

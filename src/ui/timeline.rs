@@ -7,31 +7,40 @@ use leptos::prelude::*;
 use super::intl::IntlTypography;
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::use_app_state;
-use crate::analysis::timeline_years;
+use crate::analysis::{filter_counts, timeline_years, TimelineFilter};
+use crate::url::clean_query;
 use crate::format::{counted, Typography};
 use crate::i18n::{strings, Lang};
 use crate::model::problem::fill;
 use crate::model::{Dataset, Event, EventKind, Level};
 
-/// Events grouped by year, with filters and the count of what is shown.
+/// Events grouped by year, with filters (level, kind, park, years, words), the count of each
+/// choice, the count of what is shown, and a clear-all.
 #[component]
 pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
     let s = move || strings(state.lang.get());
     let total = ds.events.len();
+    let park_ids: Vec<String> = ds.parks.iter().map(|p| p.id.clone()).collect();
+    let (first_year, last_year) = (
+        ds.events.first().map_or(2006, |e| e.date.year),
+        ds.events.last().map_or(2025, |e| e.date.year),
+    );
 
     let ds_for_years = ds.clone();
     let years = Memo::new(move |_| {
-        timeline_years(&ds_for_years.events, &state.filter.get())
+        timeline_years(&ds_for_years.events, &state.filter.get(), state.lang.get())
             .into_iter()
             .map(|(year, events)| (year, events.into_iter().cloned().collect::<Vec<Event>>()))
             .collect::<Vec<_>>()
     });
+    let ds_for_counts = ds.clone();
+    let counts = Memo::new(move |_| {
+        filter_counts(&ds_for_counts.events, &state.filter.get(), &park_ids, state.lang.get())
+    });
     let shown = move || years.get().iter().map(|(_, e)| e.len()).sum::<usize>();
     let count_text = move || {
-        let t = IntlTypography {
-            lang: state.lang.get(),
-        };
+        let t = IntlTypography { lang: state.lang.get() };
         let n = counted(&t, &s().events_count, shown() as f64);
         if shown() == total {
             n
@@ -39,34 +48,68 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
             fill(&s().shown_of, &[n, t.number(total as f64, 0)])
         }
     };
+    // "Федеральный (12)": what choosing it would show, the other filters kept.
+    let with_count = move |label: String, n: Option<usize>| match n {
+        Some(n) => format!("{label} ({n})"),
+        None => label,
+    };
 
-    let set_level = move |ev| {
-        let value = event_target_value(&ev);
-        state
-            .filter
-            .update(|f| f.level = Level::ALL.into_iter().find(|l| l.key() == value));
-    };
-    let set_kind = move |ev| {
-        let value = event_target_value(&ev);
-        state
-            .filter
-            .update(|f| f.kind = EventKind::ALL.into_iter().find(|k| k.key() == value));
-    };
     let filter = move || state.filter.get();
+    let set = move |change: &dyn Fn(&mut TimelineFilter)| state.filter.update(|f| change(f));
+    let year_options = move |selected: Option<i32>| {
+        (first_year..=last_year)
+            .map(|y| view! { <option value=y.to_string() selected=move || selected == Some(y)>{y.to_string()}</option> })
+            .collect_view()
+    };
 
+    // A selected event comes into view in the list (also when the page opens on its link).
+    Effect::new(move |_| {
+        if let Some(id) = state.event.get() {
+            years.track();
+            if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
+                el.scroll_into_view_with_bool(false);
+            }
+        }
+    });
+
+    let parks_for_select = ds.parks.clone();
     view! {
         <section id="timeline" class="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{move || s().timeline_title.clone()}</h2>
             <div class="filters">
+                <div class="control control-wide">
+                    <label for="filter-search">{move || s().search_label.clone()}</label>
+                    <input
+                        id="filter-search"
+                        type="search"
+                        autocomplete="off"
+                        placeholder=move || s().search_placeholder.clone()
+                        prop:value=move || filter().query
+                        on:input=move |ev| {
+                            let text = clean_query(&event_target_value(&ev));
+                            set(&|f| f.query = text.clone());
+                        }
+                    />
+                </div>
                 <div class="control">
                     <label for="filter-level">{move || s().filter_level.clone()}</label>
-                    <select id="filter-level" on:change=set_level prop:value=move || filter().level.map(Level::key).unwrap_or_default()>
+                    <select
+                        id="filter-level"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            set(&|f| f.level = Level::ALL.into_iter().find(|l| l.key() == v));
+                        }
+                        prop:value=move || filter().level.map(Level::key).unwrap_or_default()
+                    >
                         <option value="">{move || s().filter_all.clone()}</option>
                         {Level::ALL
                             .into_iter()
                             .map(|l| view! {
                                 <option value=l.key() selected=move || filter().level == Some(l)>
-                                    {move || s().levels.get(l.key()).cloned().unwrap_or_default()}
+                                    {move || with_count(
+                                        s().levels.get(l.key()).cloned().unwrap_or_default(),
+                                        counts.get().level.iter().find(|(x, _)| *x == l).map(|(_, n)| *n),
+                                    )}
                                 </option>
                             })
                             .collect_view()}
@@ -74,22 +117,96 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 </div>
                 <div class="control">
                     <label for="filter-kind">{move || s().filter_kind.clone()}</label>
-                    <select id="filter-kind" on:change=set_kind prop:value=move || filter().kind.map(EventKind::key).unwrap_or_default()>
+                    <select
+                        id="filter-kind"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            set(&|f| f.kind = EventKind::ALL.into_iter().find(|k| k.key() == v));
+                        }
+                        prop:value=move || filter().kind.map(EventKind::key).unwrap_or_default()
+                    >
                         <option value="">{move || s().filter_all.clone()}</option>
                         {EventKind::ALL
                             .into_iter()
                             .map(|k| view! {
                                 <option value=k.key() selected=move || filter().kind == Some(k)>
-                                    {move || s().kinds.get(k.key()).cloned().unwrap_or_default()}
+                                    {move || with_count(
+                                        s().kinds.get(k.key()).cloned().unwrap_or_default(),
+                                        counts.get().kind.iter().find(|(x, _)| *x == k).map(|(_, n)| *n),
+                                    )}
                                 </option>
                             })
                             .collect_view()}
                     </select>
                 </div>
+                <div class="control">
+                    <label for="filter-park">{move || s().filter_park.clone()}</label>
+                    <select
+                        id="filter-park"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            set(&|f| f.park = (!v.is_empty()).then(|| v.clone()));
+                        }
+                        prop:value=move || filter().park.unwrap_or_default()
+                    >
+                        <option value="">{move || s().filter_all.clone()}</option>
+                        {parks_for_select
+                            .into_iter()
+                            .map(|p| {
+                                let id = p.id.clone();
+                                let id_for_count = p.id.clone();
+                                let id_for_selected = p.id.clone();
+                                view! {
+                                    <option value=id selected=move || filter().park.as_deref() == Some(id_for_selected.as_str())>
+                                        {move || with_count(
+                                            p.name.get(state.lang.get()).to_string(),
+                                            counts.get().park.iter().find(|(x, _)| *x == id_for_count).map(|(_, n)| *n),
+                                        )}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="control control-year">
+                    <label for="filter-from">{move || s().filter_from.clone()}</label>
+                    <select
+                        id="filter-from"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).parse().ok();
+                            set(&|f| f.from = v);
+                        }
+                        prop:value=move || filter().from.map(|y| y.to_string()).unwrap_or_default()
+                    >
+                        <option value="">{move || s().filter_all.clone()}</option>
+                        {move || year_options(filter().from)}
+                    </select>
+                </div>
+                <div class="control control-year">
+                    <label for="filter-to">{move || s().filter_to.clone()}</label>
+                    <select
+                        id="filter-to"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).parse().ok();
+                            set(&|f| f.to = v);
+                        }
+                        prop:value=move || filter().to.map(|y| y.to_string()).unwrap_or_default()
+                    >
+                        <option value="">{move || s().filter_all.clone()}</option>
+                        {move || year_options(filter().to)}
+                    </select>
+                </div>
             </div>
-            <p id="event-count" class="event-count" role="status" data-count=move || shown().to_string()>
-                {count_text}
-            </p>
+            <div class="count-row">
+                <p id="event-count" class="event-count" role="status" data-count=move || shown().to_string()>
+                    {count_text}
+                </p>
+                {move || filter().is_active().then(|| view! {
+                    <button id="clear-filters" type="button" class="secondary" on:click=move |_| state.filter.set(TimelineFilter::default())>
+                        {move || s().clear_filters.clone()}
+                    </button>
+                })}
+            </div>
             {move || (shown() == 0).then(|| view! { <p class="no-events">{s().no_events.clone()}</p> })}
             <ol class="timeline">
                 {move || {
@@ -121,7 +238,11 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
 /// One event: date at its precision, level, kind, parks, summary, sources, inference mark.
 #[component]
 fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
+    let state = use_app_state();
     let s = strings(lang);
+    let id = event.id.clone();
+    let id_for_class = event.id.clone();
+    let selected = Memo::new(move |_| state.event.get().as_deref() == Some(id_for_class.as_str()));
     let t = IntlTypography { lang };
     let parks: Vec<String> = event
         .parks
@@ -141,6 +262,7 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
     view! {
         <li
             class="event"
+            class:selected=move || selected.get()
             id=format!("event-{}", event.id)
             data-event-id=event.id.clone()
             data-level=event.level.key()
@@ -154,7 +276,17 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
                 <span class="badge kind">{s.kinds.get(event.kind.key()).cloned().unwrap_or_default()}</span>
                 {inferred}
             </p>
-            <h4 class="event-title">{event.title.get(lang).to_string()}</h4>
+            <h4 class="event-title">
+                <button
+                    type="button"
+                    class="event-select"
+                    aria-pressed=move || selected.get().to_string()
+                    title=s.show_on_chart.clone()
+                    on:click=move |_| state.event.set(Some(id.clone()))
+                >
+                    {event.title.get(lang).to_string()}
+                </button>
+            </h4>
             <p class="event-summary">{event.summary.get(lang).to_string()}</p>
             {(!parks.is_empty()).then(|| view! {
                 <p class="event-parks">{s.concerns.clone()} ": " {parks.join(", ")}</p>
