@@ -133,3 +133,57 @@ fn every_metric_renders_to_svg_with_one_datum_per_known_value() {
         assert!(svg.contains("Morion Digital"));
     }
 }
+
+#[test]
+fn lifecycle_chart_marks_every_shown_event_and_the_selected_one() {
+    use perm_technoparks::chart::lifecycle_chart;
+    use perm_technoparks::chart::Mark;
+    use perm_technoparks::model::PartialDate;
+    let ds = bundled();
+    let t = ReferenceTypography { lang: Lang::Ru };
+    let today = PartialDate::parse("2026-11-26").unwrap();
+    let all: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+    let spec = lifecycle_chart(&ds, &all, Some("strategic-session-2019"), &t, 900.0, &today);
+    assert_eq!(
+        spec.data.len(),
+        ds.events.len(),
+        "one pointable mark per event"
+    );
+    assert!(spec
+        .data
+        .iter()
+        .all(|d| d.x >= 0.0 && d.x + d.w <= spec.width + 1.0));
+    let dashed = spec
+        .marks
+        .iter()
+        .filter(|m| matches!(m, Mark::Line { dashed: true, .. }))
+        .count();
+    assert_eq!(dashed, 1, "the selected event's rule");
+    // Technopark Perm's bar stops in 2023; Morion Digital's runs to today.
+    let bars: Vec<(f64, f64)> = spec
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Rect { x, w, .. } => Some((*x, x + w)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bars.len(), 2);
+    assert!(
+        bars[1].1 < bars[0].1,
+        "Technopark Perm ends before Morion Digital: {bars:?}"
+    );
+    assert!(bars[1].0 < bars[0].0, "and started before it");
+    assert!(
+        spec.alt
+            .contains("Технопарк «Пермь» 2016 — 12 января 2023 г."),
+        "{}",
+        spec.alt
+    );
+    let filtered = lifecycle_chart(&ds, &all[..3], None, &t, 900.0, &today);
+    assert_eq!(
+        filtered.data.len(),
+        3,
+        "only what the timeline's filter shows"
+    );
+}

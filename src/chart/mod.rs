@@ -2,11 +2,13 @@
 //! rendering to an SVG string with plotters.
 
 mod compare;
+mod lifecycle;
 mod render;
 mod scale;
 mod spec;
 
 pub use compare::{comparison, Comparison, ParkCard, ShownValue};
+pub use lifecycle::{lifecycle_chart, year_position};
 pub use render::render_svg;
 pub use scale::{nice_ticks, Linear};
 pub use spec::*;

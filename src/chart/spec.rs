@@ -58,6 +58,8 @@ pub struct Datum {
     pub park: String,
     /// Which of the park's values (oldest first) the datum shows.
     pub value: usize,
+    /// The event a mark of the lifecycle chart stands for.
+    pub event: Option<String>,
     pub label: String,
 }
 
@@ -178,6 +180,7 @@ pub fn bar_chart(rows: &[BarRow], width: f64, alt: String) -> ChartSpec {
                     h: bar_h,
                     park: row.park.clone(),
                     value: 0,
+                    event: None,
                     label: format!("{}: {}", row.label, row.value_text),
                 });
             }
@@ -341,6 +344,7 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
                 h: 20.0,
                 park: line.park.clone(),
                 value: index,
+                event: None,
                 label: format!("{}, {}", line.label, p.label),
             });
         }

@@ -4,6 +4,7 @@ mod chart_view;
 mod compare;
 mod embed;
 mod intl;
+mod lifecycle;
 mod load;
 mod sources;
 mod state;
@@ -22,6 +23,7 @@ use crate::i18n::strings;
 use crate::model::Dataset;
 use compare::Compare;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
+use lifecycle::Lifecycle;
 use sources::Sources;
 use status::{LoadErrorView, Loading};
 use timeline::Timeline;
@@ -86,6 +88,7 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
             <Compare ds=ds.clone()/>
             <Timeline ds=ds.clone()/>
         </div>
+        <Lifecycle ds=ds.clone()/>
         <Sources ds/>
     }
 }

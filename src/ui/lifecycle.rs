@@ -1,0 +1,170 @@
+//! The lifecycle chart in the page: park bars and event marks, linked to the timeline both
+//! ways through the selected event.
+
+use std::sync::Arc;
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::intl::IntlTypography;
+use super::state::use_app_state;
+use crate::analysis::timeline_years;
+use crate::chart::{lifecycle_chart, render_svg};
+use crate::i18n::strings;
+use crate::model::{Dataset, PartialDate};
+
+/// Chart width before the container has been measured.
+const DEFAULT_WIDTH: f64 = 900.0;
+
+/// Park bars over the years, the filtered events as marks; a mark selects its event.
+#[component]
+pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    let today = {
+        let now = js_sys::Date::new_0();
+        PartialDate {
+            year: now.get_full_year() as i32,
+            month: Some(now.get_month() as u8 + 1),
+            day: Some(now.get_date() as u8),
+        }
+    };
+
+    let container = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(DEFAULT_WIDTH);
+    let measure = move || {
+        if let Some(el) = container.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        container.track();
+        measure();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let spec = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let filter = state.filter.get();
+        let shown: Vec<&str> = timeline_years(&ds.events, &filter, lang)
+            .into_iter()
+            .flat_map(|(_, events)| events.into_iter().map(|e| e.id.as_str()))
+            .collect();
+        let selected = state.event.get();
+        lifecycle_chart(
+            &ds,
+            &shown,
+            selected.as_deref(),
+            &IntlTypography { lang },
+            width.get(),
+            &today,
+        )
+    });
+    let svg = move || render_svg(&spec.get()).unwrap_or_default();
+    // The mark the keyboard is on; only it is in the tab order.
+    let active = RwSignal::new(0usize);
+    let pointed = RwSignal::new(None::<String>);
+
+    let focus_mark = move |index: usize| {
+        let selector = format!("#lifecycle .hit[data-index=\"{index}\"]");
+        if let Ok(Some(el)) = document().query_selector(&selector) {
+            if let Ok(focus) = js_sys::Reflect::get(&el, &"focus".into()) {
+                if let Some(f) = focus.dyn_ref::<js_sys::Function>() {
+                    let _ = f.call0(&el);
+                }
+            }
+        }
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let data = spec.get_untracked().data;
+        if data.is_empty() {
+            return;
+        }
+        let current = active.get_untracked().min(data.len() - 1);
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some((current + 1) % data.len()),
+            "ArrowLeft" | "ArrowUp" => Some((current + data.len() - 1) % data.len()),
+            "Home" => Some(0),
+            "End" => Some(data.len() - 1),
+            "Enter" | " " => {
+                ev.prevent_default();
+                state.event.set(data[current].event.clone());
+                None
+            }
+            _ => None,
+        };
+        if let Some(next) = next {
+            ev.prevent_default();
+            active.set(next);
+            focus_mark(next);
+        }
+    };
+    let caption = move || {
+        let spec = spec.get();
+        let id = pointed.get().or_else(|| state.event.get())?;
+        spec.data
+            .iter()
+            .find(|d| d.event.as_deref() == Some(id.as_str()))
+            .map(|d| d.label.clone())
+    };
+
+    view! {
+        <section id="lifecycle" class="panel" aria-labelledby="lifecycle-title">
+            <h2 id="lifecycle-title">{move || s().lifecycle_title.clone()}</h2>
+            <div class="chart-wrap" node_ref=container>
+                <div class="chart" role="img" aria-label=move || spec.get().alt inner_html=svg></div>
+                <svg
+                    class="hit-layer"
+                    viewBox=move || { let sp = spec.get(); format!("0 0 {} {}", sp.width, sp.height) }
+                    role="group"
+                    aria-label=move || s().lifecycle_hint.clone()
+                    on:keydown=on_key
+                    on:mouseleave=move |_| pointed.set(None)
+                >
+                    {move || {
+                        spec.get()
+                            .data
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, d)| {
+                                let event = d.event.clone();
+                                let event_for_hover = d.event.clone();
+                                let event_for_focus = d.event.clone();
+                                let is_selected = d.event.is_some() && d.event == state.event.get_untracked();
+                                view! {
+                                    <rect
+                                        class="hit"
+                                        class:selected=is_selected
+                                        data-index=i.to_string()
+                                        data-event=d.event.clone().unwrap_or_default()
+                                        x=d.x.to_string()
+                                        y=d.y.to_string()
+                                        width=d.w.to_string()
+                                        height=d.h.to_string()
+                                        tabindex=move || if active.get() == i { "0" } else { "-1" }
+                                        role="button"
+                                        aria-pressed=is_selected.to_string()
+                                        aria-label=d.label.clone()
+                                        on:focus=move |_| {
+                                            active.set(i);
+                                            pointed.set(event_for_focus.clone());
+                                        }
+                                        on:mouseenter=move |_| pointed.set(event_for_hover.clone())
+                                        on:click=move |_| state.event.set(event.clone())
+                                    ></rect>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </svg>
+            </div>
+            <p id="lifecycle-caption" class="lifecycle-caption" aria-live="polite">{caption}</p>
+            <p class="chart-hint">{move || s().lifecycle_hint.clone()}</p>
+        </section>
+    }
+}
