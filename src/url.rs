@@ -174,7 +174,12 @@ pub fn embed_snippets(page_url: &str, state: &UrlState, title: &str) -> (String,
 /// A search as a link keeps it: at most 100 characters, no control characters, and nothing
 /// but spaces at either end removed (so that typing "a " keeps its space while editing).
 pub fn clean_query(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).take(100).collect::<String>().trim_start().to_string()
+    text.chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect::<String>()
+        .trim_start()
+        .to_string()
 }
 
 /// Escapes everything but unreserved ASCII as UTF-8 `%XX`.
@@ -198,16 +203,14 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         let hex = |b: u8| char::from(b).to_digit(16);
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             b => out.push(b),
         }
@@ -273,7 +276,9 @@ mod tests {
         assert_eq!(state.metric, None);
         assert_eq!(state.filter.level, None);
         assert_eq!(state.filter.kind, Some(EventKind::Law));
-        let odd = UrlState::from_query("embed=yes&theme=purple&a11y=0&from=99999&to=x&q=%E0%A4&event=<b>");
+        let odd = UrlState::from_query(
+            "embed=yes&theme=purple&a11y=0&from=99999&to=x&q=%E0%A4&event=<b>",
+        );
         assert_eq!(odd.filter.from, None);
         assert_eq!(odd.filter.to, None);
         assert_eq!(odd.filter.query, "\u{fffd}");

@@ -44,7 +44,11 @@ impl TimelineFilter {
         if query.is_empty() {
             return true;
         }
-        let text = fold(&format!("{} {}", event.title.get(lang), event.summary.get(lang)));
+        let text = fold(&format!(
+            "{} {}",
+            event.title.get(lang),
+            event.summary.get(lang)
+        ));
         query.split_whitespace().all(|word| text.contains(word))
     }
 }
@@ -58,20 +62,49 @@ pub struct FilterCounts {
 }
 
 /// The counts beside each filter choice.
-pub fn filter_counts(events: &[Event], filter: &TimelineFilter, parks: &[String], lang: Lang) -> FilterCounts {
+pub fn filter_counts(
+    events: &[Event],
+    filter: &TimelineFilter,
+    parks: &[String],
+    lang: Lang,
+) -> FilterCounts {
     let count = |f: TimelineFilter| events.iter().filter(|e| f.keeps(e, lang)).count();
     FilterCounts {
         level: Level::ALL
             .into_iter()
-            .map(|l| (l, count(TimelineFilter { level: Some(l), ..filter.clone() })))
+            .map(|l| {
+                (
+                    l,
+                    count(TimelineFilter {
+                        level: Some(l),
+                        ..filter.clone()
+                    }),
+                )
+            })
             .collect(),
         kind: EventKind::ALL
             .into_iter()
-            .map(|k| (k, count(TimelineFilter { kind: Some(k), ..filter.clone() })))
+            .map(|k| {
+                (
+                    k,
+                    count(TimelineFilter {
+                        kind: Some(k),
+                        ..filter.clone()
+                    }),
+                )
+            })
             .collect(),
         park: parks
             .iter()
-            .map(|p| (p.clone(), count(TimelineFilter { park: Some(p.clone()), ..filter.clone() })))
+            .map(|p| {
+                (
+                    p.clone(),
+                    count(TimelineFilter {
+                        park: Some(p.clone()),
+                        ..filter.clone()
+                    }),
+                )
+            })
             .collect(),
     }
 }

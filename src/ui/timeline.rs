@@ -8,11 +8,11 @@ use super::intl::IntlTypography;
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::use_app_state;
 use crate::analysis::{filter_counts, timeline_years, TimelineFilter};
-use crate::url::clean_query;
 use crate::format::{counted, Typography};
 use crate::i18n::{strings, Lang};
 use crate::model::problem::fill;
 use crate::model::{Dataset, Event, EventKind, Level};
+use crate::url::clean_query;
 
 /// Events grouped by year, with filters (level, kind, park, years, words), the count of each
 /// choice, the count of what is shown, and a clear-all.
@@ -36,11 +36,18 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
     });
     let ds_for_counts = ds.clone();
     let counts = Memo::new(move |_| {
-        filter_counts(&ds_for_counts.events, &state.filter.get(), &park_ids, state.lang.get())
+        filter_counts(
+            &ds_for_counts.events,
+            &state.filter.get(),
+            &park_ids,
+            state.lang.get(),
+        )
     });
     let shown = move || years.get().iter().map(|(_, e)| e.len()).sum::<usize>();
     let count_text = move || {
-        let t = IntlTypography { lang: state.lang.get() };
+        let t = IntlTypography {
+            lang: state.lang.get(),
+        };
         let n = counted(&t, &s().events_count, shown() as f64);
         if shown() == total {
             n
