@@ -5,8 +5,6 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -83,15 +81,11 @@ impl PluralCategory {
 }
 
 /// A phrase in its plural forms; `{0}` is the number.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Forms {
     pub one: String,
-    #[serde(default)]
     pub two: Option<String>,
-    #[serde(default)]
     pub few: Option<String>,
-    #[serde(default)]
     pub many: Option<String>,
     pub other: String,
 }
@@ -110,9 +104,9 @@ impl Forms {
     }
 }
 
-/// Every interface string. A missing key fails the locale test, not the reader.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Every interface string, built from `locales/*.json` by `build.rs`: a key missing from a
+/// locale file, or one this struct does not know, stops the build.
+#[derive(Debug, Clone)]
 pub struct Strings {
     pub app_title: String,
     pub app_subtitle: String,
@@ -206,29 +200,44 @@ pub struct Strings {
 }
 
 /// Labels of the metrics the app derives from the data.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct DerivedStrings {
     pub label: String,
     pub formula: String,
 }
 
-/// The strings of a language, parsed once.
+/// The strings of a language, built once.
 pub fn strings(lang: Lang) -> &'static Strings {
     static RU: OnceLock<Strings> = OnceLock::new();
     static EN: OnceLock<Strings> = OnceLock::new();
     match lang {
-        Lang::Ru => RU.get_or_init(|| parse_locale(include_str!("../locales/ru.json"))),
-        Lang::En => EN.get_or_init(|| parse_locale(include_str!("../locales/en.json"))),
+        Lang::Ru => RU.get_or_init(build_ru),
+        Lang::En => EN.get_or_init(build_en),
     }
 }
 
-/// The locale files are part of the program; `locale_files_are_complete` proves they parse.
-fn parse_locale(text: &str) -> Strings {
-    match serde_json::from_str(text) {
-        Ok(strings) => strings,
-        Err(e) => panic!("locale file does not match Strings: {e}"),
-    }
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// A map of texts from the generated code.
+fn texts(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Derived metrics' labels and formulas from the generated code.
+fn derived(triples: &[(&str, &str, &str)]) -> HashMap<String, DerivedStrings> {
+    triples
+        .iter()
+        .map(|(id, label, formula)| {
+            let text = DerivedStrings {
+                label: label.to_string(),
+                formula: formula.to_string(),
+            };
+            (id.to_string(), text)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,13 +6,35 @@ use super::problem::{Pos, Problem, ProblemKind};
 use super::raw::RawDataset;
 
 /// Parses the file's bytes. Fails with the first problem: bytes, syntax, or shape.
+///
+/// This is what the app runs: it does not track unknown fields, whose tracking doubles the
+/// deserialisation code shipped to the browser.
 pub fn parse_raw(bytes: &[u8]) -> Result<RawDataset, Problem> {
-    parse_raw_noting_unknown(bytes).map(|(raw, _)| raw)
+    let text = checked_text(bytes)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed: Result<RawDataset, _> = serde_path_to_error::deserialize(&mut de);
+    let raw = parsed.map_err(|e| to_problem(text, known_path(&e.path().to_string()), e.inner()))?;
+    de.end().map_err(|e| to_problem(text, ".".into(), &e))?;
+    Ok(raw)
 }
 
 /// Like [`parse_raw`], and also returns the paths of fields the format does not know (a
-/// misspelt field is a warning: the rest of the file is still good).
+/// misspelt field is a warning: the rest of the file is still good). For the validator.
 pub fn parse_raw_noting_unknown(bytes: &[u8]) -> Result<(RawDataset, Vec<String>), Problem> {
+    let text = checked_text(bytes)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut unknown = Vec::new();
+    let mut note = |path: serde_ignored::Path<'_>| unknown.push(ignored_path(&path));
+    let noting = serde_ignored::Deserializer::new(&mut de, &mut note);
+    let parsed: Result<RawDataset, _> = serde_path_to_error::deserialize(noting);
+    let raw = parsed.map_err(|e| to_problem(text, known_path(&e.path().to_string()), e.inner()))?;
+    de.end().map_err(|e| to_problem(text, ".".into(), &e))?;
+    Ok((raw, unknown))
+}
+
+/// The file as text, once it is known to be small enough, UTF-8, not empty, an object, and
+/// not nested too deep; a BOM is dropped.
+fn checked_text(bytes: &[u8]) -> Result<&str, Problem> {
     if bytes.len() > MAX_BYTES {
         return Err(Problem {
             path: ".".into(),
@@ -64,14 +86,7 @@ pub fn parse_raw_noting_unknown(bytes: &[u8]) -> Result<(RawDataset, Vec<String>
             },
         });
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut unknown = Vec::new();
-    let mut note = |path: serde_ignored::Path<'_>| unknown.push(ignored_path(&path));
-    let noting = serde_ignored::Deserializer::new(&mut de, &mut note);
-    let parsed: Result<RawDataset, _> = serde_path_to_error::deserialize(noting);
-    let raw = parsed.map_err(|e| to_problem(text, known_path(&e.path().to_string()), e.inner()))?;
-    de.end().map_err(|e| to_problem(text, ".".into(), &e))?;
-    Ok((raw, unknown))
+    Ok(text)
 }
 
 /// `events[3].colour`, in the same notation as every other path.

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::dataset::*;
 use super::date::{DateError, PartialDate};
-use super::parse::{misplaced_arrays, parse_raw_noting_unknown, scan};
+use super::parse::{misplaced_arrays, parse_raw, parse_raw_noting_unknown, scan};
 use super::problem::{sort_by_position, Pos, Problem, ProblemKind};
 use super::raw::*;
 use crate::i18n::Lang;
@@ -13,8 +13,10 @@ use crate::i18n::Lang;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Parses and validates a dataset file; on failure, every problem found, in file order.
+/// What the app runs; [`check_dataset`] also reports warnings.
 pub fn load_dataset(bytes: &[u8]) -> Result<Dataset, Vec<Problem>> {
-    check_dataset(bytes).outcome
+    let raw = parse_raw(bytes).map_err(|p| vec![p])?;
+    checked(bytes, &raw, Vec::new()).outcome
 }
 
 /// What checking a file found: the dataset or its errors, and warnings either way.
@@ -27,15 +29,17 @@ pub struct Checked {
 
 /// Parses and validates, keeping warnings apart from errors.
 pub fn check_dataset(bytes: &[u8]) -> Checked {
-    let (raw, unknown) = match parse_raw_noting_unknown(bytes) {
-        Ok(parsed) => parsed,
-        Err(problem) => {
-            return Checked {
-                outcome: Err(vec![problem]),
-                warnings: Vec::new(),
-            }
-        }
-    };
+    match parse_raw_noting_unknown(bytes) {
+        Ok((raw, unknown)) => checked(bytes, &raw, unknown),
+        Err(problem) => Checked {
+            outcome: Err(vec![problem]),
+            warnings: Vec::new(),
+        },
+    }
+}
+
+/// Validation of a parsed file, with every problem and warning placed in the file.
+fn checked(bytes: &[u8], raw: &RawDataset, unknown: Vec<String>) -> Checked {
     let scanned = scan(&String::from_utf8_lossy(bytes));
     let misplaced = misplaced_arrays(&scanned);
     if !misplaced.is_empty() {
@@ -61,7 +65,7 @@ pub fn check_dataset(bytes: &[u8]) -> Checked {
         })
         .collect();
     Checked {
-        outcome: validate(&raw).map_err(placed),
+        outcome: validate(raw).map_err(placed),
         warnings: placed(warnings),
     }
 }

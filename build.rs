@@ -1,0 +1,86 @@
+//! Turns `locales/{ru,en}.json` into Rust: the interface strings are built by plain code at
+//! start, with no JSON parsing shipped to the browser, and a key missing from (or unknown to)
+//! the `Strings` struct is a compile error.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+fn main() {
+    let mut out = String::new();
+    for lang in ["ru", "en"] {
+        let path = format!("locales/{lang}.json");
+        println!("cargo:rerun-if-changed={path}");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let Value::Object(fields) = json else {
+            panic!("{path}: the file must be a JSON object");
+        };
+        writeln!(out, "/// The `{lang}` interface strings.").unwrap();
+        writeln!(out, "fn build_{lang}() -> Strings {{\n    Strings {{").unwrap();
+        for (key, value) in &fields {
+            writeln!(out, "        {key}: {},", expression(&path, key, value)).unwrap();
+        }
+        writeln!(out, "    }}\n}}").unwrap();
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("locales.rs");
+    std::fs::write(dest, out).expect("locales.rs written");
+}
+
+/// The Rust expression for a value, by its shape: text, plural forms, a map of texts, or a
+/// map of label-and-formula pairs.
+fn expression(path: &str, key: &str, value: &Value) -> String {
+    match value {
+        Value::String(text) => format!("String::from({text:?})"),
+        Value::Object(map) if is_forms(map) => {
+            let form = |k: &str| match map.get(k) {
+                Some(Value::String(t)) => format!("Some(String::from({t:?}))"),
+                _ => "None".into(),
+            };
+            format!(
+                "Forms {{ one: String::from({:?}), two: {}, few: {}, many: {}, other: String::from({:?}) }}",
+                text_of(path, key, &map["one"]),
+                form("two"),
+                form("few"),
+                form("many"),
+                text_of(path, key, &map["other"]),
+            )
+        }
+        Value::Object(map) if map.values().all(Value::is_string) => {
+            let pairs: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("({k:?}, {:?})", text_of(path, key, v)))
+                .collect();
+            format!("texts(&[{}])", pairs.join(", "))
+        }
+        Value::Object(map) => {
+            let pairs: Vec<String> = map
+                .iter()
+                .map(|(k, v)| {
+                    format!(
+                        "({k:?}, {:?}, {:?})",
+                        text_of(path, key, &v["label"]),
+                        text_of(path, key, &v["formula"])
+                    )
+                })
+                .collect();
+            format!("derived(&[{}])", pairs.join(", "))
+        }
+        _ => panic!("{path}: \"{key}\" must be a text or an object of texts"),
+    }
+}
+
+fn is_forms(map: &Map<String, Value>) -> bool {
+    map.contains_key("one")
+        && map.contains_key("other")
+        && map
+            .keys()
+            .all(|k| ["one", "two", "few", "many", "other"].contains(&k.as_str()))
+}
+
+fn text_of<'a>(path: &str, key: &str, value: &'a Value) -> &'a str {
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("{path}: \"{key}\" must contain texts only"))
+}
