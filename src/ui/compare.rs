@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::chart_view::ChartView;
+use super::dom::measured_width;
 use super::intl::{this_year, IntlTypography};
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::use_app_state;
@@ -23,23 +24,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
     let s = move || strings(state.lang.get());
     let year = this_year();
 
-    // The chart is drawn at the width it is shown at, so text keeps its size on a phone.
-    let container = NodeRef::<leptos::html::Div>::new();
-    let width = RwSignal::new(DEFAULT_WIDTH);
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
-            let w = f64::from(el.client_width());
-            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        container.track();
-        measure();
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let (container, width) = measured_width(DEFAULT_WIDTH);
 
     let ds_for_catalogue = ds.clone();
     let catalogue = Memo::new(move |_| metric_catalogue(&ds_for_catalogue, state.lang.get()));

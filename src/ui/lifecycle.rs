@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::dom::{focus_first, measured_width};
 use super::intl::IntlTypography;
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
@@ -31,22 +31,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
         }
     };
 
-    let container = NodeRef::<leptos::html::Div>::new();
-    let width = RwSignal::new(DEFAULT_WIDTH);
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
-            let w = f64::from(el.client_width());
-            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        container.track();
-        measure();
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let (container, width) = measured_width(DEFAULT_WIDTH);
 
     let spec = Memo::new(move |_| {
         let lang = state.lang.get();
@@ -70,16 +55,6 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     let active = RwSignal::new(0usize);
     let pointed = RwSignal::new(None::<String>);
 
-    let focus_mark = move |index: usize| {
-        let selector = format!("#lifecycle .hit[data-index=\"{index}\"]");
-        if let Ok(Some(el)) = document().query_selector(&selector) {
-            if let Ok(focus) = js_sys::Reflect::get(&el, &"focus".into()) {
-                if let Some(f) = focus.dyn_ref::<js_sys::Function>() {
-                    let _ = f.call0(&el);
-                }
-            }
-        }
-    };
     let on_key = move |ev: KeyboardEvent| {
         let data = spec.get_untracked().data;
         if data.is_empty() {
@@ -101,7 +76,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
         if let Some(next) = next {
             ev.prevent_default();
             active.set(next);
-            focus_mark(next);
+            focus_first(&format!("#lifecycle .hit[data-index=\"{next}\"]"));
         }
     };
     let caption = move || {

@@ -2,6 +2,7 @@
 
 mod chart_view;
 mod compare;
+mod dom;
 mod embed;
 mod intl;
 mod lifecycle;
