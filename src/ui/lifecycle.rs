@@ -53,6 +53,14 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     let svg = move || render_svg(&spec.get()).unwrap_or_default();
     // The mark the keyboard is on; only it is in the tab order.
     let active = RwSignal::new(0usize);
+    // Fewer marks (a filter): the keyboard's place must stay on a mark, or none would be in
+    // the tab order.
+    Effect::new(move |_| {
+        let count = spec.get().data.len();
+        if active.get_untracked() >= count {
+            active.set(0);
+        }
+    });
     let pointed = RwSignal::new(None::<String>);
 
     let on_key = move |ev: KeyboardEvent| {
