@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod export;
 pub mod format;
 pub mod html;
 pub mod i18n;

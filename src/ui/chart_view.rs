@@ -8,6 +8,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::downloads::Downloads;
 use super::sources::ConfidenceMark;
 use super::state::use_app_state;
 use crate::chart::{Comparison, Datum, ShownValue};
@@ -110,6 +111,7 @@ pub fn ChartView(
                 >
                     {move || if as_table() { s().show_chart.clone() } else { s().show_table.clone() }}
                 </button>
+                <Downloads ds=ds.clone() comparison/>
             </div>
             <div class="chart-wrap" class:hidden=move || as_table() node_ref=container>
                 <div class="chart" role="img" aria-label=alt inner_html=move || svg.get()></div>

@@ -129,7 +129,7 @@ fn Snippet(id: &'static str, label: Signal<String>, text: Signal<String>) -> imp
 }
 
 /// `navigator.clipboard.writeText(text)`; where the browser refuses, the text stays selectable.
-fn copy_to_clipboard(text: &str) {
+pub(crate) fn copy_to_clipboard(text: &str) {
     let navigator = window().navigator();
     let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
         return;

@@ -3,6 +3,7 @@
 mod chart_view;
 mod compare;
 mod dom;
+mod downloads;
 mod embed;
 mod intl;
 mod lifecycle;
@@ -23,6 +24,7 @@ use std::sync::Arc;
 use crate::i18n::strings;
 use crate::model::Dataset;
 use compare::Compare;
+use downloads::CopyLink;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
 use lifecycle::Lifecycle;
 use sources::Sources;
@@ -52,6 +54,7 @@ pub fn App() -> impl IntoView {
                 <div class="header-actions">
                     <ViToggle/>
                     {move || (!embed()).then(|| view! { <EmbedDialog/> })}
+                    {move || (!embed()).then(|| view! { <CopyLink/> })}
                     <LangSwitch/>
                 </div>
             </header>

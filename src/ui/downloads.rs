@@ -1,0 +1,323 @@
+//! Taking the data away: every value as CSV (also the `;` variant for Excel in a Russian
+//! locale), the dataset as published, the chart as SVG or PNG; and a button that copies the
+//! link to the current view. Files are made in the browser: a `Blob`, an object URL, a
+//! temporary `<a download>` clicked, the URL revoked.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use js_sys::{Array, Date, Uint8Array};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement,
+    HtmlImageElement, Url,
+};
+
+use super::embed::copy_to_clipboard;
+use super::intl::{this_year, IntlTypography};
+use super::load::DATA_URL;
+use super::state::use_app_state;
+use crate::chart::{render_svg, Comparison};
+use crate::export::{download_name, standalone_svg, values_csv, Separator};
+use crate::i18n::{strings, Strings};
+use crate::model::Dataset;
+
+/// The PNG is drawn at twice the chart's CSS size, sharp on high-density screens and in print.
+const PNG_SCALE: f64 = 2.0;
+/// How long an object URL outlives the click that started its download.
+const REVOKE_AFTER: Duration = Duration::from_secs(30);
+/// How long "link copied" is shown.
+const COPIED_FOR: Duration = Duration::from_secs(4);
+
+/// What a download button makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Csv,
+    CsvExcel,
+    Json,
+    Svg,
+    Png,
+}
+
+impl Kind {
+    const ALL: [Kind; 5] = [Kind::Csv, Kind::CsvExcel, Kind::Json, Kind::Svg, Kind::Png];
+
+    fn id(self) -> &'static str {
+        match self {
+            Kind::Csv => "download-csv",
+            Kind::CsvExcel => "download-csv-excel",
+            Kind::Json => "download-json",
+            Kind::Svg => "download-svg",
+            Kind::Png => "download-png",
+        }
+    }
+
+    /// The button's text: the format's name, the same in every language but for Excel's.
+    fn label(self, s: &Strings) -> String {
+        match self {
+            Kind::Csv => "CSV".into(),
+            Kind::CsvExcel => s.download_csv_excel.clone(),
+            Kind::Json => "JSON".into(),
+            Kind::Svg => "SVG".into(),
+            Kind::Png => "PNG".into(),
+        }
+    }
+
+    fn hint(self, s: &Strings) -> String {
+        match self {
+            Kind::Csv => s.download_csv_hint.clone(),
+            Kind::CsvExcel => s.download_csv_excel_hint.clone(),
+            Kind::Json => s.download_json_hint.clone(),
+            Kind::Svg => s.download_svg_hint.clone(),
+            Kind::Png => s.download_png_hint.clone(),
+        }
+    }
+}
+
+/// The download buttons of the comparison chart's toolbar.
+#[component]
+pub fn Downloads(ds: Arc<Dataset>, comparison: Memo<Option<Comparison>>) -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    let run = move |kind: Kind| {
+        let lang = state.lang.get_untracked();
+        let date = today();
+        match kind {
+            Kind::Csv | Kind::CsvExcel => {
+                let (sep, name) = if kind == Kind::Csv {
+                    (Separator::Comma, "values")
+                } else {
+                    (Separator::Semicolon, "values-excel")
+                };
+                let text = values_csv(&ds, &IntlTypography { lang }, this_year(), sep);
+                let name = download_name(name, lang, None, &date, "csv");
+                save_bytes(text.as_bytes(), "text/csv;charset=utf-8", &name);
+            }
+            Kind::Json => click_link(DATA_URL, &download_name("data", lang, None, &date, "json")),
+            Kind::Svg | Kind::Png => {
+                let Some(c) = comparison.get_untracked() else {
+                    return;
+                };
+                let Ok(svg) = render_svg(&c.chart) else {
+                    return;
+                };
+                let svg = standalone_svg(&svg, &c.chart.alt, page_is_dark());
+                let ext = if kind == Kind::Svg { "svg" } else { "png" };
+                let name = download_name("chart", lang, Some(&c.metric.id), &date, ext);
+                if kind == Kind::Svg {
+                    save_bytes(svg.as_bytes(), "image/svg+xml;charset=utf-8", &name);
+                } else {
+                    save_png(&svg, c.chart.width.round(), c.chart.height.round(), name);
+                }
+            }
+        }
+    };
+    let buttons = Kind::ALL
+        .into_iter()
+        .map(|kind| {
+            let run = run.clone();
+            view! {
+                <button
+                    type="button"
+                    id=kind.id()
+                    class="secondary"
+                    title=move || kind.hint(s())
+                    on:click=move |_| run(kind)
+                >
+                    {move || kind.label(s())}
+                </button>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="downloads" role="group" aria-labelledby="downloads-label">
+            <span id="downloads-label" class="downloads-label">{move || s().downloads_label.clone()} ":"</span>
+            {buttons}
+        </div>
+    }
+}
+
+/// Copies the link to the current view (the URL is the state) and says so for a few seconds,
+/// or until the next click.
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    let copied = RwSignal::new(false);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let copy = move |_| {
+        if let Ok(href) = window().location().href() {
+            copy_to_clipboard(&href);
+        }
+        if let Some(previous) = timer.try_get_value().flatten() {
+            previous.clear();
+        }
+        copied.set(true);
+        let handle = set_timeout_with_handle(
+            move || {
+                copied.try_set(false);
+            },
+            COPIED_FOR,
+        );
+        timer.set_value(handle.ok());
+    };
+    on_cleanup(move || {
+        if let Some(handle) = timer.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+    view! {
+        <button
+            id="copy-link"
+            type="button"
+            class="secondary"
+            title=move || s().copy_link_hint.clone()
+            on:click=copy
+        >
+            {move || if copied.get() { s().link_copied.clone() } else { s().copy_link.clone() }}
+        </button>
+        <span class="visually-hidden" role="status">
+            {move || copied.get().then(|| s().link_copied.clone())}
+        </span>
+    }
+}
+
+/// Today in the reader's time zone, `yyyy-mm-dd`.
+fn today() -> String {
+    let now = Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// Whether the page is shown dark: forced by the URL or the visually-impaired scheme, else
+/// the system's preference.
+fn page_is_dark() -> bool {
+    let classes = document()
+        .get_element_by_id("app")
+        .and_then(|el| el.get_attribute("class"))
+        .unwrap_or_default();
+    let has = |class: &str| classes.split_whitespace().any(|c| c == class);
+    if has("a11y") {
+        return has("vi-scheme-wb");
+    }
+    if has("theme-dark") || has("theme-light") {
+        return has("theme-dark");
+    }
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
+/// Bytes as a `Blob` of the given type.
+fn blob(bytes: &[u8], mime: &str) -> Option<Blob> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+}
+
+/// Saves bytes as a file.
+fn save_bytes(bytes: &[u8], mime: &str, name: &str) {
+    if let Some(b) = blob(bytes, mime) {
+        save_blob(&b, name);
+    }
+}
+
+/// Saves a `Blob` as a file through an object URL, revoked once the download has started.
+fn save_blob(b: &Blob, name: &str) {
+    let Ok(url) = Url::create_object_url_with_blob(b) else {
+        return;
+    };
+    click_link(&url, name);
+    set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        REVOKE_AFTER,
+    );
+}
+
+/// Clicks a temporary `<a href download>`: the browser saves what it points to.
+fn click_link(href: &str, name: &str) {
+    let Ok(el) = document().create_element("a") else {
+        return;
+    };
+    let Ok(a) = el.dyn_into::<HtmlAnchorElement>() else {
+        return;
+    };
+    a.set_href(href);
+    a.set_download(name);
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&a);
+        a.click();
+        a.remove();
+    }
+}
+
+/// Draws the standalone SVG onto a canvas at [`PNG_SCALE`] and saves it as PNG.
+fn save_png(svg: &str, width: f64, height: f64, name: String) {
+    let Some(b) = blob(svg.as_bytes(), "image/svg+xml;charset=utf-8") else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&b) else {
+        return;
+    };
+    let Ok(image) = HtmlImageElement::new() else {
+        let _ = Url::revoke_object_url(&url);
+        return;
+    };
+    let (loaded, url_loaded) = (image.clone(), url.clone());
+    let on_load = Closure::once_into_js(move || {
+        draw_png(&loaded, width, height, name);
+        let _ = Url::revoke_object_url(&url_loaded);
+    });
+    let url_failed = url.clone();
+    let on_error = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url_failed);
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_onerror(Some(on_error.unchecked_ref()));
+    image.set_src(&url);
+}
+
+fn draw_png(image: &HtmlImageElement, width: f64, height: f64, name: String) {
+    let Some(canvas) = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|el| el.dyn_into::<HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    canvas.set_width((width * PNG_SCALE) as u32);
+    canvas.set_height((height * PNG_SCALE) as u32);
+    let Some(context) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = context.scale(PNG_SCALE, PNG_SCALE);
+    if context
+        .draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, width, height)
+        .is_err()
+    {
+        return;
+    }
+    let on_blob = Closure::once_into_js(move |png: JsValue| {
+        if let Ok(png) = png.dyn_into::<Blob>() {
+            save_blob(&png, &name);
+        }
+    });
+    let _ = canvas.to_blob(on_blob.unchecked_ref());
+}
