@@ -169,6 +169,8 @@ async function axeAllStates(lang, { query, scheme }) {
 
   await withPage(server.url, q, {}, async (record) => {
     const { page } = record;
+    const theme = query.match(/theme=(\w+)/)?.[1];
+    if (theme) assert.ok((await page.getAttribute('#app', 'class')).includes(`theme-${theme}`), `theme-${theme} applied`);
     if (scheme) await chooseScheme(page, scheme);
     await check(page, 'default');
 
@@ -210,261 +212,8 @@ async function axeAllStates(lang, { query, scheme }) {
   return found;
 }
 
-// The axe matrix runs beside the other checks: most of its time is page loads and waits.
-describe('accessibility', { concurrency: 2 }, () => {
-describe('axe-core: no WCAG 2.1 A/AA violation', { concurrency: 2 }, () => {
-  after(() => {
-    console.log(`axe-core: ${combinations} combinations checked (tags ${AXE_TAGS.join(', ')})`);
-    console.log(`axe-core: ${rulesRun.size} rules ran: ${[...rulesRun].sort().join(', ')}`);
-  });
-
-  for (const lang of LANGS) {
-    for (const [mode, setup] of Object.entries(MODES)) {
-      it(`${lang}, ${mode}: default, akit_rank + tooltip, table, embed=1, embed dialog, load error`, async () => {
-        const lines = await axeAllStates(lang, setup);
-        assert.equal(lines.length, 0, `axe violations (${lang}, ${mode}):\n${lines.join('\n')}`);
-      });
-    }
-  }
-});
-
 // ---------------------------------------------------------------------------------------------
-// 2. Keyboard
-
-describe('keyboard', () => {
-  it('Tab order, a visible focus at every stop, exactly one chart point, no trap, Shift+Tab back', async () => {
-    await withPage(server.url, '', {}, async (record) => {
-      const { page } = record;
-      const stops = [];
-      for (let i = 0; i < 60; i += 1) {
-        await page.keyboard.press('Tab');
-        stops.push(await describeFocus(page));
-      }
-      const keys = stops.map((s) => s.key);
-      const at = (key) => keys.indexOf(key);
-      assert.ok(stops[0].isSkip, `first stop is the skip link: ${keys.slice(0, 5)}`);
-
-      // Header buttons, the metric select, the table switch, one chart point, the timeline
-      // filters, then the links of the timeline.
-      const chartPoint = stops.findIndex((s) => s.inCompareChart);
-      const firstLinkAfterFilters = stops.findIndex((s, i) => i > at('#filter-to') && s.isLink);
-      const order = [
-        ['#a11y-toggle', at('#a11y-toggle')],
-        ['#embed-open', at('#embed-open')],
-        ['#lang-toggle', at('#lang-toggle')],
-        ['#metric-select', at('#metric-select')],
-        ['#table-toggle', at('#table-toggle')],
-        ['#compare-chart rect.hit', chartPoint],
-        ['#filter-search', at('#filter-search')],
-        ['#filter-level', at('#filter-level')],
-        ['#filter-kind', at('#filter-kind')],
-        ['#filter-park', at('#filter-park')],
-        ['#filter-from', at('#filter-from')],
-        ['#filter-to', at('#filter-to')],
-        ['a timeline link', firstLinkAfterFilters],
-      ];
-      const missing = order.filter(([, p]) => p < 0).map(([k]) => k);
-      assert.deepEqual(missing, [], `not reached in 60 Tabs: ${keys.join(', ')}`);
-      const positions = order.map(([, p]) => p);
-      assert.deepEqual(
-        positions,
-        [...positions].sort((a, b) => a - b),
-        `in reading order: ${order.map(([k, p]) => `${k}@${p}`).join(', ')}\nstops: ${keys.join(', ')}`,
-      );
-      const outOfDomOrder = stops.filter((s, i) => i > 0 && !s.followsPrevious).map((s) => s.key);
-      assert.deepEqual(outOfDomOrder, [], `Tab order = document order (no positive tabindex): ${keys.join(', ')}`);
-      assert.ok(
-        stops.slice(at('#filter-to') + 1).every((s) => s.section === 'timeline'),
-        `after the filters the timeline's events: ${keys.slice(at('#filter-to') + 1).join(', ')}`,
-      );
-      assert.equal(stops.filter((s) => s.inCompareChart).length, 1, 'exactly one chart point in the tab order');
-      const headerStops = stops.slice(1, at('#metric-select')).filter((s) => !s.inHeader);
-      assert.deepEqual(headerStops, [], 'only header controls between the skip link and the metric select');
-      assert.equal(
-        await page.locator('#compare-chart rect.hit[tabindex="0"]').count(),
-        1,
-        'exactly one chart point has tabindex=0 (roving tabindex)',
-      );
-
-      // A visible focus indicator at each of the first 25 stops.
-      const invisible = stops
-        .slice(0, 25)
-        .filter((s) => !s.focusVisible)
-        .map(({ key, outline, stroke }) => ({ key, outline, stroke }));
-      assert.deepEqual(invisible, [], 'elements focused without a visible indicator');
-
-      // Shift+Tab walks the same stops backwards.
-      const backward = [];
-      for (let i = 0; i < 25; i += 1) {
-        await page.keyboard.press('Shift+Tab');
-        backward.push((await describeFocus(page)).key);
-      }
-      assert.deepEqual(backward, keys.slice(34, 59).reverse(), 'Shift+Tab retraces the Tab order');
-
-      // No trap: 200 Tabs, the focus moves on every press (the page's end may pass through body once).
-      await page.evaluate(() => {
-        window.__lastFocus = document.activeElement;
-      });
-      let stuck = 0;
-      let wrapped = false;
-      const seenCompare = new Set();
-      for (let i = 0; i < 200; i += 1) {
-        await page.keyboard.press('Tab');
-        const moved = await page.evaluate(() => {
-          const el = document.activeElement;
-          const same = el === window.__lastFocus;
-          window.__lastFocus = el;
-          return {
-            same,
-            skip: el.matches('a.skip-link'),
-            html: el.outerHTML.slice(0, 100),
-            compareIndex: el.matches('#compare-chart rect.hit') ? el.dataset.index : null,
-          };
-        });
-        if (moved.compareIndex !== null) seenCompare.add(moved.compareIndex);
-        wrapped ||= moved.skip;
-        stuck = moved.same ? stuck + 1 : 0;
-        assert.ok(stuck < 1, `focus stuck after Tab #${i + 1} on ${moved.html}`);
-      }
-      assert.ok(wrapped, '200 Tabs went round the whole page back to the skip link');
-      assert.equal(seenCompare.size, 1, `one chart point per round of Tabs: ${[...seenCompare]}`);
-
-      assertClean(record);
-    });
-  });
-
-  it('the skip link moves the focus to main#main', async () => {
-    await withPage(server.url, '', {}, async (record) => {
-      const { page } = record;
-      await page.keyboard.press('Tab');
-      assert.ok(await page.evaluate(() => document.activeElement.matches('a.skip-link')), 'skip link focused first');
-      assert.ok(
-        await page.evaluate(() => {
-          const r = document.activeElement.getBoundingClientRect();
-          return r.top >= 0 && r.bottom <= innerHeight && r.width > 0;
-        }),
-        'the focused skip link is on screen',
-      );
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.activeElement?.id === 'main');
-      assertClean(record);
-    });
-  });
-
-  it('chart: arrows move between points with a tooltip, Escape hides it, End goes to the last', async () => {
-    await withPage(server.url, '', {}, async (record) => {
-      const { page } = record;
-      const names = await page.$$eval('#compare-values li.value-card', (cards) =>
-        Object.fromEntries(cards.map((c) => [c.dataset.park, c.querySelector('.park-name').textContent.trim()])),
-      );
-      const focused = () =>
-        page.evaluate(() => ({
-          index: document.activeElement.getAttribute('data-index'),
-          park: document.activeElement.getAttribute('data-park'),
-          isHit: document.activeElement.matches('#compare-chart rect.hit'),
-        }));
-      const tooltip = () => page.locator('#chart-tooltip .tooltip-park').textContent();
-
-      await page.focus('#table-toggle');
-      await tabTo(page, '#compare-chart rect.hit');
-      const start = await focused();
-      assert.equal(start.index, '0', 'the first point is the one in the tab order');
-      await page.keyboard.press('ArrowRight');
-      const next = await focused();
-      assert.ok(next.isHit, 'focus stays on a chart point');
-      assert.equal(next.index, '1', 'ArrowRight moves to the next point');
-      await page.waitForSelector('#chart-tooltip', { state: 'visible' });
-      assert.equal(await tooltip(), names[next.park], 'the tooltip names the focused point’s park');
-      assert.equal(
-        await page.locator('#compare-chart rect.hit[tabindex="0"]').getAttribute('data-index'),
-        '1',
-        'the roving tabindex follows the focus',
-      );
-      await page.keyboard.press('ArrowLeft');
-      assert.equal((await focused()).index, '0', 'ArrowLeft moves back');
-
-      await page.keyboard.press('Escape');
-      await page.waitForSelector('#chart-tooltip', { state: 'detached' });
-
-      const count = await page.locator('#compare-chart rect.hit').count();
-      await page.keyboard.press('End');
-      const last = await focused();
-      assert.equal(last.index, String(count - 1), 'End goes to the last point');
-      await page.waitForSelector('#chart-tooltip', { state: 'visible' });
-      assert.equal(await tooltip(), names[last.park], 'tooltip of the last point');
-      await page.keyboard.press('Home');
-      assert.equal((await focused()).index, '0', 'Home goes to the first point');
-      assertClean(record);
-    });
-  });
-
-  it('dialog: Enter opens it with the focus inside, Escape closes it and the focus returns', async () => {
-    await withPage(server.url, '', {}, async (record) => {
-      const { page } = record;
-      await tabTo(page, '#embed-open', 10);
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('dialog#embed-dialog[open]');
-      assert.ok(
-        await page.evaluate(() => document.querySelector('#embed-dialog').contains(document.activeElement)),
-        'focus inside the dialog',
-      );
-      // Tab stays inside the modal dialog.
-      for (let i = 0; i < 8; i += 1) {
-        await page.keyboard.press('Tab');
-        const where = await page.evaluate(() =>
-          document.activeElement === document.body || document.querySelector('#embed-dialog').contains(document.activeElement),
-        );
-        assert.ok(where, `Tab #${i + 1} left the modal dialog`);
-      }
-      await page.keyboard.press('Escape');
-      await page.waitForSelector('dialog#embed-dialog[open]', { state: 'detached' });
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'embed-open', 'focus returns to the opener');
-      assertClean(record);
-    });
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// 3. Text alternatives
-
-describe('text alternatives', () => {
-  it('ru: the chart’s alternative is exact, and the live caption follows the metric', async () => {
-    await withPage(server.url, '?lang=ru', {}, async (record) => {
-      const { page } = record;
-      const expected =
-        `Общая площадь: Морион Диджитал — 86${NBSP}000${NBSP}м², Технопарк «Пермь» — 16${NBSP}949${NBSP}м²; ` +
-        `Морион Диджитал больше в 5,1${NBSP}раза.`;
-      const label = await page.getAttribute('#compare-chart .chart[role="img"]', 'aria-label');
-      assert.equal(label, expected, 'aria-label of the area chart (U+00A0 where shown)');
-      const caption = page.locator('#compare-chart figcaption[aria-live="polite"]');
-      assert.equal((await caption.textContent()).trim(), expected, 'the figcaption says the same');
-      assert.equal(
-        await page.evaluate(() => document.querySelector('#compare-chart .chart svg')?.getAttribute('aria-hidden')),
-        'true',
-        'the drawing itself is hidden from assistive technology',
-      );
-
-      await page.selectOption('#metric-select', 'akit_rank');
-      await page.waitForFunction(
-        (old) => document.querySelector('#compare-chart figcaption[aria-live="polite"]').textContent.trim() !== old,
-        expected,
-      );
-      const rank = (await caption.textContent()).trim();
-      const plain = rank.replaceAll(NBSP, ' ');
-      assert.ok(plain.includes('2021: 2-е место'), `rank alternative: ${JSON.stringify(rank)}`);
-      assert.ok(plain.includes('Технопарк «Пермь» — нет данных'), `rank alternative: ${JSON.stringify(rank)}`);
-      assert.equal(
-        await page.getAttribute('#compare-chart .chart[role="img"]', 'aria-label'),
-        rank,
-        'the chart’s aria-label follows the metric too',
-      );
-      assertClean(record);
-    });
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// 4. Reflow at 320 CSS px
+// Reflow helper
 
 const REFLOW_CONTROLS = [
   '#metric-select',
@@ -516,94 +265,350 @@ async function checkReflow(page, label) {
   return problems.map((p) => `${label}: ${p}`);
 }
 
-describe('reflow at 320 CSS px', { concurrency: 2 }, () => {
-  for (const lang of LANGS) {
-    it(`${lang}: default, html font-size 200 %, visually-impaired 150/200/250 %`, async () => {
-      const viewport = { width: 320, height: 640 };
-      const problems = [];
-      await withPage(server.url, `?lang=${lang}`, { viewport }, async (record) => {
-        const { page } = record;
-        problems.push(...(await checkReflow(page, `${lang}-default`)));
-        const large = await page.addStyleTag({ content: 'html { font-size: 200% }' });
-        problems.push(...(await checkReflow(page, `${lang}-text-200`)));
-        // An operable select at 320 px and 200 % text: choosing by the keyboard works.
-        await page.focus('#metric-select');
-        await page.keyboard.press('ArrowDown');
-        await page.waitForFunction(() => document.querySelector('#metric-select').value !== 'area_m2');
-        await large.evaluate((style) => style.remove());
-        // The visually-impaired mode, turned on from the header, at each size.
-        await page.click('#a11y-toggle');
-        await page.waitForSelector('#a11y-panel');
-        for (const size of ['150', '200', '250']) {
-          await chooseSize(page, size);
-          problems.push(...(await checkReflow(page, `${lang}-vi-${size}`)));
-        }
-        assertClean(record);
-      });
-      assert.deepEqual(problems, [], 'reflow problems at 320 px');
+// Two cases at a time (the machine has 2 cores): the axe matrix beside the other checks.
+describe('accessibility', { concurrency: 2 }, () => {
+  describe('axe-core: no WCAG 2.1 A/AA violation', { concurrency: 2 }, () => {
+    after(() => {
+      console.log(`axe-core: ${combinations} combinations checked (tags ${AXE_TAGS.join(', ')})`);
+      console.log(`axe-core: ${rulesRun.size} rules ran: ${[...rulesRun].sort().join(', ')}`);
     });
-  }
-});
 
-// ---------------------------------------------------------------------------------------------
-// 5. Persistence, 6. reduced motion
-
-describe('visually-impaired settings and motion', () => {
-  it('VI mode with wb + 250 persists across reload; ?a11y=1 turns it on in a fresh context', async () => {
-    await withPage(server.url, '', {}, async (record) => {
-      const { page } = record;
-      assert.equal(await page.locator('#a11y-panel').count(), 0, 'off by default');
-      await page.click('#a11y-toggle');
-      await page.waitForSelector('#a11y-panel');
-      assert.equal(await page.getAttribute('#a11y-toggle', 'aria-pressed'), 'true');
-      await chooseScheme(page, 'wb');
-      await chooseSize(page, '250');
-      await page.reload();
-      await waitForState(page, 'ready');
-      const classes = (await page.getAttribute('#app', 'class')).split(/\s+/);
-      for (const c of ['a11y', 'vi-scheme-wb', 'vi-size-250']) assert.ok(classes.includes(c), `${c} in ${classes}`);
-      assert.ok(await page.isChecked('#a11y-panel input[name=vi-scheme][value="wb"]'), 'wb still checked');
-      assert.ok(await page.isChecked('#a11y-panel input[name=vi-size][value="250"]'), '250 still checked');
-      const stored = await page.evaluate(() => localStorage.getItem('technoparks.vi'));
-      assert.ok(stored, 'kept in localStorage "technoparks.vi"');
-      assertClean(record);
-    });
-    await withPage(server.url, '?a11y=1', {}, async (record) => {
-      const classes = (await record.page.getAttribute('#app', 'class')).split(/\s+/);
-      assert.ok(classes.includes('a11y'), `a11y=1 turns the mode on: ${classes}`);
-      assert.equal(await record.page.locator('#a11y-panel').count(), 1, 'with its settings panel');
-      assertClean(record);
-    });
-  });
-
-  it('prefers-reduced-motion: reduce leaves no transition or animation', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce', viewport: DESKTOP });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/`);
-      await waitForState(page, 'ready');
-      const found = await page.evaluate(() => {
-        const moving = [];
-        const zero = (value) => value.split(',').every((v) => parseFloat(v) === 0);
-        for (const el of document.querySelectorAll('*')) {
-          const s = getComputedStyle(el);
-          if (!zero(s.transitionDuration) || !zero(s.animationDuration)) {
-            moving.push(`${el.tagName.toLowerCase()}#${el.id}: ${s.transitionDuration} / ${s.animationDuration}`);
-          }
-        }
-        return {
-          matches: matchMedia('(prefers-reduced-motion: reduce)').matches,
-          buttons: [...document.querySelectorAll('button')].map((b) => getComputedStyle(b).transitionDuration),
-          moving,
-        };
-      });
-      assert.ok(found.matches, 'the context reports prefers-reduced-motion: reduce');
-      assert.ok(found.buttons.length > 0);
-      assert.deepEqual([...new Set(found.buttons)], ['0s'], 'transition-duration of every button');
-      assert.deepEqual(found.moving, [], 'elements still animated');
-    } finally {
-      await context.close();
+    for (const lang of LANGS) {
+      for (const [mode, setup] of Object.entries(MODES)) {
+        it(`${lang}, ${mode}: default, akit_rank + tooltip, table, embed=1, embed dialog, load error`, async () => {
+          const lines = await axeAllStates(lang, setup);
+          assert.equal(lines.length, 0, `axe violations (${lang}, ${mode}):\n${lines.join('\n')}`);
+        });
+      }
     }
   });
-});
+
+  // ---------------------------------------------------------------------------------------------
+  // 2. Keyboard
+
+  describe('keyboard', () => {
+    it('Tab order, a visible focus at every stop, exactly one chart point, no trap, Shift+Tab back', async () => {
+      await withPage(server.url, '', {}, async (record) => {
+        const { page } = record;
+        const stops = [];
+        for (let i = 0; i < 60; i += 1) {
+          await page.keyboard.press('Tab');
+          stops.push(await describeFocus(page));
+        }
+        const keys = stops.map((s) => s.key);
+        const at = (key) => keys.indexOf(key);
+        assert.ok(stops[0].isSkip, `first stop is the skip link: ${keys.slice(0, 5)}`);
+
+        // Header buttons, the metric select, the table switch, one chart point, the timeline
+        // filters, then the links of the timeline.
+        const chartPoint = stops.findIndex((s) => s.inCompareChart);
+        const firstLinkAfterFilters = stops.findIndex((s, i) => i > at('#filter-to') && s.isLink);
+        const order = [
+          ['#a11y-toggle', at('#a11y-toggle')],
+          ['#embed-open', at('#embed-open')],
+          ['#lang-toggle', at('#lang-toggle')],
+          ['#metric-select', at('#metric-select')],
+          ['#table-toggle', at('#table-toggle')],
+          ['#compare-chart rect.hit', chartPoint],
+          ['#filter-search', at('#filter-search')],
+          ['#filter-level', at('#filter-level')],
+          ['#filter-kind', at('#filter-kind')],
+          ['#filter-park', at('#filter-park')],
+          ['#filter-from', at('#filter-from')],
+          ['#filter-to', at('#filter-to')],
+          ['a timeline link', firstLinkAfterFilters],
+        ];
+        const missing = order.filter(([, p]) => p < 0).map(([k]) => k);
+        assert.deepEqual(missing, [], `not reached in 60 Tabs: ${keys.join(', ')}`);
+        const positions = order.map(([, p]) => p);
+        assert.deepEqual(
+          positions,
+          [...positions].sort((a, b) => a - b),
+          `in reading order: ${order.map(([k, p]) => `${k}@${p}`).join(', ')}\nstops: ${keys.join(', ')}`,
+        );
+        const outOfDomOrder = stops.filter((s, i) => i > 0 && !s.followsPrevious).map((s) => s.key);
+        assert.deepEqual(outOfDomOrder, [], `Tab order = document order (no positive tabindex): ${keys.join(', ')}`);
+        assert.ok(
+          stops.slice(at('#filter-to') + 1).every((s) => s.section === 'timeline'),
+          `after the filters the timeline's events: ${keys.slice(at('#filter-to') + 1).join(', ')}`,
+        );
+        assert.equal(stops.filter((s) => s.inCompareChart).length, 1, 'exactly one chart point in the tab order');
+        const headerStops = stops.slice(1, at('#metric-select')).filter((s) => !s.inHeader);
+        assert.deepEqual(headerStops, [], 'only header controls between the skip link and the metric select');
+        assert.equal(
+          await page.locator('#compare-chart rect.hit[tabindex="0"]').count(),
+          1,
+          'exactly one chart point has tabindex=0 (roving tabindex)',
+        );
+
+        // A visible focus indicator at each of the first 25 stops.
+        const invisible = stops
+          .slice(0, 25)
+          .filter((s) => !s.focusVisible)
+          .map(({ key, outline, stroke }) => ({ key, outline, stroke }));
+        assert.deepEqual(invisible, [], 'elements focused without a visible indicator');
+
+        // Shift+Tab walks the same stops backwards.
+        const backward = [];
+        for (let i = 0; i < 25; i += 1) {
+          await page.keyboard.press('Shift+Tab');
+          backward.push((await describeFocus(page)).key);
+        }
+        assert.deepEqual(backward, keys.slice(34, 59).reverse(), 'Shift+Tab retraces the Tab order');
+
+        // No trap: 200 Tabs, the focus moves on every press (the page's end may pass through body once).
+        await page.evaluate(() => {
+          window.__lastFocus = document.activeElement;
+        });
+        let stuck = 0;
+        let wrapped = false;
+        const seenCompare = new Set();
+        for (let i = 0; i < 200; i += 1) {
+          await page.keyboard.press('Tab');
+          const moved = await page.evaluate(() => {
+            const el = document.activeElement;
+            const same = el === window.__lastFocus;
+            window.__lastFocus = el;
+            return {
+              same,
+              skip: el.matches('a.skip-link'),
+              html: el.outerHTML.slice(0, 100),
+              compareIndex: el.matches('#compare-chart rect.hit') ? el.dataset.index : null,
+            };
+          });
+          if (moved.compareIndex !== null) seenCompare.add(moved.compareIndex);
+          wrapped ||= moved.skip;
+          stuck = moved.same ? stuck + 1 : 0;
+          assert.ok(stuck < 1, `focus stuck after Tab #${i + 1} on ${moved.html}`);
+        }
+        assert.ok(wrapped, '200 Tabs went round the whole page back to the skip link');
+        assert.equal(seenCompare.size, 1, `one chart point per round of Tabs: ${[...seenCompare]}`);
+
+        assertClean(record);
+      });
+    });
+
+    it('the skip link moves the focus to main#main', async () => {
+      await withPage(server.url, '', {}, async (record) => {
+        const { page } = record;
+        await page.keyboard.press('Tab');
+        assert.ok(await page.evaluate(() => document.activeElement.matches('a.skip-link')), 'skip link focused first');
+        assert.ok(
+          await page.evaluate(() => {
+            const r = document.activeElement.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight && r.width > 0;
+          }),
+          'the focused skip link is on screen',
+        );
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'main');
+        assertClean(record);
+      });
+    });
+
+    it('chart: arrows move between points with a tooltip, Escape hides it, End goes to the last', async () => {
+      await withPage(server.url, '', {}, async (record) => {
+        const { page } = record;
+        const names = await page.$$eval('#compare-values li.value-card', (cards) =>
+          Object.fromEntries(cards.map((c) => [c.dataset.park, c.querySelector('.park-name').textContent.trim()])),
+        );
+        const focused = () =>
+          page.evaluate(() => ({
+            index: document.activeElement.getAttribute('data-index'),
+            park: document.activeElement.getAttribute('data-park'),
+            isHit: document.activeElement.matches('#compare-chart rect.hit'),
+          }));
+        const tooltip = () => page.locator('#chart-tooltip .tooltip-park').textContent();
+
+        await page.focus('#table-toggle');
+        await tabTo(page, '#compare-chart rect.hit');
+        const start = await focused();
+        assert.equal(start.index, '0', 'the first point is the one in the tab order');
+        await page.keyboard.press('ArrowRight');
+        const next = await focused();
+        assert.ok(next.isHit, 'focus stays on a chart point');
+        assert.equal(next.index, '1', 'ArrowRight moves to the next point');
+        await page.waitForSelector('#chart-tooltip', { state: 'visible' });
+        assert.equal(await tooltip(), names[next.park], 'the tooltip names the focused point’s park');
+        assert.equal(
+          await page.locator('#compare-chart rect.hit[tabindex="0"]').getAttribute('data-index'),
+          '1',
+          'the roving tabindex follows the focus',
+        );
+        await page.keyboard.press('ArrowLeft');
+        assert.equal((await focused()).index, '0', 'ArrowLeft moves back');
+
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('#chart-tooltip', { state: 'detached' });
+
+        const count = await page.locator('#compare-chart rect.hit').count();
+        await page.keyboard.press('End');
+        const last = await focused();
+        assert.equal(last.index, String(count - 1), 'End goes to the last point');
+        await page.waitForSelector('#chart-tooltip', { state: 'visible' });
+        assert.equal(await tooltip(), names[last.park], 'tooltip of the last point');
+        await page.keyboard.press('Home');
+        assert.equal((await focused()).index, '0', 'Home goes to the first point');
+        assertClean(record);
+      });
+    });
+
+    it('dialog: Enter opens it with the focus inside, Escape closes it and the focus returns', async () => {
+      await withPage(server.url, '', {}, async (record) => {
+        const { page } = record;
+        await tabTo(page, '#embed-open', 10);
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('dialog#embed-dialog[open]');
+        assert.ok(
+          await page.evaluate(() => document.querySelector('#embed-dialog').contains(document.activeElement)),
+          'focus inside the dialog',
+        );
+        // Tab stays inside the modal dialog.
+        for (let i = 0; i < 8; i += 1) {
+          await page.keyboard.press('Tab');
+          const where = await page.evaluate(() =>
+            document.activeElement === document.body || document.querySelector('#embed-dialog').contains(document.activeElement),
+          );
+          assert.ok(where, `Tab #${i + 1} left the modal dialog`);
+        }
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('dialog#embed-dialog[open]', { state: 'detached' });
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'embed-open', 'focus returns to the opener');
+        assertClean(record);
+      });
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // 3. Text alternatives
+
+  describe('text alternatives', () => {
+    it('ru: the chart’s alternative is exact, and the live caption follows the metric', async () => {
+      await withPage(server.url, '?lang=ru', {}, async (record) => {
+        const { page } = record;
+        const expected =
+          `Общая площадь: Морион Диджитал — 86${NBSP}000${NBSP}м², Технопарк «Пермь» — 16${NBSP}949${NBSP}м²; ` +
+          `Морион Диджитал больше в 5,1${NBSP}раза.`;
+        const label = await page.getAttribute('#compare-chart .chart[role="img"]', 'aria-label');
+        assert.equal(label, expected, 'aria-label of the area chart (U+00A0 where shown)');
+        const caption = page.locator('#compare-chart figcaption[aria-live="polite"]');
+        assert.equal((await caption.textContent()).trim(), expected, 'the figcaption says the same');
+        assert.equal(
+          await page.evaluate(() => document.querySelector('#compare-chart .chart svg')?.getAttribute('aria-hidden')),
+          'true',
+          'the drawing itself is hidden from assistive technology',
+        );
+
+        await page.selectOption('#metric-select', 'akit_rank');
+        await page.waitForFunction(
+          (old) => document.querySelector('#compare-chart figcaption[aria-live="polite"]').textContent.trim() !== old,
+          expected,
+        );
+        const rank = (await caption.textContent()).trim();
+        const plain = rank.replaceAll(NBSP, ' ');
+        assert.ok(plain.includes('2021: 2-е место'), `rank alternative: ${JSON.stringify(rank)}`);
+        assert.ok(plain.includes('Технопарк «Пермь» — нет данных'), `rank alternative: ${JSON.stringify(rank)}`);
+        assert.equal(
+          await page.getAttribute('#compare-chart .chart[role="img"]', 'aria-label'),
+          rank,
+          'the chart’s aria-label follows the metric too',
+        );
+        assertClean(record);
+      });
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // 4. Reflow at 320 CSS px
+
+  describe('reflow at 320 CSS px', { concurrency: 2 }, () => {
+    for (const lang of LANGS) {
+      it(`${lang}: default, html font-size 200 %, visually-impaired 150/200/250 %`, async () => {
+        const viewport = { width: 320, height: 640 };
+        const problems = [];
+        await withPage(server.url, `?lang=${lang}`, { viewport }, async (record) => {
+          const { page } = record;
+          problems.push(...(await checkReflow(page, `${lang}-default`)));
+          const large = await page.addStyleTag({ content: 'html { font-size: 200% }' });
+          problems.push(...(await checkReflow(page, `${lang}-text-200`)));
+          // An operable select at 320 px and 200 % text: choosing by the keyboard works.
+          await page.focus('#metric-select');
+          await page.keyboard.press('ArrowDown');
+          await page.waitForFunction(() => document.querySelector('#metric-select').value !== 'area_m2');
+          await large.evaluate((style) => style.remove());
+          // The visually-impaired mode, turned on from the header, at each size.
+          await page.click('#a11y-toggle');
+          await page.waitForSelector('#a11y-panel');
+          for (const size of ['150', '200', '250']) {
+            await chooseSize(page, size);
+            problems.push(...(await checkReflow(page, `${lang}-vi-${size}`)));
+          }
+          assertClean(record);
+        });
+        assert.deepEqual(problems, [], 'reflow problems at 320 px');
+      });
+    }
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // 5. Persistence, 6. reduced motion
+
+  describe('visually-impaired settings and motion', () => {
+    it('VI mode with wb + 250 persists across reload; ?a11y=1 turns it on in a fresh context', async () => {
+      await withPage(server.url, '', {}, async (record) => {
+        const { page } = record;
+        assert.equal(await page.locator('#a11y-panel').count(), 0, 'off by default');
+        await page.click('#a11y-toggle');
+        await page.waitForSelector('#a11y-panel');
+        assert.equal(await page.getAttribute('#a11y-toggle', 'aria-pressed'), 'true');
+        await chooseScheme(page, 'wb');
+        await chooseSize(page, '250');
+        await page.reload();
+        await waitForState(page, 'ready');
+        const classes = (await page.getAttribute('#app', 'class')).split(/\s+/);
+        for (const c of ['a11y', 'vi-scheme-wb', 'vi-size-250']) assert.ok(classes.includes(c), `${c} in ${classes}`);
+        assert.ok(await page.isChecked('#a11y-panel input[name=vi-scheme][value="wb"]'), 'wb still checked');
+        assert.ok(await page.isChecked('#a11y-panel input[name=vi-size][value="250"]'), '250 still checked');
+        const stored = await page.evaluate(() => localStorage.getItem('technoparks.vi'));
+        assert.ok(stored, 'kept in localStorage "technoparks.vi"');
+        assertClean(record);
+      });
+      await withPage(server.url, '?a11y=1', {}, async (record) => {
+        const classes = (await record.page.getAttribute('#app', 'class')).split(/\s+/);
+        assert.ok(classes.includes('a11y'), `a11y=1 turns the mode on: ${classes}`);
+        assert.equal(await record.page.locator('#a11y-panel').count(), 1, 'with its settings panel');
+        assertClean(record);
+      });
+    });
+
+    it('prefers-reduced-motion: reduce leaves no transition or animation', async () => {
+      const context = await browser.newContext({ reducedMotion: 'reduce', viewport: DESKTOP });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/`);
+        await waitForState(page, 'ready');
+        const found = await page.evaluate(() => {
+          const moving = [];
+          const zero = (value) => value.split(',').every((v) => parseFloat(v) === 0);
+          for (const el of document.querySelectorAll('*')) {
+            const s = getComputedStyle(el);
+            if (!zero(s.transitionDuration) || !zero(s.animationDuration)) {
+              moving.push(`${el.tagName.toLowerCase()}#${el.id}: ${s.transitionDuration} / ${s.animationDuration}`);
+            }
+          }
+          return {
+            matches: matchMedia('(prefers-reduced-motion: reduce)').matches,
+            buttons: [...document.querySelectorAll('button')].map((b) => getComputedStyle(b).transitionDuration),
+            moving,
+          };
+        });
+        assert.ok(found.matches, 'the context reports prefers-reduced-motion: reduce');
+        assert.ok(found.buttons.length > 0);
+        assert.deepEqual([...new Set(found.buttons)], ['0s'], 'transition-duration of every button');
+        assert.deepEqual(found.moving, [], 'elements still animated');
+      } finally {
+        await context.close();
+      }
+    });
+  });
 });
