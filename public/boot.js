@@ -7,6 +7,8 @@ try {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });
+  // The app is up: the static stand-in is not needed (and its heading must not double the app's).
+  document.getElementById("fallback")?.remove();
 } catch (error) {
   const fallback = document.getElementById("fallback");
   if (fallback) fallback.hidden = false;
