@@ -79,6 +79,18 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 <p>{move || s().footer.clone()}</p>
                 {move || embed().then(|| view! { <OpenFull/> })}
+                // On paper, the link to exactly this view.
+                <p class="print-url">
+                    {move || {
+                        let location = window().location();
+                        format!(
+                            "{}{}{}",
+                            location.origin().unwrap_or_default(),
+                            location.pathname().unwrap_or_default(),
+                            state::current_url_state(&state).to_query()
+                        )
+                    }}
+                </p>
             </footer>
         </div>
     }
