@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::dom::focus_first;
 use super::downloads::Downloads;
 use super::sources::ConfidenceMark;
 use super::state::use_app_state;
@@ -51,18 +51,6 @@ pub fn ChartView(
         width.get() / spec_width
     };
 
-    let focus_datum = move |index: usize| {
-        let selector = format!("#compare-chart .hit[data-index=\"{index}\"]");
-        if let Ok(Some(el)) = document().query_selector(&selector) {
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            } else if let Ok(focus) = js_sys::Reflect::get(&el, &"focus".into()) {
-                if let Some(f) = focus.dyn_ref::<js_sys::Function>() {
-                    let _ = f.call0(&el);
-                }
-            }
-        }
-    };
     let ds_for_keys = ds.clone();
     let on_key = move |ev: KeyboardEvent| {
         let count = data().len();
@@ -95,7 +83,7 @@ pub fn ChartView(
             ev.prevent_default();
             active.set(next);
             shown.set(Some(next));
-            focus_datum(next);
+            focus_first(&format!("#compare-chart .hit[data-index=\"{next}\"]"));
         }
     };
 
