@@ -1,16 +1,31 @@
 // Starts the app. An external module (not Trunk's inline script) so that a strict
-// Content-Security-Policy — script-src 'self' 'wasm-unsafe-eval' — allows it. Where the
-// WASM cannot start (no WebAssembly, a blocked or broken download), the static summary
-// written at build time is shown instead of an empty page.
+// Content-Security-Policy — script-src 'self' 'wasm-unsafe-eval' — allows it.
+//
+// index.html holds the first view drawn at build time (#prerender: the default language and
+// metric). The app replaces it once its data is in. A link to another view (any query) or a
+// visually-impaired mode kept from an earlier visit would first show the wrong view, so the
+// prerender goes at once and the app's own loading state shows instead.
+// Where the WASM cannot start (no WebAssembly, a blocked or broken download), the summary
+// written at build time is revealed and the prerender's inert controls are hidden.
 const tag = document.querySelector("script[data-js][data-wasm]");
+const prerender = document.getElementById("prerender");
+const storedVi = (() => {
+  try {
+    return localStorage.getItem("technoparks.vi") ?? "";
+  } catch {
+    return ""; // storage refused (some embeds)
+  }
+})();
+if (location.search.length > 1 || storedVi.split(";").includes("on=1")) prerender?.remove();
 try {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });
-  // The app is up: the static stand-in is not needed (and its heading must not double the app's).
-  document.getElementById("fallback")?.remove();
 } catch (error) {
-  const fallback = document.getElementById("fallback");
-  if (fallback) fallback.hidden = false;
+  if (prerender) {
+    if (!prerender.isConnected) document.body.prepend(prerender);
+    prerender.querySelector("#fallback").hidden = false;
+    prerender.classList.add("app-failed");
+  }
   console.error("The explorer could not start:", error);
 }

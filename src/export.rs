@@ -3,6 +3,7 @@
 
 use crate::analysis::{metric_catalogue, park_values};
 use crate::format::Typography;
+use crate::i18n::Strings;
 use crate::model::{Dataset, Unit};
 
 /// The CSV field separator, and with it the decimal mark of the values.
@@ -267,6 +268,51 @@ fn recolour_tag(tag: &str, p: &Palette) -> String {
         &tag[..value_start],
         &tag[value_start + value_len..]
     )
+}
+
+/// What a download button makes (the view and the prerendered first view share these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Csv,
+    CsvExcel,
+    Json,
+    Svg,
+    Png,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Csv, Kind::CsvExcel, Kind::Json, Kind::Svg, Kind::Png];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Csv => "download-csv",
+            Kind::CsvExcel => "download-csv-excel",
+            Kind::Json => "download-json",
+            Kind::Svg => "download-svg",
+            Kind::Png => "download-png",
+        }
+    }
+
+    /// The button's text: the format's name, the same in every language but for Excel's.
+    pub fn label(self, s: &Strings) -> String {
+        match self {
+            Kind::Csv => "CSV".into(),
+            Kind::CsvExcel => s.download_csv_excel.clone(),
+            Kind::Json => "JSON".into(),
+            Kind::Svg => "SVG".into(),
+            Kind::Png => "PNG".into(),
+        }
+    }
+
+    pub fn hint(self, s: &Strings) -> String {
+        match self {
+            Kind::Csv => s.download_csv_hint.clone(),
+            Kind::CsvExcel => s.download_csv_excel_hint.clone(),
+            Kind::Json => s.download_json_hint.clone(),
+            Kind::Svg => s.download_svg_hint.clone(),
+            Kind::Png => s.download_png_hint.clone(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod format;
 pub mod html;
 pub mod i18n;
 pub mod model;
+pub mod prerender;
 pub mod static_page;
 pub mod url;
 pub mod vi;

@@ -22,8 +22,7 @@ pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> Str
     let s = strings(lang);
     let metrics = metric_catalogue(ds, lang);
     let mut html = format!(
-        "<div class=\"static-summary\"><h1>{}</h1><p>{}</p><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
-        escape(&s.app_title),
+        "<div class=\"static-summary\"><p>{}</p><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
         escape(&s.noscript_intro),
         escape(&s.compare_title),
         escape(&s.metric_label),

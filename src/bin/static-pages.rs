@@ -1,5 +1,6 @@
-//! Build step (a Trunk `post_build` hook): writes the no-script summary into the staged
-//! `index.html`, and the plain table pages beside it, from the bundled dataset.
+//! Build step (a Trunk `post_build` hook): writes the first view (header and comparison chart,
+//! static, holding the no-script summary) into the staged `index.html`, and the plain table
+//! pages beside it, from the bundled dataset.
 //! An invalid dataset fails the build with every problem listed.
 
 use std::path::{Path, PathBuf};
@@ -8,11 +9,11 @@ use std::process::ExitCode;
 use perm_technoparks::format::ReferenceTypography;
 use perm_technoparks::i18n::{strings, Lang};
 use perm_technoparks::model::{load_dataset, Dataset};
+use perm_technoparks::prerender::first_view;
 use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
 
-/// Where the summary goes in `index.html`: inside `<noscript>`, and in the hidden `#fallback`
-/// that `boot.js` reveals when the WASM cannot start.
-const NOSCRIPT_MARK: &str = "<!-- static-summary -->";
+/// Where the first view goes in `index.html`.
+const MARK: &str = "<!-- first-view -->";
 
 fn main() -> ExitCode {
     let dir = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1)) {
@@ -50,11 +51,14 @@ fn run(dir: &Path) -> Result<(), String> {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
-    if !index.contains(NOSCRIPT_MARK) {
-        return Err(format!("{} has no {NOSCRIPT_MARK}", index_path.display()));
+    if !index.contains(MARK) {
+        return Err(format!("{} has no {MARK}", index_path.display()));
     }
-    let summary = noscript_summary(&ds, &ReferenceTypography { lang: Lang::Ru }, year);
-    write(&index_path, &index.replace(NOSCRIPT_MARK, &summary))
+    let t = ReferenceTypography { lang: Lang::Ru };
+    let summary = noscript_summary(&ds, &t, year);
+    let view = first_view(&ds, &t, year, &summary)
+        .ok_or_else(|| format!("{}: no metric to draw", data_path.display()))?;
+    write(&index_path, &index.replace(MARK, &view))
 }
 
 /// The dataset's update year: the build is reproducible, whatever the build machine's clock.

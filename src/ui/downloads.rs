@@ -20,8 +20,8 @@ use super::intl::{this_year, IntlTypography};
 use super::load::DATA_URL;
 use super::state::use_app_state;
 use crate::chart::{render_svg, Comparison};
-use crate::export::{download_name, standalone_svg, values_csv, Separator};
-use crate::i18n::{strings, Strings};
+use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator};
+use crate::i18n::strings;
 use crate::model::Dataset;
 
 /// The PNG is drawn at twice the chart's CSS size, sharp on high-density screens and in print.
@@ -30,51 +30,6 @@ const PNG_SCALE: f64 = 2.0;
 const REVOKE_AFTER: Duration = Duration::from_secs(30);
 /// How long "link copied" is shown.
 const COPIED_FOR: Duration = Duration::from_secs(4);
-
-/// What a download button makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Csv,
-    CsvExcel,
-    Json,
-    Svg,
-    Png,
-}
-
-impl Kind {
-    const ALL: [Kind; 5] = [Kind::Csv, Kind::CsvExcel, Kind::Json, Kind::Svg, Kind::Png];
-
-    fn id(self) -> &'static str {
-        match self {
-            Kind::Csv => "download-csv",
-            Kind::CsvExcel => "download-csv-excel",
-            Kind::Json => "download-json",
-            Kind::Svg => "download-svg",
-            Kind::Png => "download-png",
-        }
-    }
-
-    /// The button's text: the format's name, the same in every language but for Excel's.
-    fn label(self, s: &Strings) -> String {
-        match self {
-            Kind::Csv => "CSV".into(),
-            Kind::CsvExcel => s.download_csv_excel.clone(),
-            Kind::Json => "JSON".into(),
-            Kind::Svg => "SVG".into(),
-            Kind::Png => "PNG".into(),
-        }
-    }
-
-    fn hint(self, s: &Strings) -> String {
-        match self {
-            Kind::Csv => s.download_csv_hint.clone(),
-            Kind::CsvExcel => s.download_csv_excel_hint.clone(),
-            Kind::Json => s.download_json_hint.clone(),
-            Kind::Svg => s.download_svg_hint.clone(),
-            Kind::Png => s.download_png_hint.clone(),
-        }
-    }
-}
 
 /// The download buttons of the comparison chart's toolbar.
 #[component]

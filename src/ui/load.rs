@@ -34,7 +34,17 @@ pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
         .binary()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
-    load_dataset(&bytes)
-        .map(Arc::new)
-        .map_err(LoadError::Invalid)
+    // Parsing and validation, as a `technoparks:parse-validate` entry in the browser's
+    // performance timeline (read by the benchmark, `cargo xtask bench`).
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark(PARSE_START);
+    }
+    let loaded = load_dataset(&bytes);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("technoparks:parse-validate", PARSE_START);
+    }
+    loaded.map(Arc::new).map_err(LoadError::Invalid)
 }
+
+const PARSE_START: &str = "technoparks:parse-start";

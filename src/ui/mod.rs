@@ -37,6 +37,16 @@ use vi::{ViPanel, ViToggle};
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
     let data = LocalResource::new(fetch_dataset);
+    // index.html shows a first view drawn at build time (src/prerender.rs). The app lays itself
+    // out unseen on top of it (style.css) and, once the data is in (or has failed), takes its
+    // place: one frame, nothing moves.
+    Effect::new(move |_| {
+        if data.read().is_some() {
+            if let Some(prerender) = document().get_element_by_id("prerender") {
+                prerender.remove();
+            }
+        }
+    });
     let s = move || strings(state.lang.get());
     let embed = move || state.display.get().embed;
     if embed() {

@@ -1,0 +1,271 @@
+//! The first view, written at build time into `index.html`: the header and the comparison of
+//! the default metric (chart as static SVG, value cards with sources), in the same markup and
+//! classes as the app draws them. The reader sees the chart before the WASM has arrived; the
+//! app, once its data is loaded, takes the place of this copy in one frame (see `ui::App`).
+//!
+//! Pure: dataset in, HTML out; every data text escaped. Controls are drawn `disabled` (they
+//! work once the app is up); nothing here has an `id` the app uses, so the two never clash.
+
+use crate::chart::{comparison, render_svg, Comparison, ParkCard};
+use crate::export::Kind;
+use crate::format::Typography;
+use crate::html::escape;
+use crate::i18n::{strings, Lang, Strings};
+use crate::model::Dataset;
+
+/// The static chart comes in one drawing per range of viewport widths, each as wide as the
+/// app's chart is at the start of its range (so it never overflows and is never scaled: the
+/// text is the app's size and the box the app's height). `style.css` shows one per range with
+/// the same bounds (`.static-chart > .w{i}`); a test keeps the two lists equal.
+pub const VIEWPORT_STEPS: [u32; 12] = [0, 360, 375, 390, 412, 430, 481, 600, 768, 1000, 1280, 1352];
+
+/// The narrowest viewport the first step is drawn for.
+const NARROWEST: f64 = 320.0;
+
+/// Room for a classic (non-overlay) scrollbar on desktop browsers.
+const SCROLLBAR: f64 = 17.0;
+
+/// The comparison chart's width, in CSS pixels, at a viewport width, from `style.css`:
+/// page and panel padding (10 + 12 px a side up to 480 px, 16 + 16 above) and 1 px borders;
+/// from 1000 px the comparison takes 1.1 of 2.1 grid fractions beside the timeline, 16 px gap,
+/// within the page's 1320 px.
+pub fn chart_width_at(viewport: f64) -> f64 {
+    let viewport = viewport.max(NARROWEST);
+    if viewport <= 480.0 {
+        return viewport - 2.0 * (10.0 + 12.0 + 1.0);
+    }
+    let viewport = viewport - SCROLLBAR;
+    if viewport < 1000.0 - SCROLLBAR {
+        return viewport - 2.0 * (16.0 + 16.0 + 1.0);
+    }
+    let content = (viewport - 32.0).min(1320.0);
+    ((content - 16.0) * 1.1 / 2.1 - 2.0 * (16.0 + 1.0)).floor()
+}
+
+/// The prerendered first view for the default metric and language, holding `summary` (the
+/// no-script summary) in a `<noscript>` and in the `#fallback` that `boot.js` reveals when the
+/// WASM cannot start. `None` when the dataset has no metric to compare.
+pub fn first_view(
+    ds: &Dataset,
+    t: &dyn Typography,
+    this_year: i32,
+    summary: &str,
+) -> Option<String> {
+    let lang = t.lang();
+    let s = strings(lang);
+    let metrics = crate::analysis::metric_catalogue(ds, lang);
+    let metric = metrics.first()?;
+    let drawings: Vec<(usize, Comparison)> = VIEWPORT_STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, &step)| {
+            let width = chart_width_at(f64::from(step)).round();
+            comparison(ds, &metric.id, t, width, this_year).map(|c| (i, c))
+        })
+        .collect::<Option<_>>()?;
+    let (_, first) = drawings.first()?;
+
+    let mut html = String::with_capacity(32 * 1024);
+    html.push_str("<div id=\"prerender\" class=\"app-root\">");
+    header(&mut html, s, lang);
+    html.push_str("<main class=\"prerendered\">");
+    html.push_str(&format!(
+        "<noscript>{summary}</noscript><div id=\"fallback\" hidden>{summary}</div>"
+    ));
+    html.push_str("<div class=\"explorer\"><section class=\"panel\">");
+    html.push_str(&format!("<h2>{}</h2>", escape(&s.compare_title)));
+    html.push_str(&format!(
+        "<div class=\"control\"><label>{}</label><select disabled>",
+        escape(&s.metric_label)
+    ));
+    for m in &metrics {
+        let selected = if m.id == metric.id { " selected" } else { "" };
+        html.push_str(&format!(
+            "<option value=\"{}\"{selected}>{}</option>",
+            escape(&m.id),
+            escape(&m.label)
+        ));
+    }
+    html.push_str("</select></div>");
+    if let Some(formula) = &first.metric.formula {
+        html.push_str(&format!(
+            "<p class=\"formula\">{}: {}</p>",
+            escape(&s.formula),
+            escape(formula)
+        ));
+    }
+    html.push_str("<figure class=\"chart-figure\"><div class=\"chart-toolbar\">");
+    html.push_str(&format!(
+        "<button type=\"button\" class=\"secondary\" disabled>{}</button>",
+        escape(&s.show_table)
+    ));
+    html.push_str(&format!(
+        "<div class=\"downloads\" role=\"group\"><span class=\"downloads-label\">{}:</span>",
+        escape(&s.downloads_label)
+    ));
+    for kind in Kind::ALL {
+        html.push_str(&format!(
+            "<button type=\"button\" class=\"secondary\" disabled title=\"{}\">{}</button>",
+            escape(&kind.hint(s)),
+            escape(&kind.label(s))
+        ));
+    }
+    html.push_str("</div></div><div class=\"chart-wrap\">");
+    html.push_str(&format!(
+        "<div class=\"chart static-chart\" role=\"img\" aria-label=\"{}\">",
+        escape(&first.chart.alt)
+    ));
+    for (i, drawing) in &drawings {
+        let svg = render_svg(&drawing.chart).ok()?;
+        // The drawing is marked by its step; its text is the dataset's, escaped by plotters'
+        // SVG writer like the app's own chart.
+        html.push_str(&svg.replacen(
+            "<svg ",
+            &format!("<svg class=\"w{i}\" aria-hidden=\"true\" "),
+            1,
+        ));
+    }
+    html.push_str("</div></div>");
+    html.push_str(&format!(
+        "<p class=\"chart-hint\">{}</p></figure>",
+        escape(&s.chart_keys_hint)
+    ));
+    html.push_str("<ul class=\"value-cards\">");
+    for card in &first.cards {
+        value_card(&mut html, ds, s, lang, card);
+    }
+    html.push_str("</ul></section></div></main></div>");
+    Some(html)
+}
+
+/// The header as the app draws it, its buttons disabled until the app is up.
+fn header(html: &mut String, s: &Strings, lang: Lang) {
+    let other = lang.other();
+    html.push_str(&format!(
+        "<header class=\"site-header\"><div><h1>{}</h1><p class=\"subtitle\">{}</p></div><div class=\"header-actions\">",
+        escape(&s.app_title),
+        escape(&s.app_subtitle)
+    ));
+    html.push_str(concat!(
+        "<button type=\"button\" class=\"secondary vi-button\" disabled>",
+        "<svg class=\"icon\" width=\"20\" height=\"14\" viewBox=\"0 0 20 14\" aria-hidden=\"true\">",
+        "<ellipse cx=\"10\" cy=\"7\" rx=\"9\" ry=\"6\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"></ellipse>",
+        "<circle cx=\"10\" cy=\"7\" r=\"3\" fill=\"currentColor\"></circle></svg>"
+    ));
+    html.push_str(&format!("{}</button>", escape(&s.vi_on)));
+    for label in [&s.embed_open, &s.copy_link] {
+        html.push_str(&format!(
+            "<button type=\"button\" class=\"secondary\" disabled>{}</button>",
+            escape(label)
+        ));
+    }
+    html.push_str(&format!(
+        "<button type=\"button\" class=\"lang-toggle\" lang=\"{}\" aria-label=\"{}\" disabled>{}</button></div></header>",
+        other.code(),
+        escape(&s.switch_lang_label),
+        escape(&s.switch_lang)
+    ));
+}
+
+/// A park's card as `ui::compare::ValueCard` draws it.
+fn value_card(html: &mut String, ds: &Dataset, s: &Strings, lang: Lang, card: &ParkCard) {
+    html.push_str(&format!(
+        "<li class=\"value-card\" data-park=\"{}\"><h3 class=\"park-name\"><svg class=\"swatch\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"{}\"></rect></svg>{}</h3>",
+        escape(&card.park),
+        escape(&card.color),
+        escape(&card.name)
+    ));
+    if card.values.is_empty() {
+        html.push_str(&format!("<p class=\"no-data\">{}</p>", escape(&s.no_data)));
+    }
+    for v in &card.values {
+        let links: Vec<String> = v
+            .value
+            .sources
+            .iter()
+            .filter_map(|id| ds.source(id))
+            .map(|src| {
+                format!(
+                    "<a class=\"source-link\" href=\"{}\" rel=\"noopener noreferrer\" title=\"{}\">{}</a>",
+                    escape(&src.url),
+                    escape(src.title.get(lang)),
+                    escape(src.publisher.get(lang))
+                )
+            })
+            .collect();
+        let key = v.value.confidence.key();
+        html.push_str(&format!(
+            "<div class=\"figure\"><p class=\"value\">{}</p><p class=\"provenance\"><span class=\"as-of\">{}</span> · {}: {} · <span class=\"confidence confidence-{key}\" title=\"{}\">{}</span></p>",
+            escape(&v.text),
+            escape(&v.date),
+            escape(&s.source),
+            links.join(", "),
+            escape(s.confidence_hint.get(key).map_or("", String::as_str)),
+            escape(s.confidence.get(key).map_or("", String::as_str)),
+        ));
+        if let Some(note) = &v.value.note {
+            html.push_str(&format!("<p class=\"note\">{}</p>", escape(note.get(lang))));
+        }
+        html.push_str("</div>");
+    }
+    html.push_str("</li>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::ReferenceTypography;
+    use crate::model::load_dataset;
+
+    fn dataset() -> Dataset {
+        load_dataset(include_bytes!("../public/data/technoparks.json")).expect("valid dataset")
+    }
+
+    #[test]
+    fn chart_widths_follow_the_layout_measured_in_chromium() {
+        // Measured in headless Chromium (overlay scrollbars) at these viewport widths.
+        assert_eq!(chart_width_at(320.0), 274.0);
+        assert_eq!(chart_width_at(412.0), 366.0);
+        // Above 480 px a classic scrollbar is allowed for: never wider than the app's chart.
+        assert!(chart_width_at(600.0) <= 534.0);
+        assert!(chart_width_at(1280.0) <= 611.0);
+        assert!(chart_width_at(4000.0) <= 649.0);
+        // Wider viewport, never a narrower chart within a layout; the grid narrows it at 1000.
+        for pair in VIEWPORT_STEPS.windows(2) {
+            let (a, b) = (f64::from(pair[0]), f64::from(pair[1]));
+            if a >= 1000.0 || b < 1000.0 {
+                assert!(chart_width_at(a) <= chart_width_at(b), "{a} → {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn first_view_has_the_default_metric_its_values_and_one_drawing_per_step() {
+        let ds = dataset();
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let html = first_view(&ds, &t, 2026, "<p>summary</p>").expect("a first view");
+        assert!(html.starts_with("<div id=\"prerender\" class=\"app-root\">"));
+        assert_eq!(html.matches("<svg class=\"w").count(), VIEWPORT_STEPS.len());
+        assert!(html.contains("<option value=\"area_m2\" selected>Общая площадь</option>"));
+        assert!(html.contains("<p class=\"value\">86\u{a0}000\u{a0}м²</p>"));
+        assert!(html.contains("<p class=\"value\">16\u{a0}949\u{a0}м²</p>"));
+        assert!(html.contains("<noscript><p>summary</p></noscript>"));
+        assert!(html.contains("<div id=\"fallback\" hidden><p>summary</p></div>"));
+        // No id the app uses: the only ids are the prerender's own and the fallback's.
+        assert_eq!(html.matches(" id=\"").count(), 2);
+    }
+
+    #[test]
+    fn data_text_stays_text() {
+        let mut ds = dataset();
+        let hostile = "<img src=x onerror=alert(1)>\"'&";
+        ds.parks[0].name = crate::model::Text {
+            ru: hostile.into(),
+            en: hostile.into(),
+        };
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let html = first_view(&ds, &t, 2026, "").expect("a first view");
+        assert!(!html.contains("<img"), "markup from the data: {html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"));
+    }
+}
