@@ -134,7 +134,13 @@ pub fn first_view(
     for card in &first.cards {
         value_card(&mut html, ds, s, lang, card);
     }
-    html.push_str("</ul></section></div></main></div>");
+    html.push_str("</ul></section></div></main>");
+    // Until the app takes over: says the interactive explorer is on its way (fixed, so it
+    // moves nothing; style.css).
+    html.push_str(&format!(
+        "<p class=\"prerender-status\" role=\"status\">{}</p></div>",
+        escape(&s.loading)
+    ));
     Some(html)
 }
 

@@ -38,13 +38,20 @@ commands:
   setup [--browser]          install missing tools (wasm target, trunk, wasm-bindgen-cli,
                              npm packages; --browser adds chromium, chromedriver, brotli)
   serve [trunk args…]        setup, then `trunk serve` on http://127.0.0.1:8080
-  dist [--public-url P]      setup, then `trunk build --release` into dist/
+  dist [--public-url P] [--skip-setup]
+                             setup, then `trunk build --release` into dist/, with
+                             .br and .gz copies of every text file beside it
   test [--skip-setup] [--only lint|native|wasm|e2e[,…]]
                              setup (with browser), then fmt, clippy (native + wasm32),
                              native tests, wasm tests in headless chromium, release build,
                              end-to-end tests; stops at the first failure
   sizes [--no-build]         dist, then raw / gzip / brotli sizes of the first view
-                             (Markdown table, and target/sizes.json)";
+                             (Markdown table, and target/sizes.json)
+  budget                     the first view's brotli total against the budget in
+                             Cargo.toml ([workspace.metadata.budget]); fails when over
+  bench [run.mjs options…]   dist, the floor app and the peer page, then the benchmark
+                             (bench/run.mjs: bytes, load and interaction timings,
+                             throttled and not, ratios; target/bench/report.json)";
 
 /// Entry point: runs the command and turns an error into a message and exit code 1.
 fn main() -> ExitCode {
@@ -70,6 +77,8 @@ fn dispatch(args: &[String]) -> Result<()> {
         "dist" => cmd_dist(rest),
         "test" => cmd_test(rest),
         "sizes" => cmd_sizes(rest),
+        "budget" => cmd_budget(rest),
+        "bench" => cmd_bench(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())
@@ -103,11 +112,72 @@ fn cmd_serve(args: &[String]) -> Result<()> {
     run(&mut cmd)
 }
 
-/// `cargo xtask dist [--public-url P]`: setup, then a release build into `dist/`.
+/// `cargo xtask dist [--public-url P] [--skip-setup]`: setup, then a release build into
+/// `dist/` with precompressed copies.
 fn cmd_dist(args: &[String]) -> Result<()> {
-    let public_url = parse_public_url(args)?;
-    setup(false)?;
-    trunk_build(public_url.as_deref())
+    let skip_setup = args.iter().any(|a| a == "--skip-setup");
+    let rest: Vec<String> = args
+        .iter()
+        .filter(|a| *a != "--skip-setup")
+        .cloned()
+        .collect();
+    let public_url = parse_public_url(&rest)?;
+    if !skip_setup {
+        setup(false)?;
+    }
+    trunk_build(public_url.as_deref())?;
+    ensure_apt_tools(&COMPRESS_TOOLS)?;
+    precompress(&repo_root().join("dist"))
+}
+
+/// `cargo xtask budget`: fails when the first view's brotli total is over the budget.
+fn cmd_budget(args: &[String]) -> Result<()> {
+    if let Some(arg) = args.first() {
+        return Err(format!("budget: unknown option `{arg}`"));
+    }
+    ensure_apt_tools(&COMPRESS_TOOLS)?;
+    let budget = first_view_budget(&read_file(&repo_root().join("Cargo.toml"))?)?;
+    let dist = repo_root().join("dist");
+    let rows = first_view_files(&dist)?
+        .iter()
+        .map(|file| measure(&dist, file))
+        .collect::<Result<Vec<_>>>()?;
+    print!("{}", size_table(&rows));
+    let total = total(&rows).brotli;
+    let verdict = budget_verdict(total, budget);
+    println!("{verdict}");
+    if total > budget {
+        Err(verdict)
+    } else {
+        Ok(())
+    }
+}
+
+/// `cargo xtask bench [options]`: builds what is compared (the release dist/, the floor app,
+/// the peer page) and runs bench/run.mjs with the options given.
+fn cmd_bench(args: &[String]) -> Result<()> {
+    setup(true)?;
+    let root = repo_root();
+    trunk_build(None)?;
+    ensure_apt_tools(&COMPRESS_TOOLS)?;
+    precompress(&root.join("dist"))?;
+    let floor = root.join("bench").join("floor-app");
+    let mut floor_build = command(
+        "trunk",
+        &[
+            "build",
+            "--release",
+            "--dist",
+            &root.join("target/bench/floor-dist").to_string_lossy(),
+        ],
+    );
+    floor_build
+        .current_dir(&floor)
+        .env("CARGO_TARGET_DIR", root.join("target/bench/floor-target"));
+    run(&mut floor_build)?;
+    let mut bench = command("node", &["bench/run.mjs"]);
+    bench.args(args);
+    run(&mut bench)
 }
 
 /// `cargo xtask test [--skip-setup] [--only GROUPS]`: the whole check, as CI runs it.
@@ -470,9 +540,14 @@ fn test_steps() -> Vec<Step> {
             command: wasm_test,
         },
         Step {
-            name: "trunk build",
+            name: "release build",
             group: Group::E2e,
-            command: command("trunk", &["build", "--release"]),
+            command: command("cargo", &["xtask", "dist", "--skip-setup"]),
+        },
+        Step {
+            name: "byte budget",
+            group: Group::E2e,
+            command: command("cargo", &["xtask", "budget"]),
         },
         Step {
             name: "e2e tests",
@@ -546,6 +621,86 @@ fn trunk_build(public_url: Option<&str>) -> Result<()> {
         cmd.args(["--public-url", url]);
     }
     run(&mut cmd)
+}
+
+/// gzip and brotli, for the precompressed copies and the size tables.
+const COMPRESS_TOOLS: [(&str, &str); 2] = [("gzip", "gzip"), ("brotli", "brotli")];
+
+/// What a server sends compressed: text, and WASM.
+const COMPRESSIBLE: [&str; 8] = ["html", "js", "css", "json", "svg", "wasm", "txt", "map"];
+
+/// Writes `file.br` (brotli -q 11) and `file.gz` (gzip -9) beside every compressible file in
+/// `dist`, for servers that send precompressed files (nginx `gzip_static`, `brotli_static`).
+fn precompress(dist: &Path) -> Result<()> {
+    let mut count = 0;
+    for file in files_under(dist, "")? {
+        let compressible = Path::new(&file)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|ext| COMPRESSIBLE.contains(&ext));
+        if !compressible {
+            continue;
+        }
+        let path = dist.join(&file).to_string_lossy().into_owned();
+        let br = format!("{path}.br");
+        run_quiet(&mut command(
+            "brotli",
+            &["-q", "11", "-f", "-o", &br, &path],
+        ))?;
+        run_quiet(&mut command("gzip", &["-9", "-n", "-k", "-f", &path]))?;
+        count += 1;
+    }
+    println!(
+        "precompressed {count} files (.br, .gz) in {}",
+        dist.display()
+    );
+    Ok(())
+}
+
+/// The `first-view-brotli = N` value of Cargo.toml's `[workspace.metadata.budget]`.
+fn first_view_budget(cargo_toml: &str) -> Result<u64> {
+    let mut in_section = false;
+    for line in cargo_toml.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_section = line == "[workspace.metadata.budget]";
+        } else if in_section {
+            if let Some(value) = line
+                .strip_prefix("first-view-brotli")
+                .and_then(|rest| rest.trim_start().strip_prefix('='))
+            {
+                let number = value
+                    .split('#')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .replace('_', "");
+                return number
+                    .parse()
+                    .map_err(|_| format!("budget: `{line}` is not a whole number of bytes"));
+            }
+        }
+    }
+    Err(
+        "budget: Cargo.toml has no `first-view-brotli = N` under [workspace.metadata.budget]"
+            .into(),
+    )
+}
+
+/// One line saying how the total compares with the budget.
+fn budget_verdict(total: u64, budget: u64) -> String {
+    let percent = total as f64 * 100.0 / budget as f64;
+    if total > budget {
+        format!(
+            "✗ first view {total} B brotli is over the budget of {budget} B by {} B ({percent:.1} %)",
+            total - budget
+        )
+    } else {
+        format!(
+            "✓ first view {total} B brotli, within the budget of {budget} B ({percent:.1} %; {} B to spare)",
+            budget - total
+        )
+    }
 }
 
 /// Parses `--public-url P` / `--public-url=P` of `cargo xtask dist`.
@@ -881,6 +1036,11 @@ fn output_of(cmd: &mut Command) -> Option<String> {
     Some(text)
 }
 
+/// Runs a command without echoing it; an error (with its stderr) if it fails.
+fn run_quiet(cmd: &mut Command) -> Result<()> {
+    captured_len(cmd).map(|_| ())
+}
+
 /// Byte length of a command's stdout; an error if it cannot start or fails.
 fn captured_len(cmd: &mut Command) -> Result<u64> {
     let line = describe(cmd);
@@ -957,6 +1117,23 @@ version = "0.1.0"
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|arg| arg.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_the_budget_from_its_section_only() {
+        let toml = "[package]\nfirst-view-brotli = 1\n\n[workspace.metadata.budget]\n# bytes\nfirst-view-brotli = 262_144 # 256 KiB\n";
+        assert_eq!(first_view_budget(toml), Ok(262_144));
+        assert!(first_view_budget("[package]\nfirst-view-brotli = 1\n").is_err());
+        assert!(
+            first_view_budget("[workspace.metadata.budget]\nfirst-view-brotli = lots\n").is_err()
+        );
+    }
+
+    #[test]
+    fn the_verdict_says_over_or_within() {
+        assert!(budget_verdict(101, 100).starts_with("✗"));
+        assert!(budget_verdict(100, 100).starts_with("✓"));
+        assert!(budget_verdict(99, 100).contains("1 B to spare"));
     }
 
     #[test]

@@ -1,0 +1,186 @@
+// The first view drawn at build time (src/prerender.rs): shown before the WASM has arrived,
+// the same as what the app then draws (same boxes, no layout shift), replaced in one go, gone
+// for links to other views, kept with the summary when the WASM cannot start.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, screenshot, startServer } from './helpers.mjs';
+import { DATA_PATH, assertClean, dataset, locale, openPageRouted, waitForState } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A route handler that holds a response until `release()` is called. */
+function gate() {
+  let release;
+  const opened = new Promise((resolve) => (release = resolve));
+  return {
+    release,
+    handler: async (route) => {
+      await opened;
+      await route.continue();
+    },
+  };
+}
+
+/** Sums layout shifts (as CLS does) from the start of the page: read with `page.evaluate(() => window.__shifts)`. */
+const recordShifts = () => {
+  window.__shifts = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+/** Boxes of what both the prerender and the app draw, inside `root`, rounded to 0.1 px. */
+const boxes = (page, root) =>
+  page.evaluate((root) => {
+    const scope = document.querySelector(root);
+    const box = (selector) => {
+      const el = scope.querySelector(selector);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10);
+    };
+    const shown = [...scope.querySelectorAll('.chart svg')].find((svg) => svg.getBoundingClientRect().width > 0);
+    const chart = shown?.getBoundingClientRect();
+    return {
+      h1: box('h1'),
+      actions: box('.header-actions'),
+      select: box('.control select'),
+      toolbar: box('.chart-toolbar'),
+      chartWrap: box('.chart-wrap'),
+      chartHeight: chart && Math.round(chart.height * 10) / 10,
+      chartWidth: chart && Math.round(chart.width * 10) / 10,
+      hint: box('.chart-hint'),
+      cards: box('.value-cards'),
+    };
+  }, root);
+
+describe('prerendered first view', () => {
+  for (const width of [360, 412, 768, 1280, 1440]) {
+    it(`at ${width} px: shown before the WASM, replaced by the same layout with no shift`, async () => {
+      const wasm = gate();
+      const record = await openPageRouted(browser, 'about:blank', {}, { width, height: 823 });
+      const { page, context } = record;
+      try {
+        await page.addInitScript(recordShifts);
+        await page.route('**/*.wasm', wasm.handler);
+        await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+
+        // Before the WASM: the chart and the figures are there, in Russian, from the data.
+        const data = dataset();
+        const ru = locale('ru');
+        const pre = page.locator('#prerender');
+        await pre.waitFor({ state: 'visible' });
+        assert.equal(await page.locator('#prerender .chart').getAttribute('role'), 'img');
+        const label = await page.locator('#prerender .chart').getAttribute('aria-label');
+        for (const park of data.parks) assert.ok(label.includes(park.name.ru), `the text alternative names ${park.name.ru}`);
+        const values = await page.locator('#prerender .value').allInnerTexts();
+        assert.deepEqual(values, ['86\u00a0000\u00a0м²', '16\u00a0949\u00a0м²'], 'the default metric, typeset');
+        assert.equal(await page.locator('#prerender h2').innerText(), ru.compare_title);
+        const shownDrawings = await page.$$eval('#prerender .chart svg', (svgs) =>
+          svgs.filter((svg) => svg.getBoundingClientRect().width > 0).length,
+        );
+        assert.equal(shownDrawings, 1, 'exactly one drawing is shown at this width');
+        assert.equal(await page.locator('#prerender select').isDisabled(), true, 'controls are inert until the app is up');
+        assert.equal(await page.locator('#app').count(), 0, 'the app has not started');
+        const before = await boxes(page, '#prerender');
+        if (width === 412) await screenshot(page, 'prerender-412-before-wasm');
+
+        wasm.release();
+        await waitForState(page, 'ready');
+        // The app's chart is redrawn at the measured width a frame after it mounts.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        assert.equal(await page.locator('#prerender').count(), 0, 'the prerender has given way');
+        assert.equal(await page.locator('h1').count(), 1, 'one h1 in the page');
+        const afterBoxes = await boxes(page, '#app');
+
+        for (const key of ['h1', 'actions', 'select', 'toolbar', 'hint', 'cards', 'chartWrap']) {
+          const [a, b] = [before[key], afterBoxes[key]];
+          assert.ok(a && b, `${key} is in both`);
+          for (let i = 0; i < 4; i += 1) {
+            assert.ok(Math.abs(a[i] - b[i]) <= 0.5, `${key} moved or resized: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
+          }
+        }
+        assert.ok(Math.abs(before.chartHeight - afterBoxes.chartHeight) <= 0.5, 'the chart keeps its height');
+        assert.ok(before.chartWidth <= afterBoxes.chartWidth + 0.5, 'the static chart is never wider than the app’s');
+        const shifts = await page.evaluate(() => window.__shifts);
+        assert.ok(shifts < 0.001, `layout shift ${shifts}`);
+        assertClean(record);
+      } finally {
+        wasm.release();
+        await context.close();
+      }
+    });
+  }
+
+  it('a link to another view, or a kept visually-impaired mode, does not flash the default view', async () => {
+    for (const { query, storage } of [{ query: '?lang=en' }, { query: '?metric=akit_rank' }, { query: '', storage: 'on=1;size=150;scheme=bw;images=on' }]) {
+      const wasm = gate();
+      const record = await openPageRouted(browser, 'about:blank', {});
+      const { page, context } = record;
+      try {
+        await page.route('**/*.wasm', wasm.handler);
+        if (storage) {
+          await page.addInitScript((value) => localStorage.setItem('technoparks.vi', value), storage);
+        }
+        await page.goto(`${server.url}/${query}`, { waitUntil: 'domcontentloaded' });
+        // boot.js removes the default view before it asks for the WASM (held back here).
+        await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 5_000 });
+        wasm.release();
+        await waitForState(page, 'ready');
+        assertClean(record);
+      } finally {
+        wasm.release();
+        await context.close();
+      }
+    }
+  });
+
+  it('while the data is slow, the prerender stays and says the explorer is loading', async () => {
+    const data = gate();
+    const record = await openPageRouted(browser, `${server.url}/`, { [`**${DATA_PATH}`]: data.handler });
+    const { page, context } = record;
+    try {
+      // The app is up (mounted unseen) but has no data yet.
+      await page.waitForSelector('#app main[data-state="loading"]', { state: 'attached' });
+      assert.equal(await page.locator('#prerender').isVisible(), true, 'the first view is still shown');
+      assert.equal(await page.locator('#app').isVisible(), false, 'the app waits unseen');
+      const status = page.locator('#prerender .prerender-status');
+      assert.equal(await status.getAttribute('role'), 'status');
+      assert.equal((await status.innerText()).trim(), locale('ru').loading);
+      data.release();
+      await waitForState(page, 'ready');
+      assert.equal(await page.locator('#prerender').count(), 0);
+      assertClean(record);
+    } finally {
+      data.release();
+      await context.close();
+    }
+  });
+
+  it('when the data then fails, the error replaces the prerender', async () => {
+    const record = await openPageRouted(browser, `${server.url}/`, {
+      [`**${DATA_PATH}`]: (route) => route.fulfill({ status: 503, body: 'down' }),
+    });
+    const { page, context } = record;
+    try {
+      await waitForState(page, 'error');
+      assert.equal(await page.locator('#prerender').count(), 0, 'no stale chart beside the error');
+      assert.equal(await page.locator('#load-error').isVisible(), true);
+      assertClean(record, { allowConsole: [/503/] });
+    } finally {
+      await context.close();
+    }
+  });
+});
