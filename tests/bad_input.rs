@@ -853,12 +853,12 @@ fn padded(n: usize) -> String {
 }
 
 #[test]
-fn a_ten_megabyte_file_is_too_large() {
-    assert_eq!(MAX_BYTES, 5 * 1024 * 1024);
-    let text = padded(10 * 1024 * 1024);
-    assert!(text.len() > 10 * 1024 * 1024);
+fn a_twenty_megabyte_file_is_too_large() {
+    assert_eq!(MAX_BYTES, 16 * 1024 * 1024);
+    let text = padded(20 * 1024 * 1024);
+    assert!(text.len() > 20 * 1024 * 1024);
     let checked = check_dataset(text.as_bytes());
-    let problems = checked.outcome.expect_err("10 MB is refused");
+    let problems = checked.outcome.expect_err("20 MB is refused");
     assert_eq!(
         problems,
         [Problem {
@@ -879,11 +879,11 @@ fn a_ten_megabyte_file_is_too_large() {
     let bytes = text.len();
     assert_eq!(
         problems[0].describe(strings(Lang::Ru)),
-        format!(".: файл слишком большой: {bytes} байт, допускается не больше 5242880")
+        format!(".: файл слишком большой: {bytes} байт, допускается не больше 16777216")
     );
     assert_eq!(
         problems[0].describe(strings(Lang::En)),
-        format!(".: the file is too large: {bytes} bytes, at most 5242880 allowed")
+        format!(".: the file is too large: {bytes} bytes, at most 16777216 allowed")
     );
 }
 
@@ -1127,4 +1127,20 @@ fn a_problem_under_an_escaped_key_is_placed_at_its_value() {
         "{}",
         listing(&problems)
     );
+}
+
+/// The quick look that spares a valid file the full scan never misses what the scan finds.
+#[test]
+fn the_quick_array_check_agrees_with_the_full_scan_on_every_fixture() {
+    use perm_technoparks::model::parse::{may_have_misplaced_array, misplaced_arrays, scan};
+    let dir = std::path::Path::new("tests/fixtures/bad");
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if !misplaced_arrays(&scan(&text)).is_empty() {
+            assert!(may_have_misplaced_array(&text), "{}", path.display());
+        }
+    }
 }

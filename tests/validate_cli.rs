@@ -222,7 +222,7 @@ fn a_file_over_the_size_limit_is_invalid_not_unreadable() {
     let minimal = std::fs::read_to_string(root().join(bad("_valid_minimal.json"))).expect("file");
     let text = minimal.replacen(
         "{\n",
-        &format!("{{\n  \"padding\": \"{}\",\n", "x".repeat(10 * 1024 * 1024)),
+        &format!("{{\n  \"padding\": \"{}\",\n", "x".repeat(20 * 1024 * 1024)),
         1,
     );
     std::fs::write(&path, &text).expect("write the large file");
@@ -233,7 +233,7 @@ fn a_file_over_the_size_limit_is_invalid_not_unreadable() {
     assert_eq!(
         r.stdout,
         [format!(
-            "{shown}:.: the file is too large: {} bytes, at most 5242880 allowed",
+            "{shown}:.: the file is too large: {} bytes, at most 16777216 allowed",
             text.len()
         )],
         "{r:?}"

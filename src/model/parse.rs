@@ -115,9 +115,9 @@ fn known_path(path: &str) -> String {
     }
 }
 
-/// The largest file the app reads: a hundred times today's dataset, far below what would
-/// stall a phone.
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// The largest file the app reads: room for the benchmark's scale dataset (200 parks × 20
+/// years, 5 000 events: about 6 MB, a hundred times today's), refusing anything absurd.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 
 /// How deep arrays and objects may nest; serde_json's own limit for what it reads.
 pub const MAX_DEPTH: usize = 128;
@@ -264,6 +264,53 @@ pub fn scan(text: &str) -> Scan {
 /// Lists in the format. An array anywhere else is a mistake that serde would quietly read as
 /// the fields of an object, in order.
 const LIST_FIELDS: [&str; 5] = ["sources", "parks", "metrics", "observations", "events"];
+
+/// A quick look, without building paths: whether any array is not the value of a list field
+/// (by its raw key). `false` means [`misplaced_arrays`] would find nothing; `true` means it
+/// must look (a key written with escapes is only decoded there).
+pub fn may_have_misplaced_array(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Per open container: whether it is an object.
+    let mut objects: Vec<bool> = Vec::new();
+    let mut last_string = (0, 0);
+    let mut key: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                last_string = (start, i.min(bytes.len()));
+            }
+            b':' => key = Some(last_string),
+            b',' => key = None,
+            b'{' => {
+                objects.push(true);
+                key = None;
+            }
+            b'[' => {
+                let listed = objects.last() == Some(&true)
+                    && key.is_some_and(|(s, e)| {
+                        text.get(s..e).is_some_and(|k| LIST_FIELDS.contains(&k))
+                    });
+                if !listed {
+                    return true;
+                }
+                objects.push(false);
+            }
+            b'}' | b']' => {
+                objects.pop();
+                key = None;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
 
 /// Arrays where the format has objects or single values (`"meta": [...]`, a file in `[ ]`).
 pub fn misplaced_arrays(scan: &Scan) -> Vec<Problem> {
@@ -447,6 +494,29 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_look_never_misses_a_misplaced_array() {
+        let cases = [
+            ("{\"sources\": [], \"events\": [{\"parks\": [\"a\"]}]}", false),
+            ("{\"meta\": [1]}", true),
+            ("{\"events\": [[1]]}", true),
+            ("{\"a\": {\"b\": \"[x]\"}, \"sources\": []}", false),
+            ("{\"a\": \"\\\"\", \"note\": [\"x\"]}", true),
+            ("{\"sour\\u0063es\": []}", true),
+            ("{\"events\": [{\"id\": 1}, {\"title\": [\"x\"]}]}", true),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(may_have_misplaced_array(text), expected, "{text}");
+            if !expected {
+                assert!(misplaced_arrays(&scan(text)).is_empty(), "{text}");
+            }
+        }
+        // An escaped key is only decoded by the full scan, which finds nothing wrong.
+        assert!(misplaced_arrays(&scan("{\"sour\\u0063es\": []}")).is_empty());
+        let real = include_str!("../../public/data/technoparks.json");
+        assert!(!may_have_misplaced_array(real));
+    }
 
     #[test]
     fn positions_follow_paths_into_objects_and_arrays() {

@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::dataset::*;
 use super::date::{DateError, PartialDate};
-use super::parse::{misplaced_arrays, parse_raw, parse_raw_noting_unknown, scan};
+use super::parse::{
+    may_have_misplaced_array, misplaced_arrays, parse_raw, parse_raw_noting_unknown, scan,
+};
 use super::problem::{sort_by_position, Pos, Problem, ProblemKind};
 use super::raw::*;
 use crate::i18n::Lang;
@@ -39,19 +41,29 @@ pub fn check_dataset(bytes: &[u8]) -> Checked {
 }
 
 /// Validation of a parsed file, with every problem and warning placed in the file.
+///
+/// The full scan of the text (every value's place) costs more than parsing; it runs only when
+/// there is something to place, or when the quick look finds an array that may be misplaced.
 fn checked(bytes: &[u8], raw: &RawDataset, unknown: Vec<String>) -> Checked {
-    let scanned = scan(&String::from_utf8_lossy(bytes));
-    let misplaced = misplaced_arrays(&scanned);
-    if !misplaced.is_empty() {
-        return Checked {
-            outcome: Err(misplaced),
-            warnings: Vec::new(),
-        };
+    let text = String::from_utf8_lossy(bytes);
+    let scanned = std::cell::OnceCell::new();
+    let scanned = || scanned.get_or_init(|| scan(&text));
+    if may_have_misplaced_array(&text) {
+        let misplaced = misplaced_arrays(scanned());
+        if !misplaced.is_empty() {
+            return Checked {
+                outcome: Err(misplaced),
+                warnings: Vec::new(),
+            };
+        }
     }
-    let positions = scanned.positions;
     let placed = |mut problems: Vec<Problem>| {
+        if problems.is_empty() {
+            return problems;
+        }
+        let positions = &scanned().positions;
         for p in &mut problems {
-            p.pos = position_of(&positions, &p.path);
+            p.pos = position_of(positions, &p.path);
         }
         sort_by_position(&mut problems);
         problems
