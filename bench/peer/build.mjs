@@ -1,0 +1,39 @@
+// Assembles the peer page into target/bench/peer-dist/ (or the folder given): index.html,
+// peer.js, peer.css, ECharts' prebuilt echarts.min.js from node_modules, and the explorer's
+// own dataset as data/technoparks.json. No bundler: the files are copied as they are.
+//
+//     node bench/peer/build.mjs [OUT_DIR]
+
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HERE, '..', '..');
+
+/** The default output folder. */
+export const PEER_DIST = path.join(REPO_ROOT, 'target', 'bench', 'peer-dist');
+
+/** Writes the peer page into `out` (emptied first) and returns the folder. */
+export async function buildPeer(out = PEER_DIST) {
+  const echarts = path.join(REPO_ROOT, 'node_modules', 'echarts', 'dist', 'echarts.min.js');
+  await fs.access(echarts).catch(() => {
+    throw new Error(`buildPeer: ${echarts} is missing (run \`npm install\` at the repository root)`);
+  });
+  await fs.rm(out, { recursive: true, force: true });
+  await fs.mkdir(path.join(out, 'data'), { recursive: true });
+  for (const file of ['index.html', 'peer.js', 'peer.css']) {
+    await fs.copyFile(path.join(HERE, file), path.join(out, file));
+  }
+  await fs.copyFile(echarts, path.join(out, 'echarts.min.js'));
+  await fs.copyFile(
+    path.join(REPO_ROOT, 'public', 'data', 'technoparks.json'),
+    path.join(out, 'data', 'technoparks.json'),
+  );
+  return out;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = await buildPeer(process.argv[2] ? path.resolve(process.argv[2]) : PEER_DIST);
+  console.error(`peer page assembled in ${path.relative(process.cwd(), out) || '.'}`);
+}
