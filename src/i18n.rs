@@ -153,6 +153,8 @@ pub struct Strings {
     pub kinds: HashMap<String, String>,
     pub events_count: Forms,
     pub shown_of: String,
+    /// The timeline's next page: `{0}` more, `{1}` left.
+    pub show_more: String,
     pub no_events: String,
     pub inferred: String,
     pub concerns: String,

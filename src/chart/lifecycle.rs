@@ -54,6 +54,8 @@ pub fn lifecycle_chart(
         domain: (f64::from(first) - 0.6, f64::from(last) + 1.0),
         range: (left, width - right),
     };
+    // A set: with thousands of events, a list lookup per event is quadratic.
+    let shown_ids: std::collections::HashSet<&str> = shown.iter().copied().collect();
     let mut marks = Vec::new();
     let mut data = Vec::new();
     let lane_h = 44.0;
@@ -106,7 +108,7 @@ pub fn lifecycle_chart(
         for event in ds
             .events
             .iter()
-            .filter(|e| e.level == level && shown.contains(&e.id.as_str()))
+            .filter(|e| e.level == level && shown_ids.contains(e.id.as_str()))
         {
             let cx = x.map(year_position(&event.date));
             let row = if cx - last_x[0] >= 11.0 { 0 } else { 1 };

@@ -498,7 +498,10 @@ mod tests {
     #[test]
     fn the_quick_look_never_misses_a_misplaced_array() {
         let cases = [
-            ("{\"sources\": [], \"events\": [{\"parks\": [\"a\"]}]}", false),
+            (
+                "{\"sources\": [], \"events\": [{\"parks\": [\"a\"]}]}",
+                false,
+            ),
             ("{\"meta\": [1]}", true),
             ("{\"events\": [[1]]}", true),
             ("{\"a\": {\"b\": \"[x]\"}, \"sources\": []}", false),

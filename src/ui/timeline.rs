@@ -34,6 +34,45 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
             .map(|(year, events)| (year, events.into_iter().cloned().collect::<Vec<Event>>()))
             .collect::<Vec<_>>()
     });
+    // The list shows a page at a time (thousands of events would make every change slow);
+    // a new filter starts again from the first page, and a selected event is always listed.
+    let more = RwSignal::new((TimelineFilter::default(), PAGE));
+    let limit = Memo::new(move |_| {
+        let filter = state.filter.get();
+        let (for_filter, n) = more.get();
+        let base = if for_filter == filter { n } else { PAGE };
+        let selected = state.event.get().and_then(|id| {
+            years
+                .read()
+                .iter()
+                .flat_map(|(_, events)| events)
+                .position(|e| e.id == id)
+        });
+        selected.map_or(base, |i| base.max(i + 1))
+    });
+    let listed = Memo::new(move |_| {
+        let mut left = limit.get();
+        years
+            .get()
+            .into_iter()
+            .map_while(|(year, mut events)| {
+                if left == 0 {
+                    return None;
+                }
+                events.truncate(left);
+                left -= events.len();
+                Some((year, events))
+            })
+            .collect::<Vec<_>>()
+    });
+    let left = move || {
+        years
+            .read()
+            .iter()
+            .map(|(_, e)| e.len())
+            .sum::<usize>()
+            .saturating_sub(limit.get())
+    };
     let ds_for_counts = ds.clone();
     let counts = Memo::new(move |_| {
         filter_counts(
@@ -72,7 +111,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
     // A selected event comes into view in the list (also when the page opens on its link).
     Effect::new(move |_| {
         if let Some(id) = state.event.get() {
-            years.track();
+            listed.track();
             if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
                 el.scroll_into_view_with_bool(false);
             }
@@ -218,7 +257,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
             <ol class="timeline">
                 {move || {
                     let lang = state.lang.get();
-                    years
+                    listed
                         .get()
                         .into_iter()
                         .map(|(year, events)| {
@@ -238,9 +277,28 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                         .collect_view()
                 }}
             </ol>
+            // One button for the life of the list, so the keyboard focus stays on it.
+            <button
+                id="show-more"
+                type="button"
+                class="secondary show-more"
+                class:hidden=move || left() == 0
+                on:click=move |_| more.set((state.filter.get_untracked(), limit.get_untracked() + PAGE))
+            >
+                {move || {
+                    let t = IntlTypography { lang: state.lang.get() };
+                    fill(
+                        &s().show_more,
+                        &[t.number(left().min(PAGE) as f64, 0), t.number(left() as f64, 0)],
+                    )
+                }}
+            </button>
         </section>
     }
 }
+
+/// Events listed at a time.
+const PAGE: usize = 100;
 
 /// One event: date at its precision, level, kind, parks, summary, sources, inference mark.
 #[component]
