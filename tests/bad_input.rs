@@ -91,7 +91,7 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             vec![at(UnexpectedEnd, "events[1].summary.ru", 100, 36)],
         ),
         (
-            // serde_path_to_error names the key it could not read `?`.
+            // The object whose closing brace follows the trailing comma.
             "trailing_comma.json",
             vec![at(Syntax(s("trailing comma")), "events[1]", 103, 5)],
         ),

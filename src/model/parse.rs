@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use serde::Deserialize as _;
+
 use super::problem::{Pos, Problem, ProblemKind};
 use super::raw::RawDataset;
 
@@ -12,8 +14,7 @@ use super::raw::RawDataset;
 pub fn parse_raw(bytes: &[u8]) -> Result<RawDataset, Problem> {
     let text = checked_text(bytes)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<RawDataset, _> = serde_path_to_error::deserialize(&mut de);
-    let raw = parsed.map_err(|e| to_problem(text, known_path(&e.path().to_string()), e.inner()))?;
+    let raw = RawDataset::deserialize(&mut de).map_err(|e| shape_problem(text, &e))?;
     de.end().map_err(|e| to_problem(text, ".".into(), &e))?;
     Ok(raw)
 }
@@ -26,8 +27,7 @@ pub fn parse_raw_noting_unknown(bytes: &[u8]) -> Result<(RawDataset, Vec<String>
     let mut unknown = Vec::new();
     let mut note = |path: serde_ignored::Path<'_>| unknown.push(ignored_path(&path));
     let noting = serde_ignored::Deserializer::new(&mut de, &mut note);
-    let parsed: Result<RawDataset, _> = serde_path_to_error::deserialize(noting);
-    let raw = parsed.map_err(|e| to_problem(text, known_path(&e.path().to_string()), e.inner()))?;
+    let raw = RawDataset::deserialize(noting).map_err(|e| shape_problem(text, &e))?;
     de.end().map_err(|e| to_problem(text, ".".into(), &e))?;
     Ok((raw, unknown))
 }
@@ -105,14 +105,43 @@ fn ignored_path(path: &serde_ignored::Path) -> String {
     }
 }
 
-/// serde_path_to_error writes `?` for a key it could not read: keep the part that is known.
-fn known_path(path: &str) -> String {
-    let known = path.trim_end_matches('?').trim_end_matches('.');
-    if known.is_empty() {
-        ".".into()
-    } else {
-        known.into()
-    }
+/// A problem serde found, with the path of the value it was reading: the innermost value
+/// whose text holds the place serde stopped at (for a missing field, the object's closing
+/// brace; at the end of a cut file, the value it cuts).
+fn shape_problem(text: &str, e: &serde_json::Error) -> Problem {
+    let path = (e.line() > 0)
+        .then(|| path_at(text, e.line(), e.column()))
+        .flatten()
+        .unwrap_or_else(|| ".".into());
+    to_problem(text, path, e)
+}
+
+/// The path of the innermost value that holds byte `column` (1-based, serde_json's count) of
+/// line `line`.
+fn path_at(text: &str, line: usize, column: usize) -> Option<String> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - body.len();
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    // serde_json's place past the last byte (a cut file) is the last byte's value.
+    let at = (line_start + column.saturating_sub(1))
+        .checked_sub(bom)?
+        .min(body.len().saturating_sub(1));
+    let spans = scan_spans(body);
+    spans
+        .iter()
+        .filter(|(_, start, end)| *start <= at && at < *end)
+        .max_by_key(|(_, start, _)| *start)
+        .map(|(path, _, _)| {
+            if path.is_empty() {
+                ".".into()
+            } else {
+                path.clone()
+            }
+        })
 }
 
 /// The largest file the app reads: room for the benchmark's scale dataset (200 parks × 20
@@ -244,21 +273,20 @@ pub struct Scan {
 
 /// Scans a JSON text that serde has already read (so it is well-formed and not too deep).
 pub fn scan(text: &str) -> Scan {
-    let mut scanner = Scanner {
-        chars: text
-            .strip_prefix('\u{feff}')
-            .unwrap_or(text)
-            .chars()
-            .peekable(),
-        pos: Pos { line: 1, column: 1 },
-        out: HashMap::new(),
-        arrays: Vec::new(),
-    };
+    let mut scanner = Scanner::new(text.strip_prefix('\u{feff}').unwrap_or(text), false);
     scanner.value(String::new());
     Scan {
         positions: scanner.out,
         arrays: scanner.arrays,
     }
+}
+
+/// Every value's path and byte range `[start, end)` in `text` (no BOM). Also reads text that is
+/// not well-formed after some point (where serde stopped), always to its end.
+fn scan_spans(text: &str) -> Vec<(String, usize, usize)> {
+    let mut scanner = Scanner::new(text, true);
+    scanner.value(String::new());
+    scanner.spans.unwrap_or_default()
 }
 
 /// Lists in the format. An array anywhere else is a mistake that serde would quietly read as
@@ -344,13 +372,29 @@ pub fn misplaced_arrays(scan: &Scan) -> Vec<Problem> {
 struct Scanner<'a> {
     chars: std::iter::Peekable<std::str::Chars<'a>>,
     pos: Pos,
+    /// Bytes read so far.
+    offset: usize,
     out: HashMap<String, Pos>,
     arrays: Vec<String>,
+    /// Each value's path and byte range, when asked for (`scan_spans`).
+    spans: Option<Vec<(String, usize, usize)>>,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str, spans: bool) -> Self {
+        Scanner {
+            chars: text.chars().peekable(),
+            pos: Pos { line: 1, column: 1 },
+            offset: 0,
+            out: HashMap::new(),
+            arrays: Vec::new(),
+            spans: spans.then(Vec::new),
+        }
+    }
+
     fn bump(&mut self) -> Option<char> {
         let c = self.chars.next()?;
+        self.offset += c.len_utf8();
         if c == '\n' {
             self.pos.line += 1;
             self.pos.column = 1;
@@ -368,17 +412,33 @@ impl Scanner<'_> {
 
     fn value(&mut self, path: String) {
         self.skip_ws();
-        let shown = if path.is_empty() {
-            ".".to_string()
-        } else {
-            path.clone()
-        };
-        self.out.insert(shown, self.pos);
+        let start = self.offset;
+        if self.spans.is_none() {
+            let shown = if path.is_empty() {
+                ".".to_string()
+            } else {
+                path.clone()
+            };
+            self.out.insert(shown, self.pos);
+        }
+        self.value_body(&path);
+        // A stray bracket or comma where a value belongs: step over it (text past serde's
+        // stopping point need not be well-formed), so every call makes progress.
+        if self.offset == start && self.chars.peek().is_some() {
+            self.bump();
+        }
+        let end = self.offset;
+        if let Some(spans) = &mut self.spans {
+            spans.push((path, start, end));
+        }
+    }
+
+    fn value_body(&mut self, path: &str) {
         match self.chars.peek() {
-            Some('{') => self.object(&path),
+            Some('{') => self.object(path),
             Some('[') => {
-                self.arrays.push(path.clone());
-                self.array(&path)
+                self.arrays.push(path.to_string());
+                self.array(path)
             }
             Some('"') => {
                 self.string();
