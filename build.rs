@@ -1,5 +1,5 @@
-//! Turns `locales/{ru,en}.json` into Rust: the interface strings are built by plain code at
-//! start, with no JSON parsing shipped to the browser, and a key missing from (or unknown to)
+//! Turns `locales/{ru,en}.json` into Rust: the interface strings are static data (no JSON
+//! parsing and no building at start in the browser), and a key missing from (or unknown to)
 //! the `Strings` struct is a compile error.
 
 use std::fmt::Write as _;
@@ -18,11 +18,11 @@ fn main() {
             panic!("{path}: the file must be a JSON object");
         };
         writeln!(out, "/// The `{lang}` interface strings.").unwrap();
-        writeln!(out, "fn build_{lang}() -> Strings {{\n    Strings {{").unwrap();
+        writeln!(out, "static {}: Strings = Strings {{", lang.to_uppercase()).unwrap();
         for (key, value) in &fields {
-            writeln!(out, "        {key}: {},", expression(&path, key, value)).unwrap();
+            writeln!(out, "    {key}: {},", expression(&path, key, value)).unwrap();
         }
-        writeln!(out, "    }}\n}}").unwrap();
+        writeln!(out, "}};").unwrap();
     }
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("locales.rs");
     std::fs::write(dest, out).expect("locales.rs written");
@@ -32,14 +32,14 @@ fn main() {
 /// map of label-and-formula pairs.
 fn expression(path: &str, key: &str, value: &Value) -> String {
     match value {
-        Value::String(text) => format!("String::from({text:?})"),
+        Value::String(text) => format!("{text:?}"),
         Value::Object(map) if is_forms(map) => {
             let form = |k: &str| match map.get(k) {
-                Some(Value::String(t)) => format!("Some(String::from({t:?}))"),
+                Some(Value::String(t)) => format!("Some({t:?})"),
                 _ => "None".into(),
             };
             format!(
-                "Forms {{ one: String::from({:?}), two: {}, few: {}, many: {}, other: String::from({:?}) }}",
+                "Forms {{ one: {:?}, two: {}, few: {}, many: {}, other: {:?} }}",
                 text_of(path, key, &map["one"]),
                 form("two"),
                 form("few"),
@@ -52,20 +52,20 @@ fn expression(path: &str, key: &str, value: &Value) -> String {
                 .iter()
                 .map(|(k, v)| format!("({k:?}, {:?})", text_of(path, key, v)))
                 .collect();
-            format!("texts(&[{}])", pairs.join(", "))
+            format!("Texts(&[{}])", pairs.join(", "))
         }
         Value::Object(map) => {
             let pairs: Vec<String> = map
                 .iter()
                 .map(|(k, v)| {
                     format!(
-                        "({k:?}, {:?}, {:?})",
+                        "({k:?}, DerivedStrings {{ label: {:?}, formula: {:?} }})",
                         text_of(path, key, &v["label"]),
                         text_of(path, key, &v["formula"])
                     )
                 })
                 .collect();
-            format!("derived(&[{}])", pairs.join(", "))
+            format!("DerivedTexts(&[{}])", pairs.join(", "))
         }
         _ => panic!("{path}: \"{key}\" must be a text or an object of texts"),
     }

@@ -294,23 +294,23 @@ impl Kind {
     }
 
     /// The button's text: the format's name, the same in every language but for Excel's.
-    pub fn label(self, s: &Strings) -> String {
+    pub fn label(self, s: &Strings) -> &'static str {
         match self {
-            Kind::Csv => "CSV".into(),
-            Kind::CsvExcel => s.download_csv_excel.clone(),
-            Kind::Json => "JSON".into(),
-            Kind::Svg => "SVG".into(),
-            Kind::Png => "PNG".into(),
+            Kind::Csv => "CSV",
+            Kind::CsvExcel => s.download_csv_excel,
+            Kind::Json => "JSON",
+            Kind::Svg => "SVG",
+            Kind::Png => "PNG",
         }
     }
 
-    pub fn hint(self, s: &Strings) -> String {
+    pub fn hint(self, s: &Strings) -> &'static str {
         match self {
-            Kind::Csv => s.download_csv_hint.clone(),
-            Kind::CsvExcel => s.download_csv_excel_hint.clone(),
-            Kind::Json => s.download_json_hint.clone(),
-            Kind::Svg => s.download_svg_hint.clone(),
-            Kind::Png => s.download_png_hint.clone(),
+            Kind::Csv => s.download_csv_hint,
+            Kind::CsvExcel => s.download_csv_excel_hint,
+            Kind::Json => s.download_json_hint,
+            Kind::Svg => s.download_svg_hint,
+            Kind::Png => s.download_png_hint,
         }
     }
 }

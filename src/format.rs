@@ -27,9 +27,9 @@ pub trait Typography {
 pub fn format_value(t: &dyn Typography, unit: Unit, value: f64) -> String {
     let s = strings(t.lang());
     let text = match unit {
-        Unit::M2 => fill(&s.unit_m2, &[t.number(value, 0)]),
+        Unit::M2 => fill(s.unit_m2, &[t.number(value, 0)]),
         Unit::Rub => t.compact_rub(value),
-        Unit::RubPerM2 => fill(&s.unit_rub_per_m2, &[t.number(value, 0)]),
+        Unit::RubPerM2 => fill(s.unit_rub_per_m2, &[t.number(value, 0)]),
         // A year is a name, not a quantity: never grouped (`2018`, not `2 018`).
         Unit::Year => format!("{}", value.round() as i64),
         Unit::Years => counted(t, &s.years, value),

@@ -2,9 +2,6 @@
 //!
 //! Interface text lives here; data text lives in the dataset as `{ru, en}`.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -83,24 +80,24 @@ impl PluralCategory {
 /// A phrase in its plural forms; `{0}` is the number.
 #[derive(Debug, Clone)]
 pub struct Forms {
-    pub one: String,
-    pub two: Option<String>,
-    pub few: Option<String>,
-    pub many: Option<String>,
-    pub other: String,
+    pub one: &'static str,
+    pub two: Option<&'static str>,
+    pub few: Option<&'static str>,
+    pub many: Option<&'static str>,
+    pub other: &'static str,
 }
 
 impl Forms {
     /// The form for a category, falling back to `other`.
-    pub fn pick(&self, category: PluralCategory) -> &str {
+    pub fn pick(&self, category: PluralCategory) -> &'static str {
         let chosen = match category {
-            PluralCategory::One => Some(&self.one),
-            PluralCategory::Two => self.two.as_ref(),
-            PluralCategory::Few => self.few.as_ref(),
-            PluralCategory::Many => self.many.as_ref(),
+            PluralCategory::One => Some(self.one),
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
             _ => None,
         };
-        chosen.unwrap_or(&self.other)
+        chosen.unwrap_or(self.other)
     }
 }
 
@@ -108,148 +105,156 @@ impl Forms {
 /// locale file, or one this struct does not know, stops the build.
 #[derive(Debug, Clone)]
 pub struct Strings {
-    pub app_title: String,
-    pub app_subtitle: String,
-    pub skip_link: String,
-    pub switch_lang: String,
-    pub switch_lang_label: String,
-    pub loading: String,
-    pub load_failed: String,
-    pub load_failed_hint: String,
-    pub http_status: String,
-    pub network_error: String,
-    pub invalid_title: String,
-    pub invalid_hint: String,
-    pub retry: String,
-    pub compare_title: String,
-    pub metric_label: String,
-    pub no_data: String,
-    pub source: String,
-    pub confidence: HashMap<String, String>,
-    pub confidence_hint: HashMap<String, String>,
-    pub formula: String,
-    pub derived_metrics: HashMap<String, DerivedStrings>,
-    pub rank_axis: String,
-    pub year_axis: String,
-    pub chart_alt_bars: String,
-    pub chart_alt_series: String,
-    pub chart_alt_missing: String,
-    pub chart_alt_ratio: String,
+    pub app_title: &'static str,
+    pub app_subtitle: &'static str,
+    pub skip_link: &'static str,
+    pub switch_lang: &'static str,
+    pub switch_lang_label: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub load_failed_hint: &'static str,
+    pub http_status: &'static str,
+    pub network_error: &'static str,
+    pub invalid_title: &'static str,
+    pub invalid_hint: &'static str,
+    pub retry: &'static str,
+    pub compare_title: &'static str,
+    pub metric_label: &'static str,
+    pub no_data: &'static str,
+    pub source: &'static str,
+    pub confidence: Texts,
+    pub confidence_hint: Texts,
+    pub formula: &'static str,
+    pub derived_metrics: DerivedTexts,
+    pub rank_axis: &'static str,
+    pub year_axis: &'static str,
+    pub chart_alt_bars: &'static str,
+    pub chart_alt_series: &'static str,
+    pub chart_alt_missing: &'static str,
+    pub chart_alt_ratio: &'static str,
     pub times: Forms,
-    pub as_of: String,
-    pub timeline_title: String,
-    pub filter_level: String,
-    pub filter_kind: String,
-    pub filter_all: String,
-    pub filter_park: String,
-    pub filter_from: String,
-    pub filter_to: String,
-    pub search_label: String,
-    pub search_placeholder: String,
-    pub clear_filters: String,
-    pub event_link: String,
-    pub show_on_chart: String,
-    pub levels: HashMap<String, String>,
-    pub kinds: HashMap<String, String>,
+    pub as_of: &'static str,
+    pub timeline_title: &'static str,
+    pub filter_level: &'static str,
+    pub filter_kind: &'static str,
+    pub filter_all: &'static str,
+    pub filter_park: &'static str,
+    pub filter_from: &'static str,
+    pub filter_to: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub clear_filters: &'static str,
+    pub event_link: &'static str,
+    pub show_on_chart: &'static str,
+    pub levels: Texts,
+    pub kinds: Texts,
     pub events_count: Forms,
-    pub shown_of: String,
+    pub shown_of: &'static str,
     /// The timeline's next page: `{0}` more, `{1}` left.
-    pub show_more: String,
-    pub no_events: String,
-    pub inferred: String,
-    pub concerns: String,
-    pub sources_title: String,
-    pub sources_intro: String,
-    pub published: String,
-    pub footer: String,
-    pub unit_m2: String,
-    pub unit_rub_per_m2: String,
+    pub show_more: &'static str,
+    pub no_events: &'static str,
+    pub inferred: &'static str,
+    pub concerns: &'static str,
+    pub sources_title: &'static str,
+    pub sources_intro: &'static str,
+    pub published: &'static str,
+    pub footer: &'static str,
+    pub unit_m2: &'static str,
+    pub unit_rub_per_m2: &'static str,
     pub years: Forms,
     pub rank: Forms,
-    pub open_full: String,
-    pub embed_open: String,
-    pub embed_title: String,
-    pub embed_intro: String,
-    pub embed_script_label: String,
-    pub embed_iframe_label: String,
-    pub copy: String,
-    pub copied: String,
-    pub copy_link: String,
-    pub copy_link_hint: String,
-    pub link_copied: String,
-    pub downloads_label: String,
-    pub download_csv_hint: String,
-    pub download_csv_excel: String,
-    pub download_csv_excel_hint: String,
-    pub download_json_hint: String,
-    pub download_svg_hint: String,
-    pub download_png_hint: String,
-    pub close: String,
-    pub noscript_intro: String,
-    pub full_table: String,
-    pub park: String,
-    pub value: String,
-    pub date: String,
-    pub event: String,
-    pub confidence_title: String,
-    pub show_table: String,
-    pub show_chart: String,
-    pub chart_keys_hint: String,
-    pub lifecycle_title: String,
-    pub lifecycle_now: String,
-    pub lifecycle_alt: String,
-    pub lifecycle_hint: String,
-    pub vi_on: String,
-    pub vi_off: String,
-    pub vi_settings: String,
-    pub vi_size: String,
-    pub vi_size_value: String,
-    pub vi_scheme: String,
-    pub vi_schemes: HashMap<String, String>,
-    pub vi_images: String,
-    pub warning: String,
-    pub problems: HashMap<String, String>,
+    pub open_full: &'static str,
+    pub embed_open: &'static str,
+    pub embed_title: &'static str,
+    pub embed_intro: &'static str,
+    pub embed_script_label: &'static str,
+    pub embed_iframe_label: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_link: &'static str,
+    pub copy_link_hint: &'static str,
+    pub link_copied: &'static str,
+    pub downloads_label: &'static str,
+    pub download_csv_hint: &'static str,
+    pub download_csv_excel: &'static str,
+    pub download_csv_excel_hint: &'static str,
+    pub download_json_hint: &'static str,
+    pub download_svg_hint: &'static str,
+    pub download_png_hint: &'static str,
+    pub close: &'static str,
+    pub noscript_intro: &'static str,
+    pub full_table: &'static str,
+    pub park: &'static str,
+    pub value: &'static str,
+    pub date: &'static str,
+    pub event: &'static str,
+    pub confidence_title: &'static str,
+    pub show_table: &'static str,
+    pub show_chart: &'static str,
+    pub chart_keys_hint: &'static str,
+    pub lifecycle_title: &'static str,
+    pub lifecycle_now: &'static str,
+    pub lifecycle_alt: &'static str,
+    pub lifecycle_hint: &'static str,
+    pub vi_on: &'static str,
+    pub vi_off: &'static str,
+    pub vi_settings: &'static str,
+    pub vi_size: &'static str,
+    pub vi_size_value: &'static str,
+    pub vi_scheme: &'static str,
+    pub vi_schemes: Texts,
+    pub vi_images: &'static str,
+    pub warning: &'static str,
+    pub problems: Texts,
 }
 
 /// Labels of the metrics the app derives from the data.
 #[derive(Debug, Clone)]
 pub struct DerivedStrings {
-    pub label: String,
-    pub formula: String,
+    pub label: &'static str,
+    pub formula: &'static str,
 }
 
-/// The strings of a language, built once.
+/// The strings of a language: static data, written by `build.rs` from `locales/*.json`.
 pub fn strings(lang: Lang) -> &'static Strings {
-    static RU: OnceLock<Strings> = OnceLock::new();
-    static EN: OnceLock<Strings> = OnceLock::new();
     match lang {
-        Lang::Ru => RU.get_or_init(build_ru),
-        Lang::En => EN.get_or_init(build_en),
+        Lang::Ru => &RU,
+        Lang::En => &EN,
     }
 }
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-/// A map of texts from the generated code.
-fn texts(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+/// Texts by key (levels, kinds, confidences, problem messages…).
+#[derive(Debug, Clone, Copy)]
+pub struct Texts(pub &'static [(&'static str, &'static str)]);
+
+impl Texts {
+    /// The text for `key`.
+    pub fn get(&self, key: &str) -> Option<&&'static str> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, text)| text)
+    }
+
+    /// Whether there is a text for `key`.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
 }
 
-/// Derived metrics' labels and formulas from the generated code.
-fn derived(triples: &[(&str, &str, &str)]) -> HashMap<String, DerivedStrings> {
-    triples
-        .iter()
-        .map(|(id, label, formula)| {
-            let text = DerivedStrings {
-                label: label.to_string(),
-                formula: formula.to_string(),
-            };
-            (id.to_string(), text)
-        })
-        .collect()
+/// Derived metrics' labels and formulas by metric id.
+#[derive(Debug, Clone, Copy)]
+pub struct DerivedTexts(pub &'static [(&'static str, DerivedStrings)]);
+
+impl DerivedTexts {
+    /// The label and formula of metric `id`.
+    pub fn get(&self, id: &str) -> Option<&'static DerivedStrings> {
+        self.0.iter().find(|(k, _)| *k == id).map(|(_, text)| text)
+    }
+
+    /// Whether metric `id` has a label.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
 }
 
 #[cfg(test)]

@@ -73,10 +73,10 @@ pub fn first_view(
         "<noscript>{summary}</noscript><div id=\"fallback\" hidden>{summary}</div>"
     ));
     html.push_str("<div class=\"explorer\"><section class=\"panel\">");
-    html.push_str(&format!("<h2>{}</h2>", escape(&s.compare_title)));
+    html.push_str(&format!("<h2>{}</h2>", escape(s.compare_title)));
     html.push_str(&format!(
         "<div class=\"control\"><label>{}</label><select disabled>",
-        escape(&s.metric_label)
+        escape(s.metric_label)
     ));
     for m in &metrics {
         let selected = if m.id == metric.id { " selected" } else { "" };
@@ -90,24 +90,24 @@ pub fn first_view(
     if let Some(formula) = &first.metric.formula {
         html.push_str(&format!(
             "<p class=\"formula\">{}: {}</p>",
-            escape(&s.formula),
+            escape(s.formula),
             escape(formula)
         ));
     }
     html.push_str("<figure class=\"chart-figure\"><div class=\"chart-toolbar\">");
     html.push_str(&format!(
         "<button type=\"button\" class=\"secondary\" disabled>{}</button>",
-        escape(&s.show_table)
+        escape(s.show_table)
     ));
     html.push_str(&format!(
         "<div class=\"downloads\" role=\"group\"><span class=\"downloads-label\">{}:</span>",
-        escape(&s.downloads_label)
+        escape(s.downloads_label)
     ));
     for kind in Kind::ALL {
         html.push_str(&format!(
             "<button type=\"button\" class=\"secondary\" disabled title=\"{}\">{}</button>",
-            escape(&kind.hint(s)),
-            escape(&kind.label(s))
+            escape(kind.hint(s)),
+            escape(kind.label(s))
         ));
     }
     html.push_str("</div></div><div class=\"chart-wrap\">");
@@ -128,7 +128,7 @@ pub fn first_view(
     html.push_str("</div></div>");
     html.push_str(&format!(
         "<p class=\"chart-hint\">{}</p></figure>",
-        escape(&s.chart_keys_hint)
+        escape(s.chart_keys_hint)
     ));
     html.push_str("<ul class=\"value-cards\">");
     for card in &first.cards {
@@ -139,7 +139,7 @@ pub fn first_view(
     // moves nothing; style.css).
     html.push_str(&format!(
         "<p class=\"prerender-status\" role=\"status\">{}</p></div>",
-        escape(&s.loading)
+        escape(s.loading)
     ));
     Some(html)
 }
@@ -149,8 +149,8 @@ fn header(html: &mut String, s: &Strings, lang: Lang) {
     let other = lang.other();
     html.push_str(&format!(
         "<header class=\"site-header\"><div><h1>{}</h1><p class=\"subtitle\">{}</p></div><div class=\"header-actions\">",
-        escape(&s.app_title),
-        escape(&s.app_subtitle)
+        escape(s.app_title),
+        escape(s.app_subtitle)
     ));
     html.push_str(concat!(
         "<button type=\"button\" class=\"secondary vi-button\" disabled>",
@@ -158,7 +158,7 @@ fn header(html: &mut String, s: &Strings, lang: Lang) {
         "<ellipse cx=\"10\" cy=\"7\" rx=\"9\" ry=\"6\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"></ellipse>",
         "<circle cx=\"10\" cy=\"7\" r=\"3\" fill=\"currentColor\"></circle></svg>"
     ));
-    html.push_str(&format!("{}</button>", escape(&s.vi_on)));
+    html.push_str(&format!("{}</button>", escape(s.vi_on)));
     for label in [&s.embed_open, &s.copy_link] {
         html.push_str(&format!(
             "<button type=\"button\" class=\"secondary\" disabled>{}</button>",
@@ -168,8 +168,8 @@ fn header(html: &mut String, s: &Strings, lang: Lang) {
     html.push_str(&format!(
         "<button type=\"button\" class=\"lang-toggle\" lang=\"{}\" aria-label=\"{}\" disabled>{}</button></div></header>",
         other.code(),
-        escape(&s.switch_lang_label),
-        escape(&s.switch_lang)
+        escape(s.switch_lang_label),
+        escape(s.switch_lang)
     ));
 }
 
@@ -182,7 +182,7 @@ fn value_card(html: &mut String, ds: &Dataset, s: &Strings, lang: Lang, card: &P
         escape(&card.name)
     ));
     if card.values.is_empty() {
-        html.push_str(&format!("<p class=\"no-data\">{}</p>", escape(&s.no_data)));
+        html.push_str(&format!("<p class=\"no-data\">{}</p>", escape(s.no_data)));
     }
     for v in &card.values {
         let links: Vec<String> = v
@@ -204,10 +204,10 @@ fn value_card(html: &mut String, ds: &Dataset, s: &Strings, lang: Lang, card: &P
             "<div class=\"figure\"><p class=\"value\">{}</p><p class=\"provenance\"><span class=\"as-of\">{}</span> · {}: {} · <span class=\"confidence confidence-{key}\" title=\"{}\">{}</span></p>",
             escape(&v.text),
             escape(&v.date),
-            escape(&s.source),
+            escape(s.source),
             links.join(", "),
-            escape(s.confidence_hint.get(key).map_or("", String::as_str)),
-            escape(s.confidence.get(key).map_or("", String::as_str)),
+            escape(s.confidence_hint.get(key).copied().unwrap_or_default()),
+            escape(s.confidence.get(key).copied().unwrap_or_default()),
         ));
         if let Some(note) = &v.value.note {
             html.push_str(&format!("<p class=\"note\">{}</p>", escape(note.get(lang))));

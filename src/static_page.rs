@@ -23,9 +23,9 @@ pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> Str
     let metrics = metric_catalogue(ds, lang);
     let mut html = format!(
         "<div class=\"static-summary\"><p>{}</p><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
-        escape(&s.noscript_intro),
-        escape(&s.compare_title),
-        escape(&s.metric_label),
+        escape(s.noscript_intro),
+        escape(s.compare_title),
+        escape(s.metric_label),
     );
     for park in &ds.parks {
         html.push_str(&format!(
@@ -40,9 +40,9 @@ pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> Str
             escape(&metric.label)
         ));
         for pv in park_values(ds, &metric.id, this_year) {
-            let cell = pv
-                .latest()
-                .map_or(s.no_data.clone(), |v| format_value(t, metric.unit, v.value));
+            let cell = pv.latest().map_or(s.no_data.to_string(), |v| {
+                format_value(t, metric.unit, v.value)
+            });
             html.push_str(&format!("<td>{}</td>", escape(&cell)));
         }
         html.push_str("</tr>");
@@ -50,11 +50,11 @@ pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> Str
     html.push_str(&format!(
         "</tbody></table><p><a href=\"{}\">{}</a> · <a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a></p></div>",
         table_file(lang),
-        escape(&s.full_table),
+        escape(s.full_table),
         table_file(lang.other()),
         lang.other().code(),
         lang.other().code(),
-        escape(&strings(lang.other()).full_table),
+        escape(strings(lang.other()).full_table),
     ));
     html
 }
@@ -80,13 +80,13 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
         "<h1>{}</h1><p>{}</p><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         escape(ds.meta.title.get(lang)),
         escape(ds.meta.description.get(lang)),
-        escape(&s.compare_title),
-        escape(&s.park),
-        escape(&s.metric_label),
-        escape(&s.value),
-        escape(&s.date),
-        escape(&s.source),
-        escape(&s.confidence_title),
+        escape(s.compare_title),
+        escape(s.park),
+        escape(s.metric_label),
+        escape(s.value),
+        escape(s.date),
+        escape(s.source),
+        escape(s.confidence_title),
     );
     for metric in metric_catalogue(ds, lang) {
         for pv in park_values(ds, &metric.id, this_year) {
@@ -101,7 +101,8 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
                     escape(
                         s.confidence
                             .get(v.confidence.key())
-                            .map_or("", String::as_str)
+                            .copied()
+                            .unwrap_or_default()
                     ),
                 ));
             }
@@ -109,24 +110,24 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
     }
     body.push_str(&format!(
         "</tbody></table><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        escape(&s.timeline_title),
-        escape(&s.date),
-        escape(&s.filter_level),
-        escape(&s.filter_kind),
-        escape(&s.event),
-        escape(&s.source),
+        escape(s.timeline_title),
+        escape(s.date),
+        escape(s.filter_level),
+        escape(s.filter_kind),
+        escape(s.event),
+        escape(s.source),
     ));
     for e in &ds.events {
         let inferred = if e.confidence.is_inferred() {
-            format!(" ({})", escape(&s.inferred))
+            format!(" ({})", escape(s.inferred))
         } else {
             String::new()
         };
         body.push_str(&format!(
             "<tr><td>{}{inferred}</td><td>{}</td><td>{}</td><td><strong>{}</strong><br>{}</td><td>{}</td></tr>",
             escape(&t.date(&e.date)),
-            escape(s.levels.get(e.level.key()).map_or("", String::as_str)),
-            escape(s.kinds.get(e.kind.key()).map_or("", String::as_str)),
+            escape(s.levels.get(e.level.key()).copied().unwrap_or_default()),
+            escape(s.kinds.get(e.kind.key()).copied().unwrap_or_default()),
             escape(e.title.get(lang)),
             escape(e.summary.get(lang)),
             source_link(&e.sources),
@@ -134,7 +135,7 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
     }
     body.push_str(&format!(
         "</tbody></table><h2>{}</h2><ol>",
-        escape(&s.sources_title)
+        escape(s.sources_title)
     ));
     for src in &ds.sources {
         body.push_str(&format!(
@@ -147,11 +148,11 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
     body.push_str(&format!(
         "</ol><p>{}</p><p><a href=\"./\">{}</a></p>",
         escape(ds.meta.license.get(lang)),
-        escape(&s.open_full),
+        escape(s.open_full),
     ));
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>{}</title><link rel=\"stylesheet\" href=\"table.css\"></head><body><main>{body}</main></body></html>\n",
         lang.code(),
-        escape(&s.app_title),
+        escape(s.app_title),
     )
 }

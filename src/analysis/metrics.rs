@@ -52,12 +52,12 @@ pub fn metric_catalogue(ds: &Dataset, lang: Lang) -> Vec<MetricInfo> {
         description: m.description.as_ref().map(|d| d.get(lang).to_string()),
     });
     let derived = DERIVED_METRIC_IDS.iter().filter_map(|id| {
-        let text = s.derived_metrics.get(*id)?;
+        let text = s.derived_metrics.get(id)?;
         Some(MetricInfo {
             id: id.to_string(),
-            label: text.label.clone(),
+            label: text.label.to_string(),
             unit: derived_unit(id),
-            formula: Some(text.formula.clone()),
+            formula: Some(text.formula.to_string()),
             description: None,
         })
     });

@@ -52,7 +52,7 @@ fn ratio_sentence(cards: &[ParkCard], unit: Unit, t: &dyn Typography) -> Option<
     let s = strings(t.lang());
     let ratio = (high / low * 10.0).round() / 10.0;
     let times = fill(s.times.pick(t.plural(ratio)), &[t.number(ratio, 1)]);
-    Some(fill(&s.chart_alt_ratio, &[top.to_string(), times]))
+    Some(fill(s.chart_alt_ratio, &[top.to_string(), times]))
 }
 
 /// The comparison of all parks on a metric; `None` when the metric does not exist.
@@ -93,7 +93,7 @@ pub fn comparison(
         .iter()
         .map(|c| {
             if c.values.is_empty() {
-                fill(&s.chart_alt_missing, std::slice::from_ref(&c.name))
+                fill(s.chart_alt_missing, std::slice::from_ref(&c.name))
             } else if series {
                 let list: Vec<String> = c
                     .values
@@ -136,10 +136,10 @@ pub fn comparison(
                         inferred: v.value.confidence.is_inferred(),
                     })
                     .collect(),
-                empty_text: s.no_data.clone(),
+                empty_text: s.no_data.to_string(),
             })
             .collect();
-        rank_chart(&lines, width, &s.rank_axis, alt)
+        rank_chart(&lines, width, s.rank_axis, alt)
     } else {
         let rows: Vec<BarRow> = cards
             .iter()
@@ -150,7 +150,7 @@ pub fn comparison(
                     label: c.name.clone(),
                     color: c.color.clone(),
                     value: v.map(|v| v.value.value),
-                    value_text: v.map_or(s.no_data.clone(), |v| v.text.clone()),
+                    value_text: v.map_or(s.no_data.to_string(), |v| v.text.clone()),
                     inferred: v.is_some_and(|v| v.value.confidence.is_inferred()),
                 }
             })

@@ -88,7 +88,12 @@ pub fn lifecycle_chart(
     // Lanes of event marks, federal above regional.
     for (lane, level) in [Level::Federal, Level::Regional].into_iter().enumerate() {
         let lane_top = top + lane as f64 * lane_h;
-        let label = s.levels.get(level.key()).cloned().unwrap_or_default();
+        let label = s
+            .levels
+            .get(level.key())
+            .copied()
+            .unwrap_or_default()
+            .to_string();
         marks.push(text(
             left,
             lane_top + 8.0,
@@ -151,7 +156,7 @@ pub fn lifecycle_chart(
                 };
                 (closed, format!("{}{mark}", t.date(&closed)))
             }
-            None => (*today, s.lifecycle_now.clone()),
+            None => (*today, s.lifecycle_now.to_string()),
         };
         let label = format!(
             "{}: {} — {}",
@@ -196,12 +201,12 @@ pub fn lifecycle_chart(
         .map(|p| {
             let end = p
                 .closed
-                .map_or(s.lifecycle_now.clone(), |(c, _)| t.date(&c));
+                .map_or(s.lifecycle_now.to_string(), |(c, _)| t.date(&c));
             format!("{} {} — {}", p.name.get(lang), t.date(&p.opened), end)
         })
         .collect();
     let alt = fill(
-        &s.lifecycle_alt,
+        s.lifecycle_alt,
         &[parks.join("; "), shown.len().to_string()],
     );
     ChartSpec {

@@ -137,7 +137,7 @@ impl ProblemKind {
     /// The message in the reader's language, arguments filled in.
     pub fn message(&self, strings: &Strings) -> String {
         let (key, args) = self.message_parts();
-        let template = strings.problems.get(key).map(String::as_str).unwrap_or(key);
+        let template = strings.problems.get(key).copied().unwrap_or(key);
         fill(template, &args)
     }
 }

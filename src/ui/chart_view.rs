@@ -97,7 +97,7 @@ pub fn ChartView(
                     aria-pressed=move || as_table().to_string()
                     on:click=move |_| state.table.update(|t| *t = !*t)
                 >
-                    {move || if as_table() { s().show_chart.clone() } else { s().show_table.clone() }}
+                    {move || if as_table() { s().show_chart } else { s().show_table }}
                 </button>
                 <Downloads ds=ds.clone() comparison/>
             </div>
@@ -107,7 +107,7 @@ pub fn ChartView(
                     class="hit-layer"
                     viewBox=move || comparison.get().map(|c| format!("0 0 {} {}", c.chart.width, c.chart.height)).unwrap_or_default()
                     role="group"
-                    aria-label=move || s().chart_keys_hint.clone()
+                    aria-label=move || s().chart_keys_hint
                     on:keydown=on_key
                     on:mouseleave=move |_| shown.set(None)
                 >
@@ -158,7 +158,7 @@ pub fn ChartView(
                     })
                 }}
             </div>
-            <p class="chart-hint" class:hidden=move || as_table()>{move || s().chart_keys_hint.clone()}</p>
+            <p class="chart-hint" class:hidden=move || as_table()>{move || s().chart_keys_hint}</p>
             {move || as_table().then(|| view! { <ValuesTable comparison/> })}
             <figcaption class="visually-hidden" aria-live="polite">{alt}</figcaption>
         </figure>
@@ -218,7 +218,7 @@ fn ValuesTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                     view! {
                         <tr data-park=card.park.clone()>
                             <th scope="row">{card.name.clone()}</th>
-                            <td colspan="3" class="no-data">{s().no_data.clone()}</td>
+                            <td colspan="3" class="no-data">{s().no_data}</td>
                         </tr>
                     }
                     .into_any()
@@ -242,10 +242,10 @@ fn ValuesTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                 <caption>{c.metric.label.clone()}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{s().park.clone()}</th>
-                        <th scope="col">{s().value.clone()}</th>
-                        <th scope="col">{s().date.clone()}</th>
-                        <th scope="col">{s().confidence_title.clone()}</th>
+                        <th scope="col">{s().park}</th>
+                        <th scope="col">{s().value}</th>
+                        <th scope="col">{s().date}</th>
+                        <th scope="col">{s().confidence_title}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -72,9 +72,9 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
 
     view! {
         <section id="compare" class="panel" aria-labelledby="compare-title">
-            <h2 id="compare-title">{move || s().compare_title.clone()}</h2>
+            <h2 id="compare-title">{move || s().compare_title}</h2>
             <div class="control">
-                <label for="metric-select">{move || s().metric_label.clone()}</label>
+                <label for="metric-select">{move || s().metric_label}</label>
                 <select id="metric-select" on:change=on_change prop:value=move || metric.get()>
                     {move || {
                         catalogue
@@ -92,7 +92,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
                 view_model.get().and_then(|c| c.metric.formula).map(|formula| {
                     view! {
                         <p id="formula" class="formula">
-                            {move || s().formula.clone()} ": " {formula}
+                            {move || s().formula} ": " {formula}
                         </p>
                     }
                 })
@@ -120,7 +120,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
 fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView {
     let s = move || strings(lang);
     let values = if card.values.is_empty() {
-        view! { <p class="no-data">{s().no_data.clone()}</p> }.into_any()
+        view! { <p class="no-data">{s().no_data}</p> }.into_any()
     } else {
         card.values
             .into_iter()
@@ -135,7 +135,7 @@ fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView {
                         <p class="value">{v.text.clone()}</p>
                         <p class="provenance">
                             <span class="as-of">{v.date.clone()}</span>
-                            " · " {s().source.clone()} ": "
+                            " · " {s().source} ": "
                             <SourceLinks ds=ds.clone() ids=v.value.sources.clone()/>
                             " · "
                             <ConfidenceMark confidence=v.value.confidence/>

@@ -89,7 +89,7 @@ pub fn Downloads(ds: Arc<Dataset>, comparison: Memo<Option<Comparison>>) -> impl
 
     view! {
         <div class="downloads" role="group" aria-labelledby="downloads-label">
-            <span id="downloads-label" class="downloads-label">{move || s().downloads_label.clone()} ":"</span>
+            <span id="downloads-label" class="downloads-label">{move || s().downloads_label} ":"</span>
             {buttons}
         </div>
     }
@@ -129,13 +129,13 @@ pub fn CopyLink() -> impl IntoView {
             id="copy-link"
             type="button"
             class="secondary"
-            title=move || s().copy_link_hint.clone()
+            title=move || s().copy_link_hint
             on:click=copy
         >
-            {move || if copied.get() { s().link_copied.clone() } else { s().copy_link.clone() }}
+            {move || if copied.get() { s().link_copied } else { s().copy_link }}
         </button>
         <span class="visually-hidden" role="status">
-            {move || copied.get().then(|| s().link_copied.clone())}
+            {move || copied.get().then(|| s().link_copied)}
         </span>
     }
 }

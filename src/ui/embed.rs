@@ -61,7 +61,7 @@ pub fn OpenFull() -> impl IntoView {
     };
     view! {
         <a class="open-full" href=href target="_blank" rel="noopener">
-            {move || strings(state.lang.get()).open_full.clone()} " ↗"
+            {move || strings(state.lang.get()).open_full} " ↗"
         </a>
     }
 }
@@ -79,7 +79,7 @@ pub fn EmbedDialog() -> impl IntoView {
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default()
         );
-        embed_snippets(&page, &current_url_state(&state), &s().app_title)
+        embed_snippets(&page, &current_url_state(&state), s().app_title)
     };
     let open = move |_| {
         if let Some(d) = dialog.get() {
@@ -93,14 +93,14 @@ pub fn EmbedDialog() -> impl IntoView {
     };
     view! {
         <button id="embed-open" type="button" class="secondary" on:click=open>
-            {move || s().embed_open.clone()}
+            {move || s().embed_open}
         </button>
         <dialog id="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
-            <h2 id="embed-title">{move || s().embed_title.clone()}</h2>
-            <p>{move || s().embed_intro.clone()}</p>
-            <Snippet id="embed-script" label=Signal::derive(move || s().embed_script_label.clone()) text=Signal::derive(move || snippets().1)/>
-            <Snippet id="embed-iframe" label=Signal::derive(move || s().embed_iframe_label.clone()) text=Signal::derive(move || snippets().0)/>
-            <button type="button" class="close" on:click=close>{move || s().close.clone()}</button>
+            <h2 id="embed-title">{move || s().embed_title}</h2>
+            <p>{move || s().embed_intro}</p>
+            <Snippet id="embed-script" label=Signal::derive(move || s().embed_script_label.to_string()) text=Signal::derive(move || snippets().1)/>
+            <Snippet id="embed-iframe" label=Signal::derive(move || s().embed_iframe_label.to_string()) text=Signal::derive(move || snippets().0)/>
+            <button type="button" class="close" on:click=close>{move || s().close}</button>
         </dialog>
     }
 }
@@ -121,7 +121,7 @@ fn Snippet(id: &'static str, label: Signal<String>, text: Signal<String>) -> imp
             <button type="button" on:click=copy>
                 {move || {
                     let s = strings(state.lang.get());
-                    if copied.get() { s.copied.clone() } else { s.copy.clone() }
+                    if copied.get() { s.copied } else { s.copy }
                 }}
             </button>
         </div>

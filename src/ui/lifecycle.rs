@@ -98,14 +98,14 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
 
     view! {
         <section id="lifecycle" class="panel" aria-labelledby="lifecycle-title">
-            <h2 id="lifecycle-title">{move || s().lifecycle_title.clone()}</h2>
+            <h2 id="lifecycle-title">{move || s().lifecycle_title}</h2>
             <div class="chart-wrap" node_ref=container>
                 <div class="chart" role="img" aria-label=move || spec.get().alt inner_html=svg></div>
                 <svg
                     class="hit-layer"
                     viewBox=move || { let sp = spec.get(); format!("0 0 {} {}", sp.width, sp.height) }
                     role="group"
-                    aria-label=move || s().lifecycle_hint.clone()
+                    aria-label=move || s().lifecycle_hint
                     on:keydown=on_key
                     on:mouseleave=move |_| pointed.set(None)
                 >
@@ -147,7 +147,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                 </svg>
             </div>
             <p id="lifecycle-caption" class="lifecycle-caption" aria-live="polite">{caption}</p>
-            <p class="chart-hint">{move || s().lifecycle_hint.clone()}</p>
+            <p class="chart-hint">{move || s().lifecycle_hint}</p>
         </section>
     }
 }

@@ -55,11 +55,11 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div id="app" class=move || format!("{} {}", state.display.get().classes(), state.vi.get().classes())>
-            <a class="skip-link" href="#main">{move || s().skip_link.clone()}</a>
+            <a class="skip-link" href="#main">{move || s().skip_link}</a>
             <header class="site-header">
                 <div>
-                    <h1>{move || s().app_title.clone()}</h1>
-                    <p class="subtitle">{move || s().app_subtitle.clone()}</p>
+                    <h1>{move || s().app_title}</h1>
+                    <p class="subtitle">{move || s().app_subtitle}</p>
                 </div>
                 <div class="header-actions">
                     <ViToggle/>
@@ -87,7 +87,7 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
             <footer class="site-footer">
-                <p>{move || s().footer.clone()}</p>
+                <p>{move || s().footer}</p>
                 {move || embed().then(|| view! { <OpenFull/> })}
                 // On paper, the link to exactly this view.
                 <p class="print-url">
@@ -130,10 +130,10 @@ fn LangSwitch() -> impl IntoView {
             type="button"
             class="lang-toggle"
             lang=move || other().code()
-            aria-label=move || strings(state.lang.get()).switch_lang_label.clone()
+            aria-label=move || strings(state.lang.get()).switch_lang_label
             on:click=move |_| state.lang.set(other())
         >
-            {move || strings(state.lang.get()).switch_lang.clone()}
+            {move || strings(state.lang.get()).switch_lang}
         </button>
     }
 }

@@ -16,8 +16,8 @@ pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
     view! {
         <section id="sources" class="panel" aria-labelledby="sources-title">
-            <h2 id="sources-title">{move || strings(state.lang.get()).sources_title.clone()}</h2>
-            <p>{move || strings(state.lang.get()).sources_intro.clone()}</p>
+            <h2 id="sources-title">{move || strings(state.lang.get()).sources_title}</h2>
+            <p>{move || strings(state.lang.get()).sources_intro}</p>
             <ol id="source-list" class="source-list">
                 {move || {
                     let lang = state.lang.get();

@@ -47,7 +47,7 @@ pub fn provide_app_state() -> AppState {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
-        document().set_title(&strings(lang).app_title);
+        document().set_title(strings(lang).app_title);
     });
     // Filters, language and metric rewrite the current history entry; choosing an event or
     // the table view adds one, so that Back returns to the view before.

@@ -13,7 +13,7 @@ pub fn Loading() -> impl IntoView {
     let state = use_app_state();
     view! {
         <p id="loading" class="loading" role="status">
-            {move || strings(state.lang.get()).loading.clone()}
+            {move || strings(state.lang.get()).loading}
         </p>
     }
 }
@@ -28,9 +28,9 @@ pub fn LoadErrorView(error: LoadError, retry: impl Fn() + 'static) -> impl IntoV
     view! {
         <section id="load-error" class="panel load-error" role="alert" aria-labelledby="load-error-title">
             <h2 id="load-error-title">
-                {move || if invalid { s().invalid_title.clone() } else { s().load_failed.clone() }}
+                {move || if invalid { s().invalid_title } else { s().load_failed }}
             </h2>
-            <p>{move || if invalid { s().invalid_hint.clone() } else { s().load_failed_hint.clone() }}</p>
+            <p>{move || if invalid { s().invalid_hint } else { s().load_failed_hint }}</p>
             {move || match &error_for_detail {
                 LoadError::Invalid(problems) => {
                     let items = problems
@@ -40,16 +40,16 @@ pub fn LoadErrorView(error: LoadError, retry: impl Fn() + 'static) -> impl IntoV
                     view! { <ol id="error-list" class="error-list">{items}</ol> }.into_any()
                 }
                 LoadError::Http(status) => {
-                    view! { <p class="error-detail">{fill(&s().http_status, &[status.to_string()])}</p> }
+                    view! { <p class="error-detail">{fill(s().http_status, &[status.to_string()])}</p> }
                         .into_any()
                 }
                 LoadError::Network(detail) => {
-                    view! { <p class="error-detail">{fill(&s().network_error, std::slice::from_ref(detail))}</p> }
+                    view! { <p class="error-detail">{fill(s().network_error, std::slice::from_ref(detail))}</p> }
                         .into_any()
                 }
             }}
             <button id="retry" type="button" on:click=move |_| retry()>
-                {move || s().retry.clone()}
+                {move || s().retry}
             </button>
         </section>
     }

@@ -91,13 +91,13 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
         if shown() == total {
             n
         } else {
-            fill(&s().shown_of, &[n, t.number(total as f64, 0)])
+            fill(s().shown_of, &[n, t.number(total as f64, 0)])
         }
     };
     // "Федеральный (12)": what choosing it would show, the other filters kept.
-    let with_count = move |label: String, n: Option<usize>| match n {
+    let with_count = move |label: &str, n: Option<usize>| match n {
         Some(n) => format!("{label} ({n})"),
-        None => label,
+        None => label.to_string(),
     };
 
     let filter = move || state.filter.get();
@@ -121,15 +121,15 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
     let parks_for_select = ds.parks.clone();
     view! {
         <section id="timeline" class="panel" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">{move || s().timeline_title.clone()}</h2>
+            <h2 id="timeline-title">{move || s().timeline_title}</h2>
             <div class="filters">
                 <div class="control control-wide">
-                    <label for="filter-search">{move || s().search_label.clone()}</label>
+                    <label for="filter-search">{move || s().search_label}</label>
                     <input
                         id="filter-search"
                         type="search"
                         autocomplete="off"
-                        placeholder=move || s().search_placeholder.clone()
+                        placeholder=move || s().search_placeholder
                         prop:value=move || filter().query
                         on:input=move |ev| {
                             let text = clean_query(&event_target_value(&ev));
@@ -138,7 +138,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     />
                 </div>
                 <div class="control">
-                    <label for="filter-level">{move || s().filter_level.clone()}</label>
+                    <label for="filter-level">{move || s().filter_level}</label>
                     <select
                         id="filter-level"
                         on:change=move |ev| {
@@ -147,13 +147,13 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                         }
                         prop:value=move || filter().level.map(Level::key).unwrap_or_default()
                     >
-                        <option value="">{move || s().filter_all.clone()}</option>
+                        <option value="">{move || s().filter_all}</option>
                         {Level::ALL
                             .into_iter()
                             .map(|l| view! {
                                 <option value=l.key() selected=move || filter().level == Some(l)>
                                     {move || with_count(
-                                        s().levels.get(l.key()).cloned().unwrap_or_default(),
+                                        s().levels.get(l.key()).copied().unwrap_or_default(),
                                         counts.get().level.iter().find(|(x, _)| *x == l).map(|(_, n)| *n),
                                     )}
                                 </option>
@@ -162,7 +162,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="control">
-                    <label for="filter-kind">{move || s().filter_kind.clone()}</label>
+                    <label for="filter-kind">{move || s().filter_kind}</label>
                     <select
                         id="filter-kind"
                         on:change=move |ev| {
@@ -171,13 +171,13 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                         }
                         prop:value=move || filter().kind.map(EventKind::key).unwrap_or_default()
                     >
-                        <option value="">{move || s().filter_all.clone()}</option>
+                        <option value="">{move || s().filter_all}</option>
                         {EventKind::ALL
                             .into_iter()
                             .map(|k| view! {
                                 <option value=k.key() selected=move || filter().kind == Some(k)>
                                     {move || with_count(
-                                        s().kinds.get(k.key()).cloned().unwrap_or_default(),
+                                        s().kinds.get(k.key()).copied().unwrap_or_default(),
                                         counts.get().kind.iter().find(|(x, _)| *x == k).map(|(_, n)| *n),
                                     )}
                                 </option>
@@ -186,7 +186,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="control">
-                    <label for="filter-park">{move || s().filter_park.clone()}</label>
+                    <label for="filter-park">{move || s().filter_park}</label>
                     <select
                         id="filter-park"
                         on:change=move |ev| {
@@ -195,7 +195,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                         }
                         prop:value=move || filter().park.unwrap_or_default()
                     >
-                        <option value="">{move || s().filter_all.clone()}</option>
+                        <option value="">{move || s().filter_all}</option>
                         {parks_for_select
                             .into_iter()
                             .map(|p| {
@@ -205,7 +205,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                                 view! {
                                     <option value=id selected=move || filter().park.as_deref() == Some(id_for_selected.as_str())>
                                         {move || with_count(
-                                            p.name.get(state.lang.get()).to_string(),
+                                            p.name.get(state.lang.get()),
                                             counts.get().park.iter().find(|(x, _)| *x == id_for_count).map(|(_, n)| *n),
                                         )}
                                     </option>
@@ -215,7 +215,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="control control-year">
-                    <label for="filter-from">{move || s().filter_from.clone()}</label>
+                    <label for="filter-from">{move || s().filter_from}</label>
                     <select
                         id="filter-from"
                         on:change=move |ev| {
@@ -224,12 +224,12 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                         }
                         prop:value=move || filter().from.map(|y| y.to_string()).unwrap_or_default()
                     >
-                        <option value="">{move || s().filter_all.clone()}</option>
+                        <option value="">{move || s().filter_all}</option>
                         {move || year_options(filter().from)}
                     </select>
                 </div>
                 <div class="control control-year">
-                    <label for="filter-to">{move || s().filter_to.clone()}</label>
+                    <label for="filter-to">{move || s().filter_to}</label>
                     <select
                         id="filter-to"
                         on:change=move |ev| {
@@ -238,7 +238,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                         }
                         prop:value=move || filter().to.map(|y| y.to_string()).unwrap_or_default()
                     >
-                        <option value="">{move || s().filter_all.clone()}</option>
+                        <option value="">{move || s().filter_all}</option>
                         {move || year_options(filter().to)}
                     </select>
                 </div>
@@ -249,11 +249,11 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 </p>
                 {move || filter().is_active().then(|| view! {
                     <button id="clear-filters" type="button" class="secondary" on:click=move |_| state.filter.set(TimelineFilter::default())>
-                        {move || s().clear_filters.clone()}
+                        {move || s().clear_filters}
                     </button>
                 })}
             </div>
-            {move || (shown() == 0).then(|| view! { <p class="no-events">{s().no_events.clone()}</p> })}
+            {move || (shown() == 0).then(|| view! { <p class="no-events">{s().no_events}</p> })}
             <ol class="timeline">
                 {move || {
                     let lang = state.lang.get();
@@ -288,7 +288,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 {move || {
                     let t = IntlTypography { lang: state.lang.get() };
                     fill(
-                        &s().show_more,
+                        s().show_more,
                         &[t.number(left().min(PAGE) as f64, 0), t.number(left() as f64, 0)],
                     )
                 }}
@@ -318,7 +318,7 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
     let inferred = event.confidence.is_inferred().then(|| {
         view! {
             <span class="inferred">
-                "≈ " {s.inferred.clone()} " ("
+                "≈ " {s.inferred} " ("
                 <ConfidenceMark confidence=event.confidence/>
                 ")"
             </span>
@@ -346,7 +346,7 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
                     type="button"
                     class="event-select"
                     aria-pressed=move || selected.get().to_string()
-                    title=s.show_on_chart.clone()
+                    title=s.show_on_chart
                     on:click=move |_| state.event.set(Some(id.clone()))
                 >
                     {event.title.get(lang).to_string()}
@@ -354,11 +354,11 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
             </h4>
             <p class="event-summary">{event.summary.get(lang).to_string()}</p>
             {(!parks.is_empty()).then(|| view! {
-                <p class="event-parks">{s.concerns.clone()} ": " {parks.join(", ")}</p>
+                <p class="event-parks">{s.concerns} ": " {parks.join(", ")}</p>
             })}
             {event.note.as_ref().map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> })}
             <p class="event-sources">
-                {s.source.clone()} ": "
+                {s.source} ": "
                 <SourceLinks ds=ds.clone() ids=event.sources.clone()/>
             </p>
         </li>

@@ -25,7 +25,7 @@ pub fn ViToggle() -> impl IntoView {
                 <ellipse cx="10" cy="7" rx="9" ry="6" fill="none" stroke="currentColor" stroke-width="2"></ellipse>
                 <circle cx="10" cy="7" r="3" fill="currentColor"></circle>
             </svg>
-            {move || if on() { s().vi_off.clone() } else { s().vi_on.clone() }}
+            {move || if on() { s().vi_off } else { s().vi_on }}
         </button>
     }
 }
@@ -49,7 +49,7 @@ pub fn ViPanel() -> impl IntoView {
                                 prop:checked=move || state.vi.get().size == size
                                 on:change=move |_| state.vi.update(|v| v.size = size)
                             />
-                            {move || fill(&s().vi_size_value, &[size.key().to_string()])}
+                            {move || fill(s().vi_size_value, &[size.key().to_string()])}
                         </label>
                     }
                 })
@@ -72,13 +72,13 @@ pub fn ViPanel() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section id="a11y-panel" class="vi-panel" aria-label=move || s().vi_settings.clone()>
+                <section id="a11y-panel" class="vi-panel" aria-label=move || s().vi_settings>
                     <fieldset>
-                        <legend>{move || s().vi_size.clone()}</legend>
+                        <legend>{move || s().vi_size}</legend>
                         {sizes}
                     </fieldset>
                     <fieldset>
-                        <legend>{move || s().vi_scheme.clone()}</legend>
+                        <legend>{move || s().vi_scheme}</legend>
                         {schemes}
                     </fieldset>
                     <label class="vi-choice">
@@ -88,7 +88,7 @@ pub fn ViPanel() -> impl IntoView {
                             prop:checked=move || state.vi.get().images_off
                             on:change=move |_| state.vi.update(|v| v.images_off = !v.images_off)
                         />
-                        {move || s().vi_images.clone()}
+                        {move || s().vi_images}
                     </label>
                 </section>
             }
