@@ -55,10 +55,10 @@ pub fn values_csv(ds: &Dataset, t: &dyn Typography, this_year: i32, sep: Separat
                     .filter_map(|id| ds.source(id).map(|s| s.url.as_str()))
                     .collect();
                 let row = [
-                    pv.park.id.clone(),
-                    pv.park.name.get(lang).to_string(),
-                    metric.id.clone(),
-                    metric.label.clone(),
+                    inert(&pv.park.id),
+                    inert(pv.park.name.get(lang)),
+                    inert(&metric.id),
+                    inert(&metric.label),
                     plain_number(v.value, sep),
                     unit_key(metric.unit).to_string(),
                     v.date.to_string(),
@@ -80,6 +80,16 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>, sep: Separat
         push_field(out, &field, sep);
     }
     out.push_str("\r\n");
+}
+
+/// Dataset text as a spreadsheet will not run it: a cell that starts like a formula (`=`,
+/// `+`, `-`, `@`, tab, carriage return) gets a leading `'`, which spreadsheets show as text.
+fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// A field, quoted when it holds the separator, a quote or a line break (quotes doubled).
@@ -455,6 +465,25 @@ mod tests {
         let mut out = String::new();
         push_field(&mut out, "plain, text", Separator::Semicolon);
         assert_eq!(out, "plain, text");
+    }
+
+    #[test]
+    fn csv_text_that_looks_like_a_formula_stays_text() {
+        let mut ds = bundled();
+        ds.parks[0].name.en = "=HYPERLINK(\"http://x\",\"y\")".to_string();
+        ds.parks[1].name.en = "@SUM(A1)".to_string();
+        let csv = values_csv(&ds, &EN, 2026, Separator::Comma);
+        let records = parse(csv.trim_start_matches('\u{feff}'), ',');
+        assert!(records
+            .iter()
+            .any(|r| r[1] == "'=HYPERLINK(\"http://x\",\"y\")"));
+        assert!(records.iter().any(|r| r[1] == "'@SUM(A1)"));
+        for cell in ["+1", "-1", "\tx", "\rx"] {
+            assert_eq!(inert(cell), format!("'{cell}"));
+        }
+        assert_eq!(inert("Morion Digital"), "Morion Digital");
+        // Values stay numbers.
+        assert!(records.iter().skip(1).all(|r| r[4].parse::<f64>().is_ok()));
     }
 
     #[test]
