@@ -44,6 +44,21 @@ impl ViSize {
     }
 }
 
+impl ViSettings {
+    /// How much larger chart text is drawn: the chosen type size while the mode is on. Charts
+    /// are drawn this much narrower and shown at full width, so everything in them grows.
+    pub fn chart_scale(&self) -> f64 {
+        if !self.on {
+            return 1.0;
+        }
+        match self.size {
+            ViSize::Large => 1.5,
+            ViSize::Larger => 2.0,
+            ViSize::Largest => 2.5,
+        }
+    }
+}
+
 impl ViScheme {
     /// All schemes.
     pub const ALL: [ViScheme; 3] = [
@@ -119,6 +134,26 @@ impl ViSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn charts_grow_with_the_type_size_only_while_the_mode_is_on() {
+        let mut settings = ViSettings {
+            size: ViSize::Larger,
+            ..ViSettings::default()
+        };
+        assert_eq!(settings.chart_scale(), 1.0);
+        settings.on = true;
+        assert_eq!(settings.chart_scale(), 2.0);
+        for size in ViSize::ALL {
+            let scale = ViSettings {
+                on: true,
+                size,
+                ..settings
+            }
+            .chart_scale();
+            assert_eq!(scale * 100.0, size.key().parse::<f64>().unwrap());
+        }
+    }
 
     #[test]
     fn storage_round_trips_and_ignores_junk() {

@@ -52,7 +52,13 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
         let t = IntlTypography {
             lang: state.lang.get(),
         };
-        comparison(&ds_for_view, &metric.get(), &t, width.get(), year)
+        comparison(
+            &ds_for_view,
+            &metric.get(),
+            &t,
+            width.get() / state.vi.get().chart_scale(),
+            year,
+        )
     });
     let svg = move || {
         view_model

@@ -46,7 +46,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             &shown,
             selected.as_deref(),
             &IntlTypography { lang },
-            width.get(),
+            width.get() / state.vi.get().chart_scale(),
             &today,
         )
     });

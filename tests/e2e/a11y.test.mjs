@@ -612,3 +612,44 @@ describe('accessibility', { concurrency: 2 }, () => {
     });
   });
 });
+
+describe('visually-impaired mode: chart text', () => {
+  it('grows with the chosen type size (charts drawn narrower, shown full width)', async () => {
+    const record = await openPage(browser, `${server.url}/`, { width: 1280, height: 900 });
+    const { page, context } = record;
+    try {
+      await waitForState(page, 'ready');
+      // Rendered size of the first text in each chart, and the chart's drawing width.
+      const measure = () =>
+        page.evaluate(() =>
+          ['#compare-chart', '#lifecycle'].map((root) => {
+            const svg = document.querySelector(`${root} .chart svg`);
+            const text = svg.querySelector('text');
+            return {
+              drawn: Number(svg.getAttribute('viewBox').split(' ')[2]),
+              shown: svg.getBoundingClientRect().width,
+              textHeight: text.getBoundingClientRect().height,
+            };
+          }),
+        );
+      const normal = await measure();
+      await page.click('#a11y-toggle');
+      await page.click('input[name="vi-size"][value="200"]');
+      await page.waitForFunction(() => {
+        const svg = document.querySelector('#compare-chart .chart svg');
+        return Number(svg.getAttribute('viewBox').split(' ')[2]) < svg.getBoundingClientRect().width / 1.5;
+      });
+      const large = await measure();
+      for (const [i, root] of ['comparison', 'lifecycle'].entries()) {
+        const ratio = large[i].shown / large[i].drawn;
+        assert.ok(Math.abs(ratio - 2) < 0.1, `${root}: drawn at half the width it is shown at (${ratio})`);
+        const growth = large[i].textHeight / normal[i].textHeight;
+        assert.ok(growth > 1.8, `${root}: chart text grew ×${growth.toFixed(2)}`);
+      }
+      await screenshot(page, 'vi-200-charts');
+      assertClean(record);
+    } finally {
+      await context.close();
+    }
+  });
+});
