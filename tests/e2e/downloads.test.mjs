@@ -4,8 +4,8 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshot, startServer } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { screenshot } from './helpers.mjs';
 import {
   DATASET_TEXT,
   DERIVED_METRICS,
@@ -14,6 +14,7 @@ import {
   locale,
   parkValues,
   sleep,
+  serveAndBrowse,
   waitForState,
 } from './support.mjs';
 
@@ -24,25 +25,14 @@ const MORION = 'morion-digital';
 const MIRS_URL = 'http://mirs.permkrai.ru/about/news/3519/';
 const HEADER = 'park_id,park_name,metric_id,metric_label,value,unit,date,sources,confidence';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndBrowse();
 
 /**
  * A ready page in a context that accepts downloads and may use the clipboard, with the same
  * recorders as helpers.mjs `openPage` (so `assertClean` applies).
  */
 async function openReady(query = '', { colorScheme = 'light', width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({
+  const context = await env.browser.newContext({
     viewport: { width, height },
     colorScheme,
     acceptDownloads: true,
@@ -65,7 +55,7 @@ async function openReady(query = '', { colorScheme = 'light', width = 1280, heig
     record.dialogs.push({ type: d.type(), message: d.message() });
     await d.dismiss().catch(() => {});
   });
-  await page.goto(`${server.url}/${query}`);
+  await page.goto(`${env.server.url}/${query}`);
   await waitForState(page, 'ready');
   return record;
 }

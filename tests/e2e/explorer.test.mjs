@@ -3,8 +3,8 @@
 // inference marks and the source list. Expected counts come from the served JSON.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { openPage, screenshot } from './helpers.mjs';
 import {
   DERIVED_METRICS,
   NBSP,
@@ -16,6 +16,7 @@ import {
   lighten,
   locale,
   parkValues,
+  serveAndBrowse,
   waitForState,
 } from './support.mjs';
 
@@ -26,22 +27,11 @@ const MORION = 'morion-digital';
 const PERM = 'technopark-perm';
 const STRATEGIC = 'strategic-session-2019';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndBrowse();
 
 /** Opens a page at `query` and waits for the explorer. */
 async function openReady(query = '', viewport = {}) {
-  const record = await openPage(browser, `${server.url}/${query}`, viewport);
+  const record = await openPage(env.browser, `${env.server.url}/${query}`, viewport);
   await waitForState(record.page, 'ready');
   return record;
 }

@@ -4,8 +4,8 @@
 // Every broken dataset is built here from the served file, so the cases follow it as it grows.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
+import { afterEach, describe, it } from 'node:test';
+import { openPage, screenshot } from './helpers.mjs';
 import {
   DATASET_TEXT,
   DATA_PATH,
@@ -14,6 +14,7 @@ import {
   escapeRegExp,
   locale,
   openPageRouted,
+  serveAndBrowse,
   sleep,
   waitForState,
 } from './support.mjs';
@@ -24,20 +25,9 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Served instead of files; tests set and delete the dataset's entry. */
 const overrides = new Map();
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ overrides });
-  browser = await launchBrowser();
-});
+const env = serveAndBrowse({ overrides });
 
 afterEach(() => overrides.delete(DATA_PATH));
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Serves `body` (a JSON text) as the dataset. */
 function serveDataset(body) {
@@ -68,7 +58,7 @@ function problemLine({ line, column }, path, message) {
 
 /** Opens the app and waits for the error view. */
 async function openError(query = '') {
-  const record = await openPage(browser, `${server.url}/${query}`);
+  const record = await openPage(env.browser, `${env.server.url}/${query}`);
   await waitForState(record.page, 'error');
   return record;
 }
@@ -258,8 +248,8 @@ describe('a slow or absent network', () => {
     let asked = null;
     let arrived = null;
     const record = await openPageRouted(
-      browser,
-      `${server.url}/?lang=ru`,
+      env.browser,
+      `${env.server.url}/?lang=ru`,
       {
         [`**${DATA_PATH}`]: async (route) => {
           asked = Date.now();
@@ -317,14 +307,14 @@ describe('a slow or absent network', () => {
   });
 
   it('says the server did not answer when the network is down, and Retry recovers', async () => {
-    const dataUrl = `${server.url}${DATA_PATH}`;
-    const from = server.requests.length;
+    const dataUrl = `${env.server.url}${DATA_PATH}`;
+    const from = env.server.requests.length;
     let aborted = 0;
     const offline = async (route) => {
       aborted += 1;
       await route.abort('internetdisconnected');
     };
-    const record = await openPageRouted(browser, `${server.url}/`, { [`**${DATA_PATH}`]: offline });
+    const record = await openPageRouted(env.browser, `${env.server.url}/`, { [`**${DATA_PATH}`]: offline });
     const { page } = record;
     try {
       await waitForState(page, 'error');
@@ -341,7 +331,7 @@ describe('a slow or absent network', () => {
       assert.equal(shown.retry, RU.retry);
       assert.equal(shown.explorer, false);
       assert.deepEqual(
-        server.requests.slice(from).filter((r) => r.includes(DATA_PATH)),
+        env.server.requests.slice(from).filter((r) => r.includes(DATA_PATH)),
         [],
         'the request never reached the server',
       );
@@ -363,7 +353,7 @@ describe('a slow or absent network', () => {
       assert.equal(await page.locator('section#load-error').count(), 0, 'error view gone');
       assert.equal(await page.locator('section#compare').count(), 1, 'explorer shown');
       assert.deepEqual(
-        server.requests.slice(from).filter((r) => r.includes(DATA_PATH)),
+        env.server.requests.slice(from).filter((r) => r.includes(DATA_PATH)),
         [`GET ${DATA_PATH} 200`],
         'the dataset was fetched from the server once back online',
       );
@@ -382,7 +372,7 @@ describe('a slow or absent network', () => {
   });
 
   it('says so in English with ?lang=en when the request fails', async () => {
-    const record = await openPageRouted(browser, `${server.url}/?lang=en`, {
+    const record = await openPageRouted(env.browser, `${env.server.url}/?lang=en`, {
       [`**${DATA_PATH}`]: (route) => route.abort('failed'),
     });
     try {
@@ -391,7 +381,7 @@ describe('a slow or absent network', () => {
       assert.equal(shown.title, EN.load_failed);
       assert.ok(shown.detail?.startsWith('no answer from the server ('), `detail: ${JSON.stringify(shown.detail)}`);
       assert.equal(shown.retry, EN.retry);
-      const failedLoad = new RegExp(`ERR_FAILED.*${escapeRegExp(`${server.url}${DATA_PATH}`)}`);
+      const failedLoad = new RegExp(`ERR_FAILED.*${escapeRegExp(`${env.server.url}${DATA_PATH}`)}`);
       assertClean(record, { allowConsole: [failedLoad] });
       assert.equal(record.consoleErrors.length, 1, 'exactly one console error: the failed request');
     } finally {
@@ -403,11 +393,11 @@ describe('a slow or absent network', () => {
 describe('an HTTP error', () => {
   /** The browser's own console line for the failed dataset request, and nothing else. */
   const failedLoad = (status) =>
-    new RegExp(`status of ${status}\\b.*${escapeRegExp(`${server.url}${DATA_PATH}`)}`);
+    new RegExp(`status of ${status}\\b.*${escapeRegExp(`${env.server.url}${DATA_PATH}`)}`);
 
   it('says the server answered 404, and Retry loads the explorer once the file is back', async () => {
     overrides.set(DATA_PATH, { status: 404, body: 'not found' });
-    const from = server.requests.length;
+    const from = env.server.requests.length;
     const record = await openError();
     try {
       const shown = await readError(record.page);
@@ -426,7 +416,7 @@ describe('an HTTP error', () => {
       assert.equal(await record.page.locator('section#compare').count(), 1, 'explorer shown');
       assert.equal(await record.page.locator('li.event').count(), dataset().events.length);
       assert.deepEqual(
-        server.requests.slice(from).filter((r) => r.includes(DATA_PATH)),
+        env.server.requests.slice(from).filter((r) => r.includes(DATA_PATH)),
         [`GET ${DATA_PATH} 404`, `GET ${DATA_PATH} 200`],
         'the dataset was requested again by Retry',
       );
@@ -465,7 +455,7 @@ describe('hostile strings in the data', () => {
     serveDataset(JSON.stringify(data, null, 2));
 
     for (const query of ['', '?lang=en']) {
-      const record = await openPage(browser, `${server.url}/${query}`);
+      const record = await openPage(env.browser, `${env.server.url}/${query}`);
       try {
         await waitForState(record.page, 'ready');
         // Give an injected image time to fail and fire its handler.
@@ -519,7 +509,7 @@ describe('hostile strings in the data', () => {
 
 describe('when the WASM cannot start', () => {
   it('shows the build-time summary instead of an empty page', async () => {
-    const record = await openPageRouted(browser, `${server.url}/`, {
+    const record = await openPageRouted(env.browser, `${env.server.url}/`, {
       '**/*_bg.wasm': (route) => route.fulfill({ status: 404, body: 'gone' }),
     });
     const { page } = record;

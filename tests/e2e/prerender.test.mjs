@@ -3,22 +3,11 @@
 // for links to other views, kept with the summary when the WASM cannot start.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshot, startServer } from './helpers.mjs';
-import { DATA_PATH, assertClean, dataset, locale, openPageRouted, waitForState } from './support.mjs';
+import { describe, it } from 'node:test';
+import { screenshot } from './helpers.mjs';
+import { DATA_PATH, assertClean, dataset, locale, openPageRouted, serveAndBrowse, waitForState } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndBrowse();
 
 /** A route handler that holds a response until `release()` is called. */
 function gate() {
@@ -70,12 +59,12 @@ describe('prerendered first view', () => {
   for (const width of [360, 412, 768, 1280, 1440]) {
     it(`at ${width} px: shown before the WASM, replaced by the same layout with no shift`, async () => {
       const wasm = gate();
-      const record = await openPageRouted(browser, 'about:blank', {}, { width, height: 823 });
+      const record = await openPageRouted(env.browser, 'about:blank', {}, { width, height: 823 });
       const { page, context } = record;
       try {
         await page.addInitScript(recordShifts);
         await page.route('**/*.wasm', wasm.handler);
-        await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+        await page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
 
         // Before the WASM: the chart and the figures are there, in Russian, from the data.
         const data = dataset();
@@ -127,14 +116,14 @@ describe('prerendered first view', () => {
   it('a link to another view, or a kept visually-impaired mode, does not flash the default view', async () => {
     for (const { query, storage } of [{ query: '?lang=en' }, { query: '?metric=akit_rank' }, { query: '', storage: 'on=1;size=150;scheme=bw;images=on' }]) {
       const wasm = gate();
-      const record = await openPageRouted(browser, 'about:blank', {});
+      const record = await openPageRouted(env.browser, 'about:blank', {});
       const { page, context } = record;
       try {
         await page.route('**/*.wasm', wasm.handler);
         if (storage) {
           await page.addInitScript((value) => localStorage.setItem('technoparks.vi', value), storage);
         }
-        await page.goto(`${server.url}/${query}`, { waitUntil: 'domcontentloaded' });
+        await page.goto(`${env.server.url}/${query}`, { waitUntil: 'domcontentloaded' });
         // boot.js removes the default view before it asks for the WASM (held back here).
         await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 5_000 });
         wasm.release();
@@ -149,7 +138,7 @@ describe('prerendered first view', () => {
 
   it('while the data is slow, the prerender stays and says the explorer is loading', async () => {
     const data = gate();
-    const record = await openPageRouted(browser, `${server.url}/`, { [`**${DATA_PATH}`]: data.handler });
+    const record = await openPageRouted(env.browser, `${env.server.url}/`, { [`**${DATA_PATH}`]: data.handler });
     const { page, context } = record;
     try {
       // The app is up (mounted unseen) but has no data yet.
@@ -170,7 +159,7 @@ describe('prerendered first view', () => {
   });
 
   it('when the data then fails, the error replaces the prerender', async () => {
-    const record = await openPageRouted(browser, `${server.url}/`, {
+    const record = await openPageRouted(env.browser, `${env.server.url}/`, {
       [`**${DATA_PATH}`]: (route) => route.fulfill({ status: 503, body: 'down' }),
     });
     const { page, context } = record;

@@ -3,9 +3,9 @@
 // chosen on the lifecycle chart is listed wherever it is.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, openPage, startServer } from './helpers.mjs';
-import { DATA_PATH, assertClean, dataset, fill, locale, waitForState } from './support.mjs';
+import { describe, it } from 'node:test';
+import { openPage } from './helpers.mjs';
+import { DATA_PATH, assertClean, dataset, fill, locale, serveAndBrowse, waitForState } from './support.mjs';
 
 const PAGE = 100;
 const COUNT = 250;
@@ -18,18 +18,7 @@ function manyEvents() {
   return data;
 }
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ overrides: new Map([[DATA_PATH, { body: manyEvents() }]]) });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndBrowse({ overrides: new Map([[DATA_PATH, { body: manyEvents() }]]) });
 
 const listed = (page) => page.locator('#timeline li.event').count();
 const buttonText = (page) => page.locator('#show-more').innerText();
@@ -37,7 +26,7 @@ const ru = locale('ru');
 
 describe('a long timeline', () => {
   it('lists 100 events at a time; "show more" lists the next, focus stays; a filter starts again', async () => {
-    const record = await openPage(browser, `${server.url}/`);
+    const record = await openPage(env.browser, `${env.server.url}/`);
     const { page, context } = record;
     try {
       await waitForState(page, 'ready');
@@ -68,7 +57,7 @@ describe('a long timeline', () => {
 
   it('an event chosen beyond the first page (by its link) is listed and selected', async () => {
     // The last event of the list, as the app orders it.
-    const first = await openPage(browser, `${server.url}/`);
+    const first = await openPage(env.browser, `${env.server.url}/`);
     await waitForState(first.page, 'ready');
     await first.page.click('#show-more');
     await first.page.click('#show-more');
@@ -76,7 +65,7 @@ describe('a long timeline', () => {
     const target = await first.page.$$eval('#timeline li.event', (items) => items.at(-1).dataset.eventId);
     await first.context.close();
 
-    const record = await openPage(browser, `${server.url}/?event=${target}`);
+    const record = await openPage(env.browser, `${env.server.url}/?event=${target}`);
     const { page, context } = record;
     try {
       await waitForState(page, 'ready');

@@ -1,33 +1,16 @@
 // Smoke test: the release build's first view comes up in Chromium, cleanly and offline.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  DIST_DIR,
-  launchBrowser,
-  nonLocalRequests,
-  openPage,
-  screenshot,
-  startServer,
-} from './helpers.mjs';
+import { test } from 'node:test';
+import { DIST_DIR, nonLocalRequests, openPage, screenshot } from './helpers.mjs';
+import { serveAndBrowse } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST_DIR });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndBrowse({ root: DIST_DIR });
 
 test('first view reaches data-state="ready" without errors or outside requests', async () => {
   const { page, context, consoleErrors, pageErrors, requests, dialogs } = await openPage(
-    browser,
-    `${server.url}/`,
+    env.browser,
+    `${env.server.url}/`,
   );
   try {
     await page.waitForSelector('#app [data-state="ready"]', { state: 'attached', timeout: 20_000 });

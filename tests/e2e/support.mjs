@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST_DIR, nonLocalRequests, openPage } from './helpers.mjs';
+import { after, before } from 'node:test';
+import { DIST_DIR, launchBrowser, nonLocalRequests, openPage, startServer } from './helpers.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -123,4 +124,21 @@ export async function openPageRouted(browser, url, routes, { waitUntil = 'load',
   record.navigated = Date.now();
   await record.page.goto(url, { waitUntil });
   return record;
+}
+
+/**
+ * A test file's server (helpers.mjs `startServer(serverOptions)`) and browser: started before
+ * its tests, closed after them. Returns `{ server, browser }`, filled in once they are up.
+ */
+export function serveAndBrowse(serverOptions = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer(serverOptions);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
