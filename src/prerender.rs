@@ -74,8 +74,9 @@ pub fn first_view(
     ));
     html.push_str("<div class=\"explorer\"><section class=\"panel\">");
     html.push_str(&format!("<h2>{}</h2>", escape(s.compare_title)));
+    // No ids here (they are the app's), so the select is named by aria-label, not `for`.
     html.push_str(&format!(
-        "<div class=\"control\"><label>{}</label><select disabled>",
+        "<div class=\"control\"><label>{0}</label><select disabled aria-label=\"{0}\">",
         escape(s.metric_label)
     ));
     for m in &metrics {
@@ -100,7 +101,7 @@ pub fn first_view(
         escape(s.show_table)
     ));
     html.push_str(&format!(
-        "<div class=\"downloads\" role=\"group\"><span class=\"downloads-label\">{}:</span>",
+        "<div class=\"downloads\" role=\"group\" aria-label=\"{0}\"><span class=\"downloads-label\">{0}:</span>",
         escape(s.downloads_label)
     ));
     for kind in Kind::ALL {

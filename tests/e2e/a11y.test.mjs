@@ -12,11 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
-import { DATA_PATH, NBSP, assertClean, dataset, waitForState } from './support.mjs';
+import { AXE_TAGS, DATA_PATH, NBSP, assertClean, dataset, runAxe, waitForState } from './support.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const DESKTOP = { width: 1280, height: 900 };
 const LANGS = ['ru', 'en'];
 
@@ -131,18 +129,7 @@ let combinations = 0;
 
 /** axe over the whole document; returns one line per violation: rule, impact, 3 targets. */
 async function axeViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE_PATH });
-  }
-  const result = await page.evaluate(
-    (tags) =>
-      window.axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-        // Only violations carry every node; the other groups still list their rules.
-        resultTypes: ['violations'],
-      }),
-    AXE_TAGS,
-  );
+  const result = await runAxe(page);
   for (const group of ['passes', 'violations', 'incomplete', 'inapplicable']) {
     for (const rule of result[group] ?? []) rulesRun.add(rule.id);
   }

@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { screenshot } from './helpers.mjs';
-import { DATA_PATH, assertClean, dataset, locale, openPageRouted, serveAndBrowse, waitForState } from './support.mjs';
+import {
+  DATA_PATH,
+  assertClean,
+  dataset,
+  locale,
+  openPageRouted,
+  runAxe,
+  serveAndBrowse,
+  waitForState,
+} from './support.mjs';
 
 const env = serveAndBrowse();
 
@@ -84,6 +93,10 @@ describe('prerendered first view', () => {
         assert.equal(await page.locator('#prerender select').isDisabled(), true, 'controls are inert until the app is up');
         assert.equal(await page.locator('#app').count(), 0, 'the app has not started');
         const before = await boxes(page, '#prerender');
+        if (width === 412 || width === 1280) {
+          const { violations } = await runAxe(page);
+          assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe on the prerendered view');
+        }
         if (width === 412) await screenshot(page, 'prerender-412-before-wasm');
 
         wasm.release();

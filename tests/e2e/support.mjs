@@ -12,6 +12,28 @@ import { DIST_DIR, launchBrowser, nonLocalRequests, openPage, startServer } from
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** axe-core, from the npm packages. */
+const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** WCAG 2.0 and 2.1, levels A and AA: the rules every page state must pass. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe-core (injected once per page) over the whole document with these tags. */
+export async function runAxe(page, tags = AXE_TAGS) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE_PATH });
+  }
+  return page.evaluate(
+    (tags) =>
+      window.axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        // Only violations carry every node; the other groups still list their rules.
+        resultTypes: ['violations'],
+      }),
+    tags,
+  );
+}
+
 /** The URL path the app fetches its data from. */
 export const DATA_PATH = '/data/technoparks.json';
 
