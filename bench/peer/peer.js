@@ -294,7 +294,8 @@
           inverse: metric.unit === 'rank',
           min: metric.unit === 'rank' ? 1 : undefined,
           minInterval: 1,
-          axisLabel: { formatter: (v) => num(v) } },
+          axisLabel: { formatter: (v) => num(v) },
+        },
         series: rows
           .filter((r) => r.obs.length > 0)
           .map((r) => ({

@@ -1,21 +1,16 @@
 // The explorer's interactive features: the timeline's word search and its park and year
 // filters with facet counts, the selected event shared by the timeline, the lifecycle chart
 // and the browser history, the lifecycle chart's marks and keyboard, the comparison chart's
-// keyboard and tooltip, and (as a report, not an assertion) how fast interactions paint.
+// keyboard and tooltip. (How fast interactions paint is measured by the benchmark,
+// bench/run.mjs, not here.)
 //
 // Expected events and counts come from the served JSON through `keeps` below, which states
 // the filter rules the app documents (src/analysis/timeline.rs).
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
 import { assertClean, countText, dataset, fill, locale, parkValues, waitForState } from './support.mjs';
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BENCH_FILE = path.join(REPO_ROOT, 'target', 'bench', 'interactions.json');
 
 const data = dataset();
 const RU = locale('ru');
@@ -818,165 +813,5 @@ describe('comparison chart keyboard and tooltip', () => {
       },
       { width: 360, height: 740 },
     );
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-
-describe('benchmark', () => {
-  const RUNS = 20;
-
-  /**
-   * In the page: performs one interaction through the DOM and resolves with the milliseconds
-   * from just before it to the frame after the DOM shows its result. A MutationObserver waits
-   * for the result (`done`), then requestAnimationFrame, then a MessageChannel task (which runs
-   * after that frame has been painted).
-   */
-  const interact = (page, kind, arg) =>
-    page.evaluate(
-      ([kind, arg]) =>
-        new Promise((resolve, reject) => {
-          const $ = (s) => document.querySelector(s);
-          let act;
-          let done;
-          if (kind === 'metric') {
-            const before = $('#compare-chart .chart svg')?.outerHTML;
-            act = () => {
-              const select = $('select#metric-select');
-              select.value = arg;
-              select.dispatchEvent(new Event('change', { bubbles: true }));
-            };
-            done = () => {
-              const svg = $('#compare-chart .chart svg')?.outerHTML;
-              return svg !== undefined && svg !== before;
-            };
-          } else if (kind === 'filter') {
-            act = () => {
-              const select = $('select#filter-level');
-              select.value = arg.level;
-              select.dispatchEvent(new Event('change', { bubbles: true }));
-            };
-            done = () =>
-              $('p#event-count')?.dataset.count === String(arg.count) &&
-              document.querySelectorAll('#lifecycle rect.hit').length === arg.count;
-          } else {
-            act = () => $(`li#event-${arg} .event-select`).click();
-            done = () =>
-              $(`li#event-${arg}.selected`) !== null && $(`#lifecycle rect.hit.selected[data-event="${arg}"]`) !== null;
-          }
-          const timer = setTimeout(() => {
-            observer.disconnect();
-            reject(new Error(`${kind} ${JSON.stringify(arg)}: no update within 5 s`));
-          }, 5_000);
-          const finish = () => {
-            observer.disconnect();
-            requestAnimationFrame(() => {
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () => {
-                clearTimeout(timer);
-                resolve(performance.now() - start);
-              };
-              channel.port2.postMessage(null);
-            });
-          };
-          const observer = new MutationObserver(() => {
-            if (done()) finish();
-          });
-          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-          const start = performance.now();
-          act();
-          if (done()) finish();
-        }),
-      [kind, arg],
-    );
-
-  /** Waits two frames and a little idle time so one measurement does not carry into the next. */
-  const settle = (page) =>
-    page.evaluate(
-      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)))),
-    );
-
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = Math.floor(s.length / 2);
-    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-  };
-  const p90 = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.ceil(0.9 * s.length) - 1];
-  };
-
-  it('measures interaction → next painted frame (report, not a limit)', async () => {
-    const metrics = [data.metrics[0].id, 'akit_rank'];
-    const federal = expectedIds({ level: 'federal' }).length;
-    const [a, b] = [STRATEGIC, data.events.at(-1).id];
-    const results = [];
-    for (const rate of [1, 4]) {
-      const record = await openReady('', { width: 1280, height: 900 });
-      try {
-        const { page, context } = record;
-        await stableLifecycle(page);
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-        const cases = {
-          'metric change (metric-select)': (i) => ['metric', metrics[(i + 1) % 2]],
-          'filter change (filter-level)': (i) => [
-            'filter',
-            i % 2 === 0 ? { level: 'federal', count: federal } : { level: '', count: TOTAL },
-          ],
-          'select an event (event-select)': (i) => ['select', i % 2 === 0 ? a : b],
-        };
-        for (const [name, step] of Object.entries(cases)) {
-          const samples = [];
-          // One unmeasured round first: the first run of a path pays for compiling it.
-          for (let i = -2; i < RUNS; i += 1) {
-            await settle(page);
-            const ms = await interact(page, ...step(i < 0 ? i + 2 : i));
-            if (i >= 0) samples.push(ms);
-          }
-          results.push({
-            interaction: name,
-            cpuThrottling: rate,
-            runs: samples.length,
-            medianMs: median(samples),
-            p90Ms: p90(samples),
-            samplesMs: samples.map((x) => Math.round(x * 10) / 10),
-          });
-        }
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        assertClean(record);
-      } finally {
-        await record.context.close();
-      }
-    }
-
-    for (const r of results) {
-      assert.equal(r.runs, RUNS, `${r.interaction} ×${r.cpuThrottling}: every run completed`);
-      assert.ok(r.samplesMs.every(Number.isFinite), `${r.interaction} ×${r.cpuThrottling}: finite samples`);
-      assert.ok(Number.isFinite(r.medianMs) && Number.isFinite(r.p90Ms), `${r.interaction}: finite summary`);
-    }
-    await fs.mkdir(path.dirname(BENCH_FILE), { recursive: true });
-    await fs.writeFile(
-      BENCH_FILE,
-      `${JSON.stringify(
-        {
-          what: 'ms from a DOM-dispatched interaction to the frame after the DOM shows its result (rAF + MessageChannel)',
-          dist: path.relative(REPO_ROOT, path.resolve(process.env.DIST_DIR ?? path.join(REPO_ROOT, 'dist'))) || '.',
-          browser: browser.version(),
-          viewport: '1280x900',
-          date: new Date().toISOString(),
-          results,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    const fmt = (x) => x.toFixed(1);
-    const table = [
-      '| interaction | CPU | median ms | p90 ms |',
-      '|---|---|---:|---:|',
-      ...results.map((r) => `| ${r.interaction} | ×${r.cpuThrottling} | ${fmt(r.medianMs)} | ${fmt(r.p90Ms)} |`),
-    ].join('\n');
-    console.log(`\nInteraction → next paint, median of ${RUNS} (${path.relative(REPO_ROOT, BENCH_FILE)}):\n${table}\n`);
   });
 });
