@@ -1035,7 +1035,9 @@ async function main() {
     const div = (a, b) => (a != null && b != null && b !== 0 ? round(a / b, 3) : null);
     for (const other of ['floor', 'peer']) {
       if (!report.load.ours || !report.load[other]) {
-        notMeasured.push({ what: `ratio ours/${other}`, why: `${report.load.ours ? other : 'ours'} not measured` });
+        const missing = report.load.ours ? other : 'ours';
+        const why = opts.only.includes(missing) ? `${missing} not measured` : `${missing} not in this run (--only)`;
+        if (!(opts.dataset && other === 'floor')) notMeasured.push({ what: `ratio ours/${other}`, why });
         continue;
       }
       report.ratios[`ours/${other}`] = {
@@ -1089,7 +1091,7 @@ async function main() {
       `${(THROTTLED.downloadBytesPerSecond * 8) / 1e6} Mbit/s down, ${(THROTTLED.uploadBytesPerSecond * 8) / 1e3} kbit/s up, CPU ×${THROTTLED.cpuSlowdown}.`,
   );
   if (Object.keys(report.bytes).length) out.push(`## Bytes of the first view\n\n${bytesTables(report.bytes)}`);
-  if (Object.keys(report.load).length) {
+  if (Object.values(report.load).some((l) => Object.keys(l).length)) {
     out.push(`## Load timings (ms from navigation; median (min–max))\n\n${loadTable(report.load)}`);
   }
   if (report.interactions.length) out.push(`## Interaction → next painted frame\n\n${interactionTable(report.interactions)}`);
