@@ -52,7 +52,8 @@ const PAGES = {
   ours: {
     dir: path.resolve(process.env.DIST_DIR ?? path.join(REPO_ROOT, 'dist')),
     build: 'cargo xtask dist',
-    chart: '#compare-chart .chart svg',
+    // The prerendered chart (index.html, one drawing shown per width) or, after take-over, the app's.
+    chart: '#prerender .static-chart svg, #compare-chart .chart svg',
     interactive: ['main[data-state="ready"]', 'select#metric-select'],
     measure: 'technoparks:parse-validate',
     dataPath: '/data/technoparks.json',

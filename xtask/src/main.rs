@@ -51,7 +51,9 @@ commands:
                              Cargo.toml ([workspace.metadata.budget]); fails when over
   bench [run.mjs options…]   dist, the floor app and the peer page, then the benchmark
                              (bench/run.mjs: bytes, load and interaction timings,
-                             throttled and not, ratios; target/bench/report.json)";
+                             throttled and not, ratios; target/bench/report.json), then
+                             the scale run on scale-data's synthetic dataset
+                             (target/bench/report-scale.json); with options, one run";
 
 /// Entry point: runs the command and turns an error into a message and exit code 1.
 fn main() -> ExitCode {
@@ -175,9 +177,39 @@ fn cmd_bench(args: &[String]) -> Result<()> {
         .current_dir(&floor)
         .env("CARGO_TARGET_DIR", root.join("target/bench/floor-target"));
     run(&mut floor_build)?;
-    let mut bench = command("node", &["bench/run.mjs"]);
-    bench.args(args);
-    run(&mut bench)
+    if !args.is_empty() {
+        let mut bench = command("node", &["bench/run.mjs"]);
+        bench.args(args);
+        return run(&mut bench);
+    }
+    // The real dataset, then the scale run on the synthetic one.
+    run(&mut command(
+        "node",
+        &["bench/run.mjs", "--out", "target/bench/report.json"],
+    ))?;
+    let scale = "target/bench/scale/technoparks.json";
+    run(&mut command(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--release",
+            "--bin",
+            "scale-data",
+            "--",
+            scale,
+        ],
+    ))?;
+    run(&mut command(
+        "node",
+        &[
+            "bench/run.mjs",
+            "--dataset",
+            scale,
+            "--out",
+            "target/bench/report-scale.json",
+        ],
+    ))
 }
 
 /// `cargo xtask test [--skip-setup] [--only GROUPS]`: the whole check, as CI runs it.
