@@ -54,6 +54,9 @@ const PAGES = {
     build: 'cargo xtask dist',
     // The prerendered chart (index.html, one drawing shown per width) or, after take-over, the app's.
     chart: '#prerender .static-chart svg, #compare-chart .chart svg',
+    // With --dataset the prerendered chart shows the bundled data, not the served one: only
+    // the app's chart counts.
+    chartWithDataset: '#compare-chart .chart svg',
     interactive: ['main[data-state="ready"]', 'select#metric-select'],
     measure: 'technoparks:parse-validate',
     dataPath: '/data/technoparks.json',
@@ -859,6 +862,9 @@ function environment(browser) {
 
 async function main() {
   const opts = options();
+  if (opts.dataset) {
+    for (const page of Object.values(PAGES)) page.chart = page.chartWithDataset ?? page.chart;
+  }
   const notMeasured = [];
   const failures = [];
   const names = opts.only.filter((name) => {
