@@ -53,26 +53,18 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
     let listed = Memo::new(move |_| {
         let mut left = limit.get();
         years
-            .get()
-            .into_iter()
-            .map_while(|(year, mut events)| {
-                if left == 0 {
-                    return None;
-                }
-                events.truncate(left);
-                left -= events.len();
-                Some((year, events))
+            .read()
+            .iter()
+            .map_while(|(year, events)| {
+                let take = events.len().min(left);
+                left -= take;
+                (take > 0).then(|| (*year, events[..take].to_vec()))
             })
             .collect::<Vec<_>>()
     });
-    let left = move || {
-        years
-            .read()
-            .iter()
-            .map(|(_, e)| e.len())
-            .sum::<usize>()
-            .saturating_sub(limit.get())
-    };
+    // How many events pass the filters (a count, not a copy of them).
+    let shown = Memo::new(move |_| years.read().iter().map(|(_, e)| e.len()).sum::<usize>());
+    let left = move || shown.get().saturating_sub(limit.get());
     let ds_for_counts = ds.clone();
     let counts = Memo::new(move |_| {
         filter_counts(
@@ -82,13 +74,12 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
             state.lang.get(),
         )
     });
-    let shown = move || years.get().iter().map(|(_, e)| e.len()).sum::<usize>();
     let count_text = move || {
         let t = IntlTypography {
             lang: state.lang.get(),
         };
-        let n = counted(&t, &s().events_count, shown() as f64);
-        if shown() == total {
+        let n = counted(&t, &s().events_count, shown.get() as f64);
+        if shown.get() == total {
             n
         } else {
             fill(s().shown_of, &[n, t.number(total as f64, 0)])
@@ -244,7 +235,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 </div>
             </div>
             <div class="count-row">
-                <p id="event-count" class="event-count" role="status" data-count=move || shown().to_string()>
+                <p id="event-count" class="event-count" role="status" data-count=move || shown.get().to_string()>
                     {count_text}
                 </p>
                 {move || filter().is_active().then(|| view! {
@@ -253,7 +244,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     </button>
                 })}
             </div>
-            {move || (shown() == 0).then(|| view! { <p class="no-events">{s().no_events}</p> })}
+            {move || (shown.get() == 0).then(|| view! { <p class="no-events">{s().no_events}</p> })}
             <ol class="timeline">
                 {move || {
                     let lang = state.lang.get();
