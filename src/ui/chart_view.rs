@@ -152,7 +152,7 @@ pub fn ChartView(
                                     .collect::<Vec<_>>()
                                     .join(", ")}
                                 " · "
-                                <ConfidenceMark confidence=value.value.confidence/>
+                                <ConfidenceMark confidence=value.value.confidence lang=state.lang.get_untracked()/>
                             </p>
                         </div>
                     })
@@ -229,7 +229,7 @@ fn ValuesTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                             <th scope="row">{card.name.clone()}</th>
                             <td>{v.text.clone()}</td>
                             <td>{v.date.clone()}</td>
-                            <td><ConfidenceMark confidence=v.value.confidence/></td>
+                            <td><ConfidenceMark confidence=v.value.confidence lang=state.lang.get_untracked()/></td>
                         </tr>
                     }
                     .into_any()

@@ -142,9 +142,9 @@ fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView {
                         <p class="provenance">
                             <span class="as-of">{v.date.clone()}</span>
                             " · " {s().source} ": "
-                            <SourceLinks ds=ds.clone() ids=v.value.sources.clone()/>
+                            <SourceLinks ds=ds.clone() ids=v.value.sources.clone() lang/>
                             " · "
-                            <ConfidenceMark confidence=v.value.confidence/>
+                            <ConfidenceMark confidence=v.value.confidence lang/>
                         </p>
                         {note}
                     </div>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::intl::IntlTypography;
 use super::state::use_app_state;
 use crate::format::Typography;
-use crate::i18n::strings;
+use crate::i18n::{strings, Lang};
 use crate::model::{Confidence, Dataset};
 
 /// Every source with its publisher, date and link.
@@ -44,38 +44,36 @@ pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
     }
 }
 
-/// Links to the sources with these ids, named by publisher.
+/// Links to the sources with these ids, named by publisher in `lang`. Not reactive: every
+/// parent draws it again when the language changes (thousands of figures would otherwise each
+/// watch the language).
 #[component]
-pub fn SourceLinks(ds: Arc<Dataset>, ids: Vec<String>) -> impl IntoView {
-    let state = use_app_state();
-    move || {
-        let lang = state.lang.get();
-        ids.iter()
-            .filter_map(|id| ds.source(id))
-            .enumerate()
-            .map(|(i, src)| {
-                view! {
-                    {(i > 0).then_some(", ")}
-                    <a class="source-link" href=src.url.clone() rel="noopener noreferrer" title=src.title.get(lang).to_string()>
-                        {src.publisher.get(lang).to_string()}
-                    </a>
-                }
-            })
-            .collect_view()
-    }
+pub fn SourceLinks(ds: Arc<Dataset>, ids: Vec<String>, lang: Lang) -> impl IntoView {
+    ids.iter()
+        .filter_map(|id| ds.source(id))
+        .enumerate()
+        .map(|(i, src)| {
+            view! {
+                {(i > 0).then_some(", ")}
+                <a class="source-link" href=src.url.clone() rel="noopener noreferrer" title=src.title.get(lang).to_string()>
+                    {src.publisher.get(lang).to_string()}
+                </a>
+            }
+        })
+        .collect_view()
 }
 
-/// How sure a figure is, in words, with what that means on hover and for screen readers.
+/// How sure a figure is, in words (in `lang`), with what that means on hover and for screen
+/// readers. Not reactive, as [`SourceLinks`].
 #[component]
-pub fn ConfidenceMark(confidence: Confidence) -> impl IntoView {
-    let state = use_app_state();
-    let s = move || strings(state.lang.get());
+pub fn ConfidenceMark(confidence: Confidence, lang: Lang) -> impl IntoView {
+    let s = strings(lang);
     view! {
         <span
             class=format!("confidence confidence-{}", confidence.key())
-            title=move || s().confidence_hint.get(confidence.key()).cloned().unwrap_or_default()
+            title=s.confidence_hint.get(confidence.key()).copied().unwrap_or_default()
         >
-            {move || s().confidence.get(confidence.key()).cloned().unwrap_or_default()}
+            {s.confidence.get(confidence.key()).copied().unwrap_or_default()}
         </span>
     }
 }

@@ -310,7 +310,7 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
         view! {
             <span class="inferred">
                 "≈ " {s.inferred} " ("
-                <ConfidenceMark confidence=event.confidence/>
+                <ConfidenceMark confidence=event.confidence lang/>
                 ")"
             </span>
         }
@@ -350,7 +350,7 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
             {event.note.as_ref().map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> })}
             <p class="event-sources">
                 {s.source} ": "
-                <SourceLinks ds=ds.clone() ids=event.sources.clone()/>
+                <SourceLinks ds=ds.clone() ids=event.sources.clone() lang/>
             </p>
         </li>
     }
