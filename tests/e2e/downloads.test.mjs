@@ -15,6 +15,7 @@ import {
   parkValues,
   sleep,
   serveAndBrowse,
+  withPage as supportWithPage,
   waitForState,
 } from './support.mjs';
 
@@ -27,49 +28,14 @@ const HEADER = 'park_id,park_name,metric_id,metric_label,value,unit,date,sources
 
 const env = serveAndBrowse();
 
-/**
- * A ready page in a context that accepts downloads and may use the clipboard, with the same
- * recorders as helpers.mjs `openPage` (so `assertClean` applies).
- */
-async function openReady(query = '', { colorScheme = 'light', width = 1280, height = 900 } = {}) {
-  const context = await env.browser.newContext({
-    viewport: { width, height },
+/** A ready page whose context accepts downloads and may use the clipboard. */
+const withPage = (query, body, { colorScheme = 'light', ...viewport } = {}) =>
+  supportWithPage(env, query, body, {
+    ...viewport,
     colorScheme,
     acceptDownloads: true,
     permissions: ['clipboard-read', 'clipboard-write'],
   });
-  const page = await context.newPage();
-  const record = {
-    page,
-    context,
-    consoleErrors: [],
-    pageErrors: [],
-    requests: [],
-    failedRequests: [],
-    dialogs: [],
-  };
-  page.on('console', (m) => m.type() === 'error' && record.consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => record.pageErrors.push(e.message ?? String(e)));
-  page.on('request', (r) => record.requests.push(r.url()));
-  page.on('dialog', async (d) => {
-    record.dialogs.push({ type: d.type(), message: d.message() });
-    await d.dismiss().catch(() => {});
-  });
-  await page.goto(`${env.server.url}/${query}`);
-  await waitForState(page, 'ready');
-  return record;
-}
-
-/** Runs `body` on a fresh ready page, checks it stayed clean, and always closes it. */
-async function withPage(query, body, options = {}) {
-  const record = await openReady(query, options);
-  try {
-    await body(record.page, record);
-    assertClean(record);
-  } finally {
-    await record.context.close();
-  }
-}
 
 /** Clicks a download button; returns the file's suggested name and bytes. */
 async function download(page, selector) {

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { openPage, screenshot } from './helpers.mjs';
+import { screenshot } from './helpers.mjs';
 import {
   DERIVED_METRICS,
   NBSP,
@@ -17,6 +17,9 @@ import {
   locale,
   parkValues,
   serveAndBrowse,
+  settled,
+  openReady as supportOpenReady,
+  withPage as supportWithPage,
   waitForState,
 } from './support.mjs';
 
@@ -29,23 +32,8 @@ const STRATEGIC = 'strategic-session-2019';
 
 const env = serveAndBrowse();
 
-/** Opens a page at `query` and waits for the explorer. */
-async function openReady(query = '', viewport = {}) {
-  const record = await openPage(env.browser, `${env.server.url}/${query}`, viewport);
-  await waitForState(record.page, 'ready');
-  return record;
-}
-
-/** Runs `body` on a fresh ready page, then checks it stayed clean, and always closes it. */
-async function withPage(query, body, viewport = {}) {
-  const record = await openReady(query, viewport);
-  try {
-    await body(record.page, record);
-    assertClean(record);
-  } finally {
-    await record.context.close();
-  }
-}
+const openReady = (query, viewport) => supportOpenReady(env, query, viewport);
+const withPage = (query, body, viewport) => supportWithPage(env, query, body, viewport);
 
 /** The chart as the reader's browser has it: text alternative, markup, marks. */
 function readChart(page) {
@@ -68,19 +56,8 @@ function readChart(page) {
   });
 }
 
-/** Waits until the chart markup stops changing (it is redrawn once its width is measured). */
-async function stableChart(page) {
-  let previous = await readChart(page);
-  for (let i = 0; i < 20; i += 1) {
-    await page.waitForTimeout(120);
-    const current = await readChart(page);
-    if (current.svg === previous.svg && current.aria === previous.aria) {
-      return current;
-    }
-    previous = current;
-  }
-  assert.fail('the chart kept changing for 2.4 s');
-}
+/** The chart once it stops changing (it is redrawn once its width is measured). */
+const stableChart = (page) => settled(page, () => readChart(page), 'the chart');
 
 /** The value cards by park id. */
 function readCards(page) {

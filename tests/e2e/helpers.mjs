@@ -159,8 +159,8 @@ export function launchBrowser() {
  * request URL), failedRequests ("URL: reason"), dialogs ({type, message}; all dismissed).
  * Returns { page, context, consoleErrors, pageErrors, requests, failedRequests, dialogs }.
  */
-export async function openPage(browser, url, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+export async function openPage(browser, url, { width = 1280, height = 900, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, ...contextOptions });
   const page = await context.newPage();
   const record = {
     page,

@@ -8,9 +8,21 @@
 // the filter rules the app documents (src/analysis/timeline.rs).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
-import { assertClean, countText, dataset, fill, locale, parkValues, waitForState } from './support.mjs';
+import { describe, it } from 'node:test';
+import { screenshot } from './helpers.mjs';
+import {
+  assertClean,
+  countText,
+  dataset,
+  fill,
+  locale,
+  openReady as supportOpenReady,
+  parkValues,
+  serveAndBrowse,
+  settled,
+  waitForState,
+  withPage as supportWithPage,
+} from './support.mjs';
 
 const data = dataset();
 const RU = locale('ru');
@@ -18,18 +30,7 @@ const TOTAL = data.events.length;
 const STRATEGIC = 'strategic-session-2019';
 const FILTER_PARAMS = ['level', 'kind', 'park', 'from', 'to', 'q'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndBrowse();
 
 // ---------------------------------------------------------------------------------------------
 // The filter rules, as the app states them.
@@ -62,23 +63,8 @@ const parkName = (id, lang = 'ru') => data.parks.find((p) => p.id === id).name[l
 // ---------------------------------------------------------------------------------------------
 // Page helpers.
 
-/** Opens a page at `query` and waits for the explorer. */
-async function openReady(query = '', viewport = {}) {
-  const record = await openPage(browser, `${server.url}/${query}`, viewport);
-  await waitForState(record.page, 'ready');
-  return record;
-}
-
-/** Runs `body` on a fresh ready page, then checks it stayed clean, and always closes it. */
-async function withPage(query, body, viewport = {}) {
-  const record = await openReady(query, viewport);
-  try {
-    await body(record.page, record);
-    assertClean(record);
-  } finally {
-    await record.context.close();
-  }
-}
+const openReady = (query, viewport) => supportOpenReady(env, query, viewport);
+const withPage = (query, body, viewport) => supportWithPage(env, query, body, viewport);
 
 /** The query parameters of the page's current URL. */
 const params = (page) => new URL(page.url()).searchParams;
@@ -163,31 +149,20 @@ function readLifecycle(page) {
 }
 
 /** Waits until the lifecycle chart's markup stops changing (it is redrawn once measured). */
-async function stableLifecycle(page) {
-  const read = () =>
-    page.evaluate(() => document.querySelector('section#lifecycle .chart-wrap')?.innerHTML ?? '');
-  let previous = await read();
-  for (let i = 0; i < 20; i += 1) {
-    await page.waitForTimeout(100);
-    const current = await read();
-    if (current === previous) return;
-    previous = current;
-  }
-  assert.fail('the lifecycle chart kept changing for 2 s');
-}
+const stableLifecycle = (page) =>
+  settled(
+    page,
+    () => page.evaluate(() => document.querySelector('section#lifecycle .chart-wrap')?.innerHTML ?? ''),
+    'the lifecycle chart',
+  );
 
 /** Waits until the comparison chart's markup stops changing. */
-async function stableCompare(page) {
-  const read = () => page.evaluate(() => document.querySelector('#compare-chart .chart')?.innerHTML ?? '');
-  let previous = await read();
-  for (let i = 0; i < 20; i += 1) {
-    await page.waitForTimeout(100);
-    const current = await read();
-    if (current === previous) return;
-    previous = current;
-  }
-  assert.fail('the comparison chart kept changing for 2 s');
-}
+const stableCompare = (page) =>
+  settled(
+    page,
+    () => page.evaluate(() => document.querySelector('#compare-chart .chart')?.innerHTML ?? ''),
+    'the comparison chart',
+  );
 
 /** Client rectangles of the selected li and of the #timeline scroll box, and the viewport. */
 function boxesOf(page, id) {

@@ -164,3 +164,39 @@ export function serveAndBrowse(serverOptions = {}) {
   });
   return env;
 }
+
+/**
+ * Opens `query` (e.g. `?lang=en`) on the file's server (`env` from `serveAndBrowse`) and waits
+ * for the explorer. `options`: viewport `width`/`height` and any other browser-context option.
+ */
+export async function openReady(env, query = '', options = {}) {
+  const record = await openPage(env.browser, `${env.server.url}/${query}`, options);
+  await waitForState(record.page, 'ready');
+  return record;
+}
+
+/** Runs `body(page, record)` on a fresh ready page, checks it stayed clean, always closes it. */
+export async function withPage(env, query, body, options = {}) {
+  const record = await openReady(env, query, options);
+  try {
+    await body(record.page, record);
+    assertClean(record);
+  } finally {
+    await record.context.close();
+  }
+}
+
+/**
+ * Waits until `read()` (a page reading, compared as JSON) gives the same answer twice in a
+ * row, 100 ms apart: a chart is redrawn once its width is measured. Returns that reading.
+ */
+export async function settled(page, read, what) {
+  let previous = JSON.stringify(await read());
+  for (let i = 0; i < 20; i += 1) {
+    await page.waitForTimeout(100);
+    const current = await read();
+    if (JSON.stringify(current) === previous) return current;
+    previous = JSON.stringify(current);
+  }
+  assert.fail(`${what} kept changing for 2 s`);
+}
