@@ -149,6 +149,7 @@ pub struct Strings {
     pub levels: Texts,
     pub kinds: Texts,
     pub events_count: Forms,
+    pub earlier_values: Forms,
     pub shown_of: &'static str,
     /// The timeline's next page: `{0}` more, `{1}` left.
     pub show_more: &'static str,

@@ -6,7 +6,7 @@
 //! Pure: dataset in, HTML out; every data text escaped. Controls are drawn `disabled` (they
 //! work once the app is up); nothing here has an `id` the app uses, so the two never clash.
 
-use crate::chart::{comparison, render_svg, Comparison, ParkCard};
+use crate::chart::{comparison, earlier_label, render_svg, Comparison, ParkCard, ShownValue};
 use crate::export::Kind;
 use crate::format::Typography;
 use crate::html::escape;
@@ -122,7 +122,8 @@ pub fn first_view(
         // SVG writer like the app's own chart.
         html.push_str(&svg.replacen(
             "<svg ",
-            &format!("<svg class=\"w{i}\" aria-hidden=\"true\" "),
+            // render_svg already hides it from assistive technology (the cards say it all).
+            &format!("<svg class=\"w{i}\" "),
             1,
         ));
     }
@@ -133,7 +134,7 @@ pub fn first_view(
     ));
     html.push_str("<ul class=\"value-cards\">");
     for card in &first.cards {
-        value_card(&mut html, ds, s, lang, card);
+        value_card(&mut html, ds, t, card);
     }
     html.push_str("</ul></section></div></main>");
     // Until the app takes over: says the interactive explorer is on its way (fixed, so it
@@ -175,17 +176,34 @@ fn header(html: &mut String, s: &Strings, lang: Lang) {
 }
 
 /// A park's card as `ui::compare::ValueCard` draws it.
-fn value_card(html: &mut String, ds: &Dataset, s: &Strings, lang: Lang, card: &ParkCard) {
+fn value_card(html: &mut String, ds: &Dataset, t: &dyn Typography, card: &ParkCard) {
+    let (lang, s) = (t.lang(), strings(t.lang()));
     html.push_str(&format!(
         "<li class=\"value-card\" data-park=\"{}\"><h3 class=\"park-name\"><svg class=\"swatch\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"{}\"></rect></svg>{}</h3>",
         escape(&card.park),
         escape(&card.color),
         escape(&card.name)
     ));
+    let (earlier, latest) = card.folded();
+    if !earlier.is_empty() {
+        // Unlike the app's, this fold holds its values from the start: it has no script.
+        html.push_str(&format!(
+            "<details class=\"earlier\"><summary>{}</summary>",
+            escape(&earlier_label(t, earlier))
+        ));
+        figures(html, ds, s, lang, earlier);
+        html.push_str("</details>");
+    }
     if card.values.is_empty() {
         html.push_str(&format!("<p class=\"no-data\">{}</p>", escape(s.no_data)));
     }
-    for v in &card.values {
+    figures(html, ds, s, lang, latest);
+    html.push_str("</li>");
+}
+
+/// Values with their date, sources, confidence and note, as `ui::compare::figures` draws them.
+fn figures(html: &mut String, ds: &Dataset, s: &Strings, lang: Lang, values: &[ShownValue]) {
+    for v in values {
         let links: Vec<String> = v
             .value
             .sources
@@ -215,7 +233,6 @@ fn value_card(html: &mut String, ds: &Dataset, s: &Strings, lang: Lang, card: &P
         }
         html.push_str("</div>");
     }
-    html.push_str("</li>");
 }
 
 #[cfg(test)]
@@ -260,6 +277,46 @@ mod tests {
         assert!(html.contains("<div id=\"fallback\" hidden><p>summary</p></div>"));
         // No id the app uses: the only ids are the prerender's own and the fallback's.
         assert_eq!(html.matches(" id=\"").count(), 2);
+        assert!(
+            !html.contains("aria-hidden=\"true\" aria-hidden"),
+            "an attribute twice"
+        );
+        assert!(!html.contains("<details"), "the real cards are short");
+    }
+
+    #[test]
+    fn a_long_series_folds_its_earlier_values_as_the_app_does() {
+        let mut ds = dataset();
+        let area = ds
+            .observations
+            .iter()
+            .find(|o| o.park == "morion-digital" && o.metric == "area_m2")
+            .cloned()
+            .expect("Morion's area");
+        // Six more years: seven values, five listed, two folded (2010 and 2011).
+        ds.observations
+            .extend((2010..2016).map(|year| crate::model::Observation {
+                date: crate::model::PartialDate {
+                    year,
+                    month: None,
+                    day: None,
+                },
+                ..area.clone()
+            }));
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let html = first_view(&ds, &t, 2026, "").expect("a first view");
+        let card = html
+            .split("<li class=\"value-card\" data-park=\"morion-digital\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</li>").next())
+            .expect("Morion's card");
+        let (folded, listed) = card
+            .split_once("</details>")
+            .expect("a fold before the listed values");
+        assert!(folded
+            .contains("<details class=\"earlier\"><summary>Ещё 2 значения (2010–2011)</summary>"));
+        assert_eq!(folded.matches("<div class=\"figure\">").count(), 2);
+        assert_eq!(listed.matches("<div class=\"figure\">").count(), 5);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The comparison view's content for one metric: per-park cards and the chart spec.
 
 use crate::analysis::{is_series, metric_catalogue, park_values, MetricInfo, ParkValues, Value};
-use crate::format::{format_value, Typography};
+use crate::format::{counted, format_value, Typography};
 use crate::i18n::strings;
 use crate::model::problem::fill;
 use crate::model::{Dataset, Unit};
@@ -24,6 +24,33 @@ pub struct ParkCard {
     pub color: String,
     /// Empty: "no data".
     pub values: Vec<ShownValue>,
+}
+
+/// How many values a card lists; earlier ones fold away behind a disclosure (the chart and the
+/// table show them all). A long series would otherwise make a card as tall as the page.
+pub const CARD_VALUES: usize = 5;
+
+impl ParkCard {
+    /// The card's values split into those folded away (earlier) and those listed (the latest
+    /// `CARD_VALUES`), both in date order.
+    pub fn folded(&self) -> (&[ShownValue], &[ShownValue]) {
+        self.values
+            .split_at(self.values.len().saturating_sub(CARD_VALUES))
+    }
+}
+
+/// The folded values' label: «Ещё 15 значений (2005–2019)», «3 earlier values (2016)».
+pub fn earlier_label(t: &dyn Typography, earlier: &[ShownValue]) -> String {
+    let count = counted(t, &strings(t.lang()).earlier_values, earlier.len() as f64);
+    let (Some(first), Some(last)) = (earlier.first(), earlier.last()) else {
+        return count;
+    };
+    let (from, to) = (first.value.date.year, last.value.date.year);
+    if from == to {
+        format!("{count} ({from})")
+    } else {
+        format!("{count} ({from}\u{2013}{to})")
+    }
 }
 
 /// A value typeset, with its date and provenance.
@@ -162,4 +189,78 @@ pub fn comparison(
         cards,
         chart,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::ReferenceTypography;
+    use crate::i18n::Lang;
+    use crate::model::{Confidence, PartialDate};
+
+    fn card(years: std::ops::RangeInclusive<i32>) -> ParkCard {
+        ParkCard {
+            park: "p".into(),
+            name: "P".into(),
+            color: "#000".into(),
+            values: years
+                .map(|year| ShownValue {
+                    text: year.to_string(),
+                    date: year.to_string(),
+                    value: Value {
+                        value: f64::from(year),
+                        date: PartialDate {
+                            year,
+                            month: None,
+                            day: None,
+                        },
+                        sources: vec![],
+                        confidence: Confidence::High,
+                        note: None,
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    fn years(values: &[ShownValue]) -> Vec<i32> {
+        values.iter().map(|v| v.value.date.year).collect()
+    }
+
+    #[test]
+    fn a_card_lists_its_latest_values_and_folds_the_earlier_ones() {
+        let long = card(2005..=2024);
+        let (earlier, latest) = long.folded();
+        assert_eq!(years(latest), (2020..=2024).collect::<Vec<_>>());
+        assert_eq!(years(earlier), (2005..=2019).collect::<Vec<_>>());
+
+        let none = ParkCard {
+            values: vec![],
+            ..card(2020..=2020)
+        };
+        for short in [card(2019..=2023), card(2020..=2020), none] {
+            let (earlier, latest) = short.folded();
+            assert!(earlier.is_empty());
+            assert_eq!(latest.len(), short.values.len());
+        }
+    }
+
+    #[test]
+    fn the_fold_says_how_many_values_and_which_years_in_both_languages() {
+        let ru = ReferenceTypography { lang: Lang::Ru };
+        let en = ReferenceTypography { lang: Lang::En };
+        let long = card(2005..=2024);
+        let (earlier, _) = long.folded();
+        assert_eq!(earlier_label(&ru, earlier), "Ещё 15 значений (2005–2019)");
+        assert_eq!(earlier_label(&en, earlier), "15 earlier values (2005–2019)");
+        let six = card(2018..=2023);
+        let (one, _) = six.folded();
+        assert_eq!(earlier_label(&ru, one), "Ещё 1 значение (2018)");
+        assert_eq!(earlier_label(&en, one), "1 earlier value (2018)");
+        let eight = card(2016..=2023);
+        assert_eq!(
+            earlier_label(&ru, eight.folded().0),
+            "Ещё 3 значения (2016–2018)"
+        );
+    }
 }

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use web_sys::HtmlDetailsElement;
 
 use super::chart_view::ChartView;
 use super::dom::measured_width;
@@ -10,7 +11,7 @@ use super::intl::{this_year, IntlTypography};
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::use_app_state;
 use crate::analysis::metric_catalogue;
-use crate::chart::{comparison, render_svg, ParkCard};
+use crate::chart::{comparison, earlier_label, render_svg, ParkCard, ShownValue};
 use crate::i18n::{strings, Lang};
 use crate::model::Dataset;
 
@@ -122,36 +123,31 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
 }
 
 /// A park's figures for the metric: value, date, source, confidence, note; or "no data".
+/// A long series lists its latest values; the earlier ones fold into a disclosure, drawn only
+/// when opened.
 #[component]
 fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView {
-    let s = move || strings(lang);
-    let values = if card.values.is_empty() {
-        view! { <p class="no-data">{s().no_data}</p> }.into_any()
+    let s = strings(lang);
+    let (earlier, latest) = card.folded();
+    let (earlier, latest) = (earlier.to_vec(), latest.to_vec());
+    let fold = (!earlier.is_empty()).then(|| {
+        let label = earlier_label(&IntlTypography { lang }, &earlier);
+        let open = RwSignal::new(false);
+        let ds = ds.clone();
+        view! {
+            <details
+                class="earlier"
+                on:toggle=move |ev| open.set(event_target::<HtmlDetailsElement>(&ev).open())
+            >
+                <summary>{label}</summary>
+                {move || open.get().then(|| figures(&ds, &earlier, lang))}
+            </details>
+        }
+    });
+    let listed = if card.values.is_empty() {
+        view! { <p class="no-data">{s.no_data}</p> }.into_any()
     } else {
-        card.values
-            .into_iter()
-            .map(|v| {
-                let note = v
-                    .value
-                    .note
-                    .as_ref()
-                    .map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> });
-                view! {
-                    <div class="figure">
-                        <p class="value">{v.text.clone()}</p>
-                        <p class="provenance">
-                            <span class="as-of">{v.date.clone()}</span>
-                            " · " {s().source} ": "
-                            <SourceLinks ds=ds.clone() ids=v.value.sources.clone() lang/>
-                            " · "
-                            <ConfidenceMark confidence=v.value.confidence lang/>
-                        </p>
-                        {note}
-                    </div>
-                }
-            })
-            .collect_view()
-            .into_any()
+        figures(&ds, &latest, lang).into_any()
     };
     view! {
         <li class="value-card" data-park=card.park.clone()>
@@ -161,7 +157,36 @@ fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView {
                 </svg>
                 {card.name.clone()}
             </h3>
-            {values}
+            {fold}
+            {listed}
         </li>
     }
+}
+
+/// Values with their date, sources, confidence and note.
+fn figures(ds: &Arc<Dataset>, values: &[ShownValue], lang: Lang) -> impl IntoView {
+    let s = strings(lang);
+    values
+        .iter()
+        .map(|v| {
+            let note = v
+                .value
+                .note
+                .as_ref()
+                .map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> });
+            view! {
+                <div class="figure">
+                    <p class="value">{v.text.clone()}</p>
+                    <p class="provenance">
+                        <span class="as-of">{v.date.clone()}</span>
+                        " · " {s.source} ": "
+                        <SourceLinks ds=ds.clone() ids=v.value.sources.clone() lang/>
+                        " · "
+                        <ConfidenceMark confidence=v.value.confidence lang/>
+                    </p>
+                    {note}
+                </div>
+            }
+        })
+        .collect_view()
 }
