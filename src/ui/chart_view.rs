@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::dom::focus_first;
+use super::dom::{focus_first, hit_index};
 use super::downloads::Downloads;
 use super::sources::ConfidenceMark;
 use super::state::use_app_state;
@@ -38,6 +38,9 @@ pub fn ChartView(
     // The datum under the pointer or the focus; `active` keeps the keyboard's place.
     let shown = RwSignal::new(None::<usize>);
     let active = RwSignal::new(0usize);
+    // Moving the keyboard's place wakes only the two regions whose tab stop changes, not
+    // every region (a large dataset draws thousands).
+    let is_active = Selector::new(move || active.get());
     Effect::new(move |_| {
         comparison.track();
         shown.set(None);
@@ -110,12 +113,30 @@ pub fn ChartView(
                     aria-label=move || s().chart_keys_hint
                     on:keydown=on_key
                     on:mouseleave=move |_| shown.set(None)
+                    // One listener each for all the regions, which say who they are in data-index.
+                    on:focusin=move |ev| {
+                        if let Some(i) = hit_index(ev.target()) {
+                            active.set(i);
+                            shown.set(Some(i));
+                        }
+                    }
+                    on:focusout=move |_| shown.set(None)
+                    on:mouseover=move |ev| {
+                        if let Some(i) = hit_index(ev.target()) {
+                            shown.set(Some(i));
+                        }
+                    }
+                    on:click=move |ev| {
+                        if let Some(i) = hit_index(ev.target()) {
+                            shown.set(Some(i));
+                        }
+                    }
                 >
                     {move || {
                         data()
                             .into_iter()
                             .enumerate()
-                            .map(|(i, d)| hit_region(i, d, active, shown))
+                            .map(|(i, d)| hit_region(i, d, is_active.clone()))
                             .collect_view()
                     }}
                 </svg>
@@ -165,13 +186,9 @@ pub fn ChartView(
     }
 }
 
-/// One focusable box over a bar or a point; only the active one is in the tab order.
-fn hit_region(
-    index: usize,
-    d: Datum,
-    active: RwSignal<usize>,
-    shown: RwSignal<Option<usize>>,
-) -> impl IntoView {
+/// One focusable box over a bar or a point; only the active one is in the tab order. Its
+/// focus, pointer and click are handled once for all, on the layer.
+fn hit_region(index: usize, d: Datum, is_active: Selector<usize>) -> impl IntoView {
     view! {
         <rect
             class="hit"
@@ -181,16 +198,9 @@ fn hit_region(
             y=d.y.to_string()
             width=d.w.to_string()
             height=d.h.to_string()
-            tabindex=move || if active.get() == index { "0" } else { "-1" }
+            tabindex=move || if is_active.selected(&index) { "0" } else { "-1" }
             role="img"
             aria-label=d.label.clone()
-            on:focus=move |_| {
-                active.set(index);
-                shown.set(Some(index));
-            }
-            on:blur=move |_| shown.set(None)
-            on:mouseenter=move |_| shown.set(Some(index))
-            on:click=move |_| shown.set(Some(index))
         ></rect>
     }
 }

@@ -37,3 +37,21 @@ pub fn focus_first(selector: &str) {
         }
     }
 }
+
+/// The hit region (`.hit`) an event happened in, if any: one listener on a chart's hit layer
+/// serves all its regions, which say who they are in `data-*` attributes.
+pub fn hit_target(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(".hit")
+        .ok()?
+}
+
+/// The `data-index` of the hit region an event happened in.
+pub fn hit_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    hit_target(target)?
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::dom::{focus_first, measured_width};
+use super::dom::{focus_first, hit_index, hit_target, measured_width};
 use super::intl::IntlTypography;
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
@@ -53,6 +53,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     let svg = move || render_svg(&spec.get()).unwrap_or_default();
     // The mark the keyboard is on; only it is in the tab order.
     let active = RwSignal::new(0usize);
+    let is_active = Selector::new(move || active.get());
     // Fewer marks (a filter): the keyboard's place must stay on a mark, or none would be in
     // the tab order.
     Effect::new(move |_| {
@@ -108,6 +109,24 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                     aria-label=move || s().lifecycle_hint
                     on:keydown=on_key
                     on:mouseleave=move |_| pointed.set(None)
+                    // One listener each for all the marks (see `hit_target`).
+                    on:focusin=move |ev| {
+                        let target = ev.target();
+                        if let Some(i) = hit_index(target.clone()) {
+                            active.set(i);
+                            pointed.set(event_of(target));
+                        }
+                    }
+                    on:mouseover=move |ev| {
+                        if hit_target(ev.target()).is_some() {
+                            pointed.set(event_of(ev.target()));
+                        }
+                    }
+                    on:click=move |ev| {
+                        if hit_target(ev.target()).is_some() {
+                            state.event.set(event_of(ev.target()));
+                        }
+                    }
                 >
                     {move || {
                         spec.get()
@@ -115,9 +134,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(i, d)| {
-                                let event = d.event.clone();
-                                let event_for_hover = d.event.clone();
-                                let event_for_focus = d.event.clone();
+                                let is_active = is_active.clone();
                                 let is_selected = d.event.is_some() && d.event == state.event.get_untracked();
                                 view! {
                                     <rect
@@ -129,16 +146,10 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                                         y=d.y.to_string()
                                         width=d.w.to_string()
                                         height=d.h.to_string()
-                                        tabindex=move || if active.get() == i { "0" } else { "-1" }
+                                        tabindex=move || if is_active.selected(&i) { "0" } else { "-1" }
                                         role="button"
                                         aria-pressed=is_selected.to_string()
                                         aria-label=d.label.clone()
-                                        on:focus=move |_| {
-                                            active.set(i);
-                                            pointed.set(event_for_focus.clone());
-                                        }
-                                        on:mouseenter=move |_| pointed.set(event_for_hover.clone())
-                                        on:click=move |_| state.event.set(event.clone())
                                     ></rect>
                                 }
                             })
@@ -150,4 +161,11 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             <p class="chart-hint">{move || s().lifecycle_hint}</p>
         </section>
     }
+}
+
+/// The event a mark stands for (its `data-event`; empty on a park's bar).
+fn event_of(target: Option<web_sys::EventTarget>) -> Option<String> {
+    hit_target(target)?
+        .get_attribute("data-event")
+        .filter(|id| !id.is_empty())
 }
