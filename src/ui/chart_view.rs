@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::dom::{focus_first, hit_index};
+use super::dom::{focus_first, hit_index, hit_target, move_tab_stop};
 use super::downloads::Downloads;
 use super::sources::ConfidenceMark;
 use super::state::use_app_state;
@@ -25,7 +25,8 @@ pub fn ChartView(
     comparison: Memo<Option<Comparison>>,
     svg: Signal<String>,
     container: NodeRef<leptos::html::Div>,
-    width: RwSignal<f64>,
+    // The container's width; `None` until it is laid out, and then nothing is drawn yet.
+    width: Signal<Option<f64>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let s = move || strings(state.lang.get());
@@ -38,20 +39,25 @@ pub fn ChartView(
     // The datum under the pointer or the focus; `active` keeps the keyboard's place.
     let shown = RwSignal::new(None::<usize>);
     let active = RwSignal::new(0usize);
-    // Moving the keyboard's place wakes only the two regions whose tab stop changes, not
-    // every region (a large dataset draws thousands).
-    let is_active = Selector::new(move || active.get());
     Effect::new(move |_| {
         comparison.track();
         shown.set(None);
         active.set(0);
     });
 
-    let alt = move || comparison.get().map(|c| c.chart.alt).unwrap_or_default();
-    let data = move || comparison.get().map(|c| c.chart.data).unwrap_or_default();
+    // Read in place (`with`): a large chart's spec is costly to clone on every keypress.
+    let alt =
+        move || comparison.with(|c| c.as_ref().map(|c| c.chart.alt.clone()).unwrap_or_default());
+    let data = move || {
+        width
+            .get()
+            .and(comparison.get())
+            .map(|c| c.chart.data)
+            .unwrap_or_default()
+    };
     let scale = move || {
-        let spec_width = comparison.get().map_or(1.0, |c| c.chart.width);
-        width.get() / spec_width
+        let spec_width = comparison.with(|c| c.as_ref().map_or(1.0, |c| c.chart.width));
+        width.get().unwrap_or(spec_width) / spec_width
     };
 
     let ds_for_keys = ds.clone();
@@ -72,7 +78,8 @@ pub fn ChartView(
             }
             "Enter" | " " => {
                 ev.prevent_default();
-                if let Some(url) = value_of(&comparison.get_untracked(), current)
+                if let Some(url) = comparison
+                    .with_untracked(|c| value_of(c, current))
                     .and_then(|(_, v)| v.value.sources.first().cloned())
                     .and_then(|id| ds_for_keys.source(&id).map(|src| src.url.clone()))
                 {
@@ -108,16 +115,19 @@ pub fn ChartView(
                 <div class="chart" role="img" aria-label=alt inner_html=move || svg.get()></div>
                 <svg
                     class="hit-layer"
-                    viewBox=move || comparison.get().map(|c| format!("0 0 {} {}", c.chart.width, c.chart.height)).unwrap_or_default()
+                    viewBox=move || comparison.with(|c| c.as_ref().map(|c| format!("0 0 {} {}", c.chart.width, c.chart.height)).unwrap_or_default())
                     role="group"
                     aria-label=move || s().chart_keys_hint
                     on:keydown=on_key
                     on:mouseleave=move |_| shown.set(None)
                     // One listener each for all the regions, which say who they are in data-index.
                     on:focusin=move |ev| {
-                        if let Some(i) = hit_index(ev.target()) {
-                            active.set(i);
-                            shown.set(Some(i));
+                        if let Some(region) = hit_target(ev.target()) {
+                            move_tab_stop(&region);
+                            if let Some(i) = hit_index(ev.target()) {
+                                active.set(i);
+                                shown.set(Some(i));
+                            }
                         }
                     }
                     on:focusout=move |_| shown.set(None)
@@ -136,17 +146,19 @@ pub fn ChartView(
                         data()
                             .into_iter()
                             .enumerate()
-                            .map(|(i, d)| hit_region(i, d, is_active.clone()))
+                            .map(|(i, d)| hit_region(i, d))
                             .collect_view()
                     }}
                 </svg>
                 {move || {
                     let index = shown.get()?;
-                    let c = comparison.get()?;
-                    let datum = c.chart.data.get(index)?.clone();
-                    let (name, value) = value_of(&Some(c), index)?;
+                    let (datum, name, value) = comparison.with(|c| {
+                        let datum = c.as_ref()?.chart.data.get(index)?.clone();
+                        let (name, value) = value_of(c, index)?;
+                        Some((datum, name, value))
+                    })?;
                     let k = scale();
-                    let chart_width = width.get();
+                    let chart_width = width.get()?;
                     let tip_width = TOOLTIP_WIDTH.min(chart_width);
                     let centre = (datum.x + datum.w / 2.0) * k;
                     let left = (centre - tip_width / 2.0).clamp(0.0, (chart_width - tip_width).max(0.0));
@@ -186,9 +198,10 @@ pub fn ChartView(
     }
 }
 
-/// One focusable box over a bar or a point; only the active one is in the tab order. Its
-/// focus, pointer and click are handled once for all, on the layer.
-fn hit_region(index: usize, d: Datum, is_active: Selector<usize>) -> impl IntoView {
+/// One focusable box over a bar or a point. Only one is in the tab order: the first as drawn
+/// (a new chart starts the keyboard there), then the last focused (`move_tab_stop`). Focus,
+/// pointer and click are handled once for all, on the layer.
+fn hit_region(index: usize, d: Datum) -> impl IntoView {
     view! {
         <rect
             class="hit"
@@ -198,7 +211,7 @@ fn hit_region(index: usize, d: Datum, is_active: Selector<usize>) -> impl IntoVi
             y=d.y.to_string()
             width=d.w.to_string()
             height=d.h.to_string()
-            tabindex=move || if is_active.selected(&index) { "0" } else { "-1" }
+            prop:tabIndex=if index == 0 { 0 } else { -1 }
             role="img"
             aria-label=d.label.clone()
         ></rect>

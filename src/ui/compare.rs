@@ -25,7 +25,8 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
     let s = move || strings(state.lang.get());
     let year = this_year();
 
-    let (container, width) = measured_width(DEFAULT_WIDTH);
+    let (container, measured) = measured_width();
+    let width = Signal::derive(move || measured.get().unwrap_or(DEFAULT_WIDTH));
 
     let ds_for_catalogue = ds.clone();
     let catalogue = Memo::new(move |_| metric_catalogue(&ds_for_catalogue, state.lang.get()));
@@ -61,12 +62,16 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
             year,
         )
     });
+    // Drawn once the container's width is known (the cards and the table need not wait).
     let svg = move || {
-        view_model
+        measured
             .get()
+            .and(view_model.get())
             .and_then(|c| render_svg(&c.chart).ok())
             .unwrap_or_default()
     };
+    // The cards do not depend on the width: a resize must not rebuild them.
+    let cards = Memo::new(move |_| view_model.get().map(|c| c.cards));
 
     let on_change = move |ev| {
         let chosen = event_target_value(&ev);
@@ -104,14 +109,14 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
                     }
                 })
             }}
-            <ChartView ds=ds.clone() comparison=view_model svg=Signal::derive(svg) container width/>
+            <ChartView ds=ds.clone() comparison=view_model svg=Signal::derive(svg) container width=measured.into()/>
             <ul id="compare-values" class="value-cards">
                 {move || {
                     let lang = state.lang.get();
-                    view_model
+                    cards
                         .get()
-                        .map(|c| {
-                            c.cards
+                        .map(|cards| {
+                            cards
                                 .into_iter()
                                 .map(|card| view! { <ValueCard ds=ds.clone() card lang/> })
                                 .collect_view()
@@ -140,7 +145,7 @@ fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView {
                 on:toggle=move |ev| open.set(event_target::<HtmlDetailsElement>(&ev).open())
             >
                 <summary>{label}</summary>
-                {move || open.get().then(|| figures(&ds, &earlier, lang))}
+                {move || open.get().then(|| figures(&ds, &earlier, lang).into_any())}
             </details>
         }
     });

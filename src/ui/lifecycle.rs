@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::dom::{focus_first, hit_index, hit_target, measured_width};
+use super::dom::{focus_first, hit_index, hit_target, measured_width, move_tab_stop};
 use super::intl::IntlTypography;
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
@@ -31,7 +31,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
         }
     };
 
-    let (container, width) = measured_width(DEFAULT_WIDTH);
+    let (container, measured) = measured_width();
 
     let spec = Memo::new(move |_| {
         let lang = state.lang.get();
@@ -46,14 +46,19 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             &shown,
             selected.as_deref(),
             &IntlTypography { lang },
-            width.get() / state.vi.get().chart_scale(),
+            measured.get().unwrap_or(DEFAULT_WIDTH) / state.vi.get().chart_scale(),
             &today,
         )
     });
-    let svg = move || render_svg(&spec.get()).unwrap_or_default();
+    // Drawn once the container's width is known.
+    let svg = move || {
+        measured
+            .get()
+            .and_then(|_| render_svg(&spec.get()).ok())
+            .unwrap_or_default()
+    };
     // The mark the keyboard is on; only it is in the tab order.
     let active = RwSignal::new(0usize);
-    let is_active = Selector::new(move || active.get());
     // Fewer marks (a filter): the keyboard's place must stay on a mark, or none would be in
     // the tab order.
     Effect::new(move |_| {
@@ -111,10 +116,12 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                     on:mouseleave=move |_| pointed.set(None)
                     // One listener each for all the marks (see `hit_target`).
                     on:focusin=move |ev| {
-                        let target = ev.target();
-                        if let Some(i) = hit_index(target.clone()) {
-                            active.set(i);
-                            pointed.set(event_of(target));
+                        if let Some(region) = hit_target(ev.target()) {
+                            move_tab_stop(&region);
+                            if let Some(i) = hit_index(ev.target()) {
+                                active.set(i);
+                                pointed.set(event_of(ev.target()));
+                            }
                         }
                     }
                     on:mouseover=move |ev| {
@@ -129,12 +136,14 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                     }
                 >
                     {move || {
-                        spec.get()
-                            .data
+                        let data = measured.get().map(|_| spec.get().data).unwrap_or_default();
+                        // The tab stop as drawn: the keyboard's place, or the first mark when a
+                        // filter took that one away (as the effect above decides).
+                        let stop = Some(active.get_untracked()).filter(|&a| a < data.len()).unwrap_or(0);
+                        data
                             .into_iter()
                             .enumerate()
                             .map(|(i, d)| {
-                                let is_active = is_active.clone();
                                 let is_selected = d.event.is_some() && d.event == state.event.get_untracked();
                                 view! {
                                     <rect
@@ -146,7 +155,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                                         y=d.y.to_string()
                                         width=d.w.to_string()
                                         height=d.h.to_string()
-                                        tabindex=move || if is_active.selected(&i) { "0" } else { "-1" }
+                                        prop:tabIndex=if i == stop { 0 } else { -1 }
                                         role="button"
                                         aria-pressed=is_selected.to_string()
                                         aria-label=d.label.clone()

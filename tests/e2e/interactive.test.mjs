@@ -790,3 +790,39 @@ describe('comparison chart keyboard and tooltip', () => {
     );
   });
 });
+
+describe('charts follow their container', () => {
+  /** Each chart's drawn width (its SVG's width attribute) beside its container's width. */
+  const widths = (page) =>
+    page.evaluate(() =>
+      ['#compare-chart', '#lifecycle'].map((root) => ({
+        root,
+        drawn: Number(document.querySelector(`${root} .chart svg`)?.getAttribute('width')),
+        box: document.querySelector(`${root} .chart-wrap`).clientWidth,
+      })),
+    );
+  const fits = (list) => list.every(({ drawn, box }) => box > 0 && Math.abs(drawn - box) < 1);
+
+  it('redraws both charts at the new width on a window resize and when only the column narrows', async () => {
+    await withPage(
+      '',
+      async (page) => {
+        const wide = await settled(page, () => widths(page), 'charts at 1280 px');
+        assert.ok(fits(wide), `drawn at their containers' widths: ${JSON.stringify(wide)}`);
+
+        await page.setViewportSize({ width: 412, height: 823 });
+        await until(page, () => document.querySelector('#compare-chart .chart-wrap').clientWidth < 412, null, 'the layout narrows');
+        const narrow = await settled(page, () => widths(page), 'charts at 412 px');
+        assert.ok(fits(narrow), `redrawn after the resize: ${JSON.stringify(narrow)}`);
+        assert.ok(narrow[0].drawn < wide[0].drawn, 'the comparison chart got narrower');
+
+        // No window resize: only the panels narrow (as a host page's column or a zoom would).
+        await page.addStyleTag({ content: '#compare, #lifecycle { max-width: 340px; }' });
+        const column = await settled(page, () => widths(page), 'charts in a 340 px column');
+        assert.ok(fits(column), `redrawn when only the container changed: ${JSON.stringify(column)}`);
+        assert.ok(column.every(({ drawn }) => drawn < narrow[0].drawn), 'both got narrower');
+      },
+      { width: 1280, height: 900 },
+    );
+  });
+});
