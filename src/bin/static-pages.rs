@@ -13,7 +13,7 @@ use perm_technoparks::prerender::first_view;
 use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
 
 /// Where the first view goes in `index.html`.
-const MARK: &str = "<!-- first-view -->";
+const MARK: &str = "<template id=first-view></template>";
 
 fn main() -> ExitCode {
     let dir = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1)) {
