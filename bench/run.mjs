@@ -1026,9 +1026,9 @@ async function main() {
     // Interactions.
     for (const name of pages.filter((n) => PAGES[n].interacts && !dead.has(n))) {
       log(`interactions: ${name}`);
-      // On a scale dataset only the timeline filter: the other interactions re-render
-      // everything and would take minutes each at CPU ×4.
-      const only = opts.dataset ? /^level filter/ : null;
+      // On a scale dataset the metric change and the timeline filter; a language switch
+      // re-renders everything and would take minutes at CPU ×4.
+      const only = opts.dataset ? /^(level filter|metric change)/ : null;
       report.interactions.push(
         ...(await measureInteractions(browser, name, servers[name], datasets[name], opts.interactionRuns, notMeasured, only)),
       );
