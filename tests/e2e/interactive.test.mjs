@@ -826,3 +826,21 @@ describe('charts follow their container', () => {
     );
   });
 });
+
+describe('a chart opened in the table view', () => {
+  it('is drawn at its width when the reader switches to the chart', async () => {
+    await withPage('?view=table', async (page) => {
+      await page.waitForSelector('#values-table');
+      assert.equal(await page.locator('#compare-chart .chart svg').count(), 0, 'hidden, nothing is drawn yet');
+      await page.click('#table-toggle');
+      await until(page, () => document.querySelector('#compare-chart .chart svg') !== null, null, 'the chart');
+      const { drawn, box } = await page.evaluate(() => ({
+        drawn: Number(document.querySelector('#compare-chart .chart svg').getAttribute('width')),
+        box: document.querySelector('#compare-chart .chart-wrap').clientWidth,
+      }));
+      assert.ok(box > 0 && Math.abs(drawn - box) < 1, `drawn at ${drawn} px in a ${box} px container`);
+      assert.equal(await page.locator('#compare-chart rect.hit[tabindex="0"]').count(), 1, 'one tab stop');
+    });
+  });
+});
+
