@@ -5,11 +5,11 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// A container and its width in CSS pixels, `None` until it has been laid out (or while it
-/// is hidden, as in the table view). Measured once as it mounts, before the frame is painted,
-/// then kept current by a `ResizeObserver`: a window resize, a larger text size, a scrollbar.
-/// A chart is drawn at the width it is shown at (its text keeps its size on a phone), and
-/// only once that width is known.
+/// A container and its width in CSS pixels: `None` until it is first laid out visible (one
+/// hidden from the start, as in the table view, waits to be shown); once hidden again it keeps
+/// its last width. Measured as it mounts, before the frame is painted, then kept current by a
+/// `ResizeObserver`: a window resize, a larger text size, a narrower column. A chart is drawn
+/// at the width it is shown at (its text keeps its size on a phone), and only once it is known.
 pub fn measured_width() -> (NodeRef<leptos::html::Div>, RwSignal<Option<f64>>) {
     let container = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(None::<f64>);
