@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::dom::{focus_first, hit_index, hit_target, move_tab_stop};
+use super::dom::{focus_first, hit_target, move_tab_stop, region_index};
 use super::downloads::Downloads;
 use super::sources::ConfidenceMark;
 use super::state::use_app_state;
@@ -124,7 +124,7 @@ pub fn ChartView(
                     on:focusin=move |ev| {
                         if let Some(region) = hit_target(ev.target()) {
                             move_tab_stop(&region);
-                            if let Some(i) = hit_index(ev.target()) {
+                            if let Some(i) = region_index(&region) {
                                 active.set(i);
                                 shown.set(Some(i));
                             }
@@ -132,12 +132,12 @@ pub fn ChartView(
                     }
                     on:focusout=move |_| shown.set(None)
                     on:mouseover=move |ev| {
-                        if let Some(i) = hit_index(ev.target()) {
+                        if let Some(i) = hit_target(ev.target()).and_then(|r| region_index(&r)) {
                             shown.set(Some(i));
                         }
                     }
                     on:click=move |ev| {
-                        if let Some(i) = hit_index(ev.target()) {
+                        if let Some(i) = hit_target(ev.target()).and_then(|r| region_index(&r)) {
                             shown.set(Some(i));
                         }
                     }

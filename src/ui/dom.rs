@@ -67,12 +67,9 @@ pub fn hit_target(target: Option<web_sys::EventTarget>) -> Option<web_sys::Eleme
         .ok()?
 }
 
-/// The `data-index` of the hit region an event happened in.
-pub fn hit_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
-    hit_target(target)?
-        .get_attribute("data-index")?
-        .parse()
-        .ok()
+/// A hit region's `data-index`.
+pub fn region_index(region: &web_sys::Element) -> Option<usize> {
+    region.get_attribute("data-index")?.parse().ok()
 }
 
 /// Makes `region` the one region of its hit layer in the tab order: a roving tab stop, moved

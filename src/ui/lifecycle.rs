@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::dom::{focus_first, hit_index, hit_target, measured_width, move_tab_stop};
+use super::dom::{focus_first, hit_target, measured_width, move_tab_stop, region_index};
 use super::intl::IntlTypography;
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
@@ -118,20 +118,20 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                     on:focusin=move |ev| {
                         if let Some(region) = hit_target(ev.target()) {
                             move_tab_stop(&region);
-                            if let Some(i) = hit_index(ev.target()) {
+                            if let Some(i) = region_index(&region) {
                                 active.set(i);
-                                pointed.set(event_of(ev.target()));
+                                pointed.set(event_of(&region));
                             }
                         }
                     }
                     on:mouseover=move |ev| {
-                        if hit_target(ev.target()).is_some() {
-                            pointed.set(event_of(ev.target()));
+                        if let Some(region) = hit_target(ev.target()) {
+                            pointed.set(event_of(&region));
                         }
                     }
                     on:click=move |ev| {
-                        if hit_target(ev.target()).is_some() {
-                            state.event.set(event_of(ev.target()));
+                        if let Some(region) = hit_target(ev.target()) {
+                            state.event.set(event_of(&region));
                         }
                     }
                 >
@@ -173,8 +173,8 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
 }
 
 /// The event a mark stands for (its `data-event`; empty on a park's bar).
-fn event_of(target: Option<web_sys::EventTarget>) -> Option<String> {
-    hit_target(target)?
+fn event_of(region: &web_sys::Element) -> Option<String> {
+    region
         .get_attribute("data-event")
         .filter(|id| !id.is_empty())
 }
