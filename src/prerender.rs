@@ -1,10 +1,12 @@
 //! The first view, written at build time into `index.html`: the header and the comparison of
-//! the default metric (chart as static SVG, value cards with sources), in the same markup and
+//! each metric (chart as static SVG, value cards with sources; the default metric shown), in the same markup and
 //! classes as the app draws them. The reader sees the chart before the WASM has arrived; the
 //! app, once its data is loaded, takes the place of this copy in one frame (see `ui::App`).
 //!
-//! Pure: dataset in, HTML out; every data text escaped. Controls are drawn `disabled` (they
-//! work once the app is up); nothing here has an `id` the app uses, so the two never clash.
+//! Pure: dataset in, HTML out; every data text escaped. The metric select works from the
+//! start, with no script (every metric is drawn; `style.css` shows the chosen one); the other
+//! controls are drawn `disabled` (they work once the app is up). Nothing here has an `id` the
+//! app uses, so the two never clash.
 
 use crate::chart::{comparison, earlier_label, render_svg, Comparison, ParkCard, ShownValue};
 use crate::export::Kind;
@@ -42,9 +44,16 @@ pub fn chart_width_at(viewport: f64) -> f64 {
     ((content - 16.0) * 1.1 / 2.1 - 2.0 * (16.0 + 1.0)).floor()
 }
 
-/// The prerendered first view for the default metric and language, holding `summary` (the
-/// no-script summary) in a `<noscript>` and in the `#fallback` that `boot.js` reveals when the
-/// WASM cannot start. `None` when the dataset has no metric to compare.
+/// How many metrics the first view carries. Each is drawn in full (`.metric-view.m{i}`) and
+/// the select shows one of them with no script at all: `style.css` has one `:has()` rule per
+/// index, and a test keeps the two equal. Metrics beyond wait for the app (their option is
+/// disabled until then).
+pub const PRERENDERED_METRICS: usize = 12;
+
+/// The prerendered first view in the default language, holding `summary` (the no-script
+/// summary) in a `<noscript>` and in the `#fallback` that `boot.js` reveals when the WASM
+/// cannot start. The select works before the app (and without script): every metric's chart
+/// and cards are here, the default one shown. `None` when the dataset has no metric to compare.
 pub fn first_view(
     ds: &Dataset,
     t: &dyn Typography,
@@ -54,18 +63,22 @@ pub fn first_view(
     let lang = t.lang();
     let s = strings(lang);
     let metrics = crate::analysis::metric_catalogue(ds, lang);
-    let metric = metrics.first()?;
-    let drawings: Vec<(usize, Comparison)> = VIEWPORT_STEPS
+    metrics.first()?;
+    let views: Vec<Vec<Comparison>> = metrics
         .iter()
-        .enumerate()
-        .map(|(i, &step)| {
-            let width = chart_width_at(f64::from(step)).round();
-            comparison(ds, &metric.id, t, width, this_year).map(|c| (i, c))
+        .take(PRERENDERED_METRICS)
+        .map(|metric| {
+            VIEWPORT_STEPS
+                .iter()
+                .map(|&step| {
+                    let width = chart_width_at(f64::from(step)).round();
+                    comparison(ds, &metric.id, t, width, this_year)
+                })
+                .collect::<Option<_>>()
         })
         .collect::<Option<_>>()?;
-    let (_, first) = drawings.first()?;
 
-    let mut html = String::with_capacity(32 * 1024);
+    let mut html = String::with_capacity(128 * 1024);
     html.push_str("<div id=\"prerender\" class=\"app-root\">");
     header(&mut html, s, lang);
     html.push_str("<main class=\"prerendered\">");
@@ -76,18 +89,48 @@ pub fn first_view(
     html.push_str(&format!("<h2>{}</h2>", escape(s.compare_title)));
     // No ids here (they are the app's), so the select is named by aria-label, not `for`.
     html.push_str(&format!(
-        "<div class=\"control\"><label>{0}</label><select disabled aria-label=\"{0}\">",
+        "<div class=\"control\"><label>{0}</label><select aria-label=\"{0}\">",
         escape(s.metric_label)
     ));
-    for m in &metrics {
-        let selected = if m.id == metric.id { " selected" } else { "" };
+    for (i, m) in metrics.iter().enumerate() {
+        let state = match i {
+            0 => " selected",
+            i if i >= PRERENDERED_METRICS => " disabled",
+            _ => "",
+        };
         html.push_str(&format!(
-            "<option value=\"{}\"{selected}>{}</option>",
+            "<option value=\"{}\"{state}>{}</option>",
             escape(&m.id),
             escape(&m.label)
         ));
     }
     html.push_str("</select></div>");
+    for (i, drawings) in views.iter().enumerate() {
+        metric_view(&mut html, ds, t, i, drawings)?;
+    }
+    html.push_str("</section></div></main>");
+    // Until the app takes over: says the interactive explorer is on its way (fixed, so it
+    // moves nothing; style.css).
+    html.push_str(&format!(
+        "<p class=\"prerender-status\" role=\"status\">{}</p></div>",
+        escape(s.loading)
+    ));
+    Some(html)
+}
+
+/// One metric's part of the comparison, as the app draws it below its select: formula, chart
+/// (one drawing per viewport step) with its toolbar, and the value cards. Shown when its
+/// option is chosen (`style.css`); the wrapper takes no box of its own.
+fn metric_view(
+    html: &mut String,
+    ds: &Dataset,
+    t: &dyn Typography,
+    index: usize,
+    drawings: &[Comparison],
+) -> Option<()> {
+    let s = strings(t.lang());
+    let first = drawings.first()?;
+    html.push_str(&format!("<div class=\"metric-view m{index}\">"));
     if let Some(formula) = &first.metric.formula {
         html.push_str(&format!(
             "<p class=\"formula\">{}: {}</p>",
@@ -116,7 +159,7 @@ pub fn first_view(
         "<div class=\"chart static-chart\" role=\"img\" aria-label=\"{}\">",
         escape(&first.chart.alt)
     ));
-    for (i, drawing) in &drawings {
+    for (i, drawing) in drawings.iter().enumerate() {
         let svg = render_svg(&drawing.chart).ok()?;
         // The drawing is marked by its step; its text is the dataset's, escaped by plotters'
         // SVG writer like the app's own chart.
@@ -134,16 +177,10 @@ pub fn first_view(
     ));
     html.push_str("<ul class=\"value-cards\">");
     for card in &first.cards {
-        value_card(&mut html, ds, t, card);
+        value_card(html, ds, t, card);
     }
-    html.push_str("</ul></section></div></main>");
-    // Until the app takes over: says the interactive explorer is on its way (fixed, so it
-    // moves nothing; style.css).
-    html.push_str(&format!(
-        "<p class=\"prerender-status\" role=\"status\">{}</p></div>",
-        escape(s.loading)
-    ));
-    Some(html)
+    html.push_str("</ul></div>");
+    Some(())
 }
 
 /// The header as the app draws it, its buttons disabled until the app is up.
@@ -264,15 +301,52 @@ mod tests {
     }
 
     #[test]
-    fn first_view_has_the_default_metric_its_values_and_one_drawing_per_step() {
+    fn first_view_has_every_metric_the_default_first_and_one_drawing_per_step() {
         let ds = dataset();
         let t = ReferenceTypography { lang: Lang::Ru };
         let html = first_view(&ds, &t, 2026, "<p>summary</p>").expect("a first view");
+        let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
         assert!(html.starts_with("<div id=\"prerender\" class=\"app-root\">"));
-        assert_eq!(html.matches("<svg class=\"w").count(), VIEWPORT_STEPS.len());
+        // The select works before the app: enabled, the default chosen, one view per option.
+        assert!(html.contains("<select aria-label=\"Показатель\">"));
         assert!(html.contains("<option value=\"area_m2\" selected>Общая площадь</option>"));
-        assert!(html.contains("<p class=\"value\">86\u{a0}000\u{a0}м²</p>"));
-        assert!(html.contains("<p class=\"value\">16\u{a0}949\u{a0}м²</p>"));
+        assert!(!html.contains("<option value=\"investment_rub\" selected"));
+        assert_eq!(html.matches("<option ").count(), metrics.len());
+        assert!(
+            !html.contains(" disabled>Общая"),
+            "no option waits for the app"
+        );
+        for i in 0..metrics.len() {
+            assert_eq!(
+                html.matches(&format!("<div class=\"metric-view m{i}\">"))
+                    .count(),
+                1,
+                "view {i}"
+            );
+        }
+        assert_eq!(
+            html.matches("<svg class=\"w").count(),
+            VIEWPORT_STEPS.len() * metrics.len()
+        );
+        // Each view holds its own metric's values, in order.
+        let area = html.split("metric-view m0").nth(1).expect("area's view");
+        let area = area.split("metric-view m1").next().unwrap_or_default();
+        assert!(area.contains("<p class=\"value\">86\u{a0}000\u{a0}м²</p>"));
+        assert!(area.contains("<p class=\"value\">16\u{a0}949\u{a0}м²</p>"));
+        let investment = html
+            .split("metric-view m1")
+            .nth(1)
+            .expect("investment's view");
+        assert!(investment.contains("726,2\u{a0}млн\u{a0}₽"), "{investment}");
+        let derived = metrics
+            .iter()
+            .position(|m| m.id == "investment_per_m2")
+            .expect("a derived metric");
+        let derived_view = html
+            .split(&format!("metric-view m{derived}\">"))
+            .nth(1)
+            .expect("its view");
+        assert!(derived_view.starts_with("<p class=\"formula\">"));
         assert!(html.contains("<noscript><p>summary</p></noscript>"));
         assert!(html.contains("<div id=\"fallback\" hidden><p>summary</p></div>"));
         // No id the app uses: the only ids are the prerender's own and the fallback's.
@@ -282,6 +356,30 @@ mod tests {
             "an attribute twice"
         );
         assert!(!html.contains("<details"), "the real cards are short");
+    }
+
+    #[test]
+    fn metrics_beyond_the_stylesheet_rules_wait_for_the_app() {
+        let mut ds = dataset();
+        let template = ds.metrics[0].clone();
+        ds.metrics
+            .extend((0..PRERENDERED_METRICS).map(|i| crate::model::Metric {
+                id: format!("extra_{i}"),
+                ..template.clone()
+            }));
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let html = first_view(&ds, &t, 2026, "").expect("a first view");
+        let options: Vec<&str> = html
+            .split("<option ")
+            .skip(1)
+            .filter_map(|o| o.split("</option>").next())
+            .collect();
+        assert!(options.len() > PRERENDERED_METRICS);
+        for (i, option) in options.iter().enumerate() {
+            let waits = option.contains("\" disabled>");
+            assert_eq!(waits, i >= PRERENDERED_METRICS, "option {i}: {option}");
+        }
+        assert!(!html.contains(&format!("metric-view m{PRERENDERED_METRICS}\"")));
     }
 
     #[test]

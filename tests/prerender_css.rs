@@ -1,7 +1,8 @@
 //! The stylesheet shows one prerendered drawing per range of viewport widths; its ranges must
-//! be the ones `prerender::VIEWPORT_STEPS` draws for, or a reader would see none or two.
+//! be the ones `prerender::VIEWPORT_STEPS` draws for, or a reader would see none or two. And it
+//! shows the chosen metric's view, for each view the prerender makes.
 
-use perm_technoparks::prerender::VIEWPORT_STEPS;
+use perm_technoparks::prerender::{PRERENDERED_METRICS, VIEWPORT_STEPS};
 
 /// `(min, max)` viewport widths of the media query that shows drawing `.w{index}`.
 fn range_in_css(css: &str, index: usize) -> Option<(Option<f64>, Option<f64>)> {
@@ -30,5 +31,23 @@ fn every_step_has_its_media_query_and_the_ranges_meet() {
     assert!(
         range_in_css(&css, VIEWPORT_STEPS.len()).is_none(),
         "a rule for a drawing that is not made"
+    );
+}
+
+#[test]
+fn every_prerendered_metric_has_its_rule_and_no_more() {
+    let css = std::fs::read_to_string("style.css").expect("style.css");
+    let rule = |i: usize| {
+        format!(
+            ".prerendered:has(option:nth-child({}):checked) .m{i} {{ display: contents; }}",
+            i + 1
+        )
+    };
+    for i in 0..PRERENDERED_METRICS {
+        assert!(css.contains(&rule(i)), "no rule for .m{i}");
+    }
+    assert!(
+        !css.contains(&format!(" .m{PRERENDERED_METRICS} ")),
+        "a rule for a metric view that is not made"
     );
 }

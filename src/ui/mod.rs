@@ -11,6 +11,7 @@ mod load;
 mod sources;
 mod state;
 mod status;
+mod takeover;
 mod timeline;
 mod vi;
 
@@ -37,14 +38,14 @@ use vi::{ViPanel, ViToggle};
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
     let data = LocalResource::new(fetch_dataset);
-    // index.html shows a first view drawn at build time (src/prerender.rs). The app lays itself
-    // out unseen on top of it (style.css) and, once the data is in (or has failed), takes its
-    // place: one frame, nothing moves.
+    // index.html shows a first view drawn at build time (src/prerender.rs), its metric select
+    // already working. The app follows that select, lays itself out unseen on top of the copy
+    // (style.css) and, once the data is in (or has failed), takes its place: one frame,
+    // nothing moves, the focus stays on its control.
+    takeover::follow_prerendered_select(state.metric);
     Effect::new(move |_| {
         if data.read().is_some() {
-            if let Some(prerender) = document().get_element_by_id("prerender") {
-                prerender.remove();
-            }
+            takeover::take_over();
         }
     });
     let s = move || strings(state.lang.get());

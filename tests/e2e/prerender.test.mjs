@@ -1,6 +1,7 @@
 // The first view drawn at build time (src/prerender.rs): shown before the WASM has arrived,
-// the same as what the app then draws (same boxes, no layout shift), replaced in one go, gone
-// for links to other views, kept with the summary when the WASM cannot start.
+// its metric select working with nothing but the page and its stylesheet, the same as what the
+// app then draws (same boxes, no layout shift), replaced in one go (keeping the reader's metric
+// and focus), gone for links to other views, kept with the summary when the WASM cannot start.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -39,17 +40,32 @@ const recordShifts = () => {
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
+/** The texts of the value figures shown (not those of the metrics not chosen) inside `root`. */
+const shownValues = (page, root) =>
+  page.$$eval(`${root} .value`, (els) => els.filter((el) => el.checkVisibility()).map((el) => el.textContent));
+
+/** The `aria-label` of the chart shown inside `root`. */
+const shownChartLabel = (page, root) =>
+  page.$$eval(`${root} .chart[role="img"]`, (els) => els.find((el) => el.checkVisibility())?.getAttribute('aria-label'));
+
+/** A metric's values as the cards show them in Russian, for the parks that have one. */
+const typesetValues = {
+  area_m2: ['86\u00a0000\u00a0м²', '16\u00a0949\u00a0м²'],
+  investment_rub: ['726,2\u00a0млн\u00a0₽', '97\u00a0млн\u00a0₽'],
+};
+
 /** Boxes of what both the prerender and the app draw, inside `root`, rounded to 0.1 px. */
 const boxes = (page, root) =>
   page.evaluate((root) => {
     const scope = document.querySelector(root);
+    const shown = [...scope.querySelectorAll('.chart svg')].find((svg) => svg.getBoundingClientRect().width > 0);
+    // The first of those shown (the prerender holds every metric's, the chosen one shown).
     const box = (selector) => {
-      const el = scope.querySelector(selector);
+      const el = [...scope.querySelectorAll(selector)].find((e) => e.checkVisibility());
       if (!el) return null;
       const r = el.getBoundingClientRect();
       return [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10);
     };
-    const shown = [...scope.querySelectorAll('.chart svg')].find((svg) => svg.getBoundingClientRect().width > 0);
     const chart = shown?.getBoundingClientRect();
     return {
       h1: box('h1'),
@@ -80,17 +96,17 @@ describe('prerendered first view', () => {
         const ru = locale('ru');
         const pre = page.locator('#prerender');
         await pre.waitFor({ state: 'visible' });
-        assert.equal(await page.locator('#prerender .chart').getAttribute('role'), 'img');
-        const label = await page.locator('#prerender .chart').getAttribute('aria-label');
+        assert.equal(await page.locator('#prerender .chart').first().getAttribute('role'), 'img');
+        const label = await shownChartLabel(page, '#prerender');
         for (const park of data.parks) assert.ok(label.includes(park.name.ru), `the text alternative names ${park.name.ru}`);
-        const values = await page.locator('#prerender .value').allInnerTexts();
-        assert.deepEqual(values, ['86\u00a0000\u00a0м²', '16\u00a0949\u00a0м²'], 'the default metric, typeset');
+        assert.deepEqual(await shownValues(page, '#prerender'), typesetValues.area_m2, 'the default metric, typeset');
         assert.equal(await page.locator('#prerender h2').innerText(), ru.compare_title);
         const shownDrawings = await page.$$eval('#prerender .chart svg', (svgs) =>
           svgs.filter((svg) => svg.getBoundingClientRect().width > 0).length,
         );
         assert.equal(shownDrawings, 1, 'exactly one drawing is shown at this width');
-        assert.equal(await page.locator('#prerender select').isDisabled(), true, 'controls are inert until the app is up');
+        assert.equal(await page.locator('#prerender select').isEnabled(), true, 'the metric select works before the app');
+        assert.equal(await page.locator('#prerender .chart-toolbar button').first().isDisabled(), true, 'the other controls wait for the app');
         assert.equal(await page.locator('#app').count(), 0, 'the app has not started');
         const before = await boxes(page, '#prerender');
         if (width === 412 || width === 1280) {
@@ -121,6 +137,106 @@ describe('prerendered first view', () => {
         assertClean(record);
       } finally {
         wasm.release();
+        await context.close();
+      }
+    });
+  }
+
+  it('before the WASM the select switches the metric; the app takes over with that metric and the focus', async () => {
+    const wasm = gate();
+    const record = await openPageRouted(env.browser, 'about:blank', {}, { width: 412, height: 823 });
+    const { page, context } = record;
+    try {
+      await page.addInitScript(recordShifts);
+      await page.route('**/*.wasm', wasm.handler);
+      await page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
+      const select = page.locator('#prerender select');
+      await select.waitFor();
+      const data = dataset();
+      // Every metric of the catalogue: its own chart (one drawing shown) and text alternative.
+      const options = await select.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+      assert.equal(options.length, data.metrics.length + 3, 'the stated metrics and the three derived');
+      for (const [value, label] of options) {
+        await select.selectOption(value);
+        const alt = await shownChartLabel(page, '#prerender');
+        assert.ok(alt?.startsWith(label), `${value}: the chart shown says ${alt}`);
+        const drawings = await page.$$eval('#prerender .chart svg', (svgs) => svgs.filter((svg) => svg.checkVisibility()).length);
+        assert.equal(drawings, 1, `${value}: one drawing shown`);
+      }
+      // From the keyboard: back to the first metric, then one down.
+      await select.focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await select.inputValue(), 'investment_rub', 'arrow keys choose the next metric');
+      assert.deepEqual(await shownValues(page, '#prerender'), typesetValues.investment_rub);
+      const before = await boxes(page, '#prerender');
+      await screenshot(page, 'prerender-412-investment-before-wasm');
+
+      wasm.release();
+      await waitForState(page, 'ready');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await page.locator('#prerender').count(), 0, 'the prerender has given way');
+      assert.equal(await page.locator('#metric-select').inputValue(), 'investment_rub', 'the app shows the metric chosen');
+      assert.deepEqual(await shownValues(page, '#app'), typesetValues.investment_rub);
+      assert.equal(new URL(page.url()).searchParams.get('metric'), 'investment_rub', 'and its link says so');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'metric-select', 'the focus stays on the select');
+      const after = await boxes(page, '#app');
+      for (const key of ['select', 'toolbar', 'hint', 'cards', 'chartWrap']) {
+        for (let i = 0; i < 4; i += 1) {
+          assert.ok(Math.abs(before[key][i] - after[key][i]) <= 0.5, `${key} moved: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
+        }
+      }
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.ok(shifts < 0.001, `layout shift ${shifts}`);
+      // The app's select now drives the app: back to the default, the link is clean again.
+      await page.locator('#metric-select').selectOption('area_m2');
+      await page.waitForFunction(() => !location.search.includes('metric='));
+      assert.deepEqual(await shownValues(page, '#app'), typesetValues.area_m2);
+      assertClean(record);
+    } finally {
+      wasm.release();
+      await context.close();
+    }
+  });
+
+  for (const { name, routes, contextOptions } of [
+    {
+      name: 'with nothing but the page and its stylesheet',
+      // Everything else (boot.js, the JS, the WASM, the dataset) refused.
+      routes: {
+        '**/*': (route) => {
+          const { pathname } = new URL(route.request().url());
+          return pathname === '/' || pathname.endsWith('.css') ? route.continue() : route.abort();
+        },
+      },
+      contextOptions: {},
+    },
+    { name: 'with scripts turned off', routes: {}, contextOptions: { javaScriptEnabled: false } },
+  ]) {
+    it(`the first view is whole and its select works ${name}`, async () => {
+      const record = await openPageRouted(env.browser, `${env.server.url}/`, routes, { width: 412, height: 823, ...contextOptions });
+      const { page, context } = record;
+      try {
+        const select = page.locator('#prerender select');
+        assert.deepEqual(await shownValues(page, '#prerender'), typesetValues.area_m2);
+        await select.selectOption('investment_rub');
+        assert.deepEqual(await shownValues(page, '#prerender'), typesetValues.investment_rub);
+        const alt = await shownChartLabel(page, '#prerender');
+        const investment = dataset().metrics.find((m) => m.id === 'investment_rub');
+        assert.ok(alt.startsWith(`${investment.label.ru}:`), alt);
+        await select.selectOption('akit_rank');
+        const sources = await page.$$eval('#prerender .source-link', (as) => as.filter((a) => a.checkVisibility()).length);
+        assert.ok(sources > 0, 'the rank has its sources');
+        assert.equal(await page.locator('#app').count(), 0, 'no app');
+        if (contextOptions.javaScriptEnabled === false) {
+          // Controls that only the app would bring to life are not shown, nor its loading note.
+          for (const inert of ['.header-actions', '.chart-toolbar', '.prerender-status']) {
+            assert.equal(await page.locator(`#prerender ${inert}`).first().isVisible(), false, `${inert} hidden`);
+          }
+          await screenshot(page, 'prerender-412-no-script-rank');
+        }
+        assertClean(record, { allowConsole: [/ERR_FAILED|Failed to load/] });
+      } finally {
         await context.close();
       }
     });
