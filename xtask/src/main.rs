@@ -46,7 +46,7 @@ commands:
                              native tests, wasm tests in headless chromium, release build,
                              end-to-end tests; stops at the first failure
   sizes [--no-build]         dist, then raw / gzip / brotli sizes of the first view (the
-                             page and its stylesheet) and of the app boot.js then fetches
+                             page and its stylesheet) and of the app downloaded beside it
                              (Markdown tables, and target/sizes.json)
   budget                     the brotli totals of the first view and of the app against
                              the budgets in Cargo.toml ([workspace.metadata.budget]);
@@ -775,13 +775,13 @@ const FIRST_VIEW: Part = Part {
 };
 const APP: Part = Part {
     name: "app",
-    title: "The app: what boot.js fetches once the first view is up (loader, JS, WASM, dataset)",
+    title: "The app: loader, JS, WASM and dataset, downloaded beside the first view (which needs none of them)",
     budget_key: "app-brotli",
 };
 
 /// Whether a downloaded file belongs to the first view: the page and its stylesheets, all that
-/// index.html needs to be painted with its select working (boot.js asks for the rest; an e2e
-/// test shows the first view works with nothing else).
+/// index.html needs to be painted with its select working (an e2e test shows it works with
+/// nothing else; the app's files download beside it).
 fn in_first_view(file: &str) -> bool {
     file == "index.html" || file.ends_with(".css")
 }
