@@ -42,7 +42,9 @@ pub fn follow_prerendered_select(metric: RwSignal<Option<String>>) {
     on_change.forget();
 }
 
-/// Removes the copy; a control of it that had the keyboard focus hands it to the app's own.
+/// Removes the copy; a control of it that had the keyboard focus hands it to the app's own,
+/// or, where the app has none (its data failed), to the app's main region, so that the next
+/// Tab goes on from there rather than from the top of the page.
 pub fn take_over() {
     let Some(prerender) = document().get_element_by_id(PRERENDER) else {
         return;
@@ -50,9 +52,15 @@ pub fn take_over() {
     let focus = document()
         .active_element()
         .filter(|active| prerender.contains(Some(active)))
-        .and_then(|active| counterpart(&active));
+        .map(|active| {
+            counterpart(&active).or_else(|| {
+                document()
+                    .get_element_by_id("main")
+                    .and_then(|main| main.dyn_into::<HtmlElement>().ok())
+            })
+        });
     prerender.remove();
-    if let Some(control) = focus {
+    if let Some(control) = focus.flatten() {
         let _ = control.focus();
     }
 }

@@ -288,16 +288,26 @@ describe('prerendered first view', () => {
   });
 
   it('when the data then fails, the error replaces the prerender', async () => {
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
     const record = await openPageRouted(env.browser, `${env.server.url}/`, {
-      [`**${DATA_PATH}`]: (route) => route.fulfill({ status: 503, body: 'down' }),
+      [`**${DATA_PATH}`]: async (route) => {
+        await released;
+        await route.fulfill({ status: 503, body: 'down' });
+      },
     });
     const { page, context } = record;
     try {
+      // A keyboard reader is on the prerendered select when the error comes in.
+      await page.locator('#prerender select').focus();
+      release();
       await waitForState(page, 'error');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the focus goes on from the main region');
       assert.equal(await page.locator('#prerender').count(), 0, 'no stale chart beside the error');
       assert.equal(await page.locator('#load-error').isVisible(), true);
       assertClean(record, { allowConsole: [/503/] });
     } finally {
+      release();
       await context.close();
     }
   });
