@@ -1,6 +1,6 @@
 //! The first view, written at build time into `index.html`: the header and the comparison of
-//! each metric (chart as static SVG, value cards with sources; the default metric shown), in the same markup and
-//! classes as the app draws them. The reader sees the chart before the WASM has arrived; the
+//! each metric (chart as static SVG, value cards with sources; the default metric shown), in
+//! the same markup and classes as the app draws them. The reader sees the chart before the WASM has arrived; the
 //! app, once its data is loaded, takes the place of this copy in one frame (see `ui::App`).
 //!
 //! Pure: dataset in, HTML out; every data text escaped. The metric select works from the
@@ -63,7 +63,9 @@ pub fn first_view(
     let lang = t.lang();
     let s = strings(lang);
     let metrics = crate::analysis::metric_catalogue(ds, lang);
-    metrics.first()?;
+    if metrics.is_empty() {
+        return None;
+    }
     let views: Vec<Vec<Comparison>> = metrics
         .iter()
         .take(PRERENDERED_METRICS)
