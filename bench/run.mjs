@@ -66,6 +66,7 @@ const PAGES = {
     // Likewise the prerendered select switches between the bundled data's views.
     controlsWithDataset: ['main[data-state="ready"] select#metric-select'],
     interactive: ['main[data-state="ready"]', 'select#metric-select'],
+    // The same split as the byte budget's (`in_first_view` in xtask/src/main.rs).
     firstView: (pathname) => pathname === '/' || pathname.endsWith('.css'),
     measure: 'technoparks:parse-validate',
     dataPath: '/data/technoparks.json',

@@ -781,7 +781,8 @@ const APP: Part = Part {
 
 /// Whether a downloaded file belongs to the first view: the page and its stylesheets, all that
 /// index.html needs to be painted with its select working (an e2e test shows it works with
-/// nothing else; the app's files download beside it).
+/// nothing else; the app's files download beside it). bench/run.mjs splits its bytes the same
+/// way (`firstView`).
 fn in_first_view(file: &str) -> bool {
     file == "index.html" || file.ends_with(".css")
 }
