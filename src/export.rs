@@ -24,6 +24,10 @@ impl Separator {
     }
 }
 
+/// The dataset as published, relative (the build works from any sub-path): what the app loads
+/// and what the JSON download saves.
+pub const DATA_URL: &str = "data/technoparks.json";
+
 /// The CSV header: stable machine names, whatever the reader's language.
 pub const CSV_HEADER: [&str; 9] = [
     "park_id",

@@ -3,13 +3,15 @@
 //! the same markup and classes as the app draws them. The reader sees the chart before the WASM has arrived; the
 //! app, once its data is loaded, takes the place of this copy in one frame (see `ui::App`).
 //!
-//! Pure: dataset in, HTML out; every data text escaped. The metric select works from the
-//! start, with no script (every metric is drawn; `style.css` shows the chosen one); the other
-//! controls are drawn `disabled` (they work once the app is up). Nothing here has an `id` the
-//! app uses, so the two never clash.
+//! Pure: dataset in, HTML out; every data text escaped. The comparison's controls work from
+//! the start, with no script: the metric select (every metric is drawn; `style.css` shows the
+//! chosen one), the table switch (a checkbox; each metric's table is drawn too) and the
+//! downloads but PNG (links to files the build writes beside the page, `static_files`).
+//! The header's buttons and PNG are drawn `disabled` (they work once the app is up). Nothing
+//! here has an `id` the app uses, so the two never clash.
 
 use crate::chart::{comparison, earlier_label, render_svg, Comparison, ParkCard, ShownValue};
-use crate::export::Kind;
+use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator, DATA_URL};
 use crate::format::Typography;
 use crate::html::escape;
 use crate::i18n::{strings, Lang, Strings};
@@ -49,6 +51,98 @@ pub fn chart_width_at(viewport: f64) -> f64 {
 /// index, and a test keeps the two equal. Metrics beyond wait for the app (their option is
 /// disabled until then).
 pub const PRERENDERED_METRICS: usize = 12;
+
+/// The table switch: one checkbox before the metrics' views, which each carry a `<label>` for
+/// it in their toolbar, so the choice holds across metrics as the app's does. `style.css` and
+/// `ui::takeover` know it by this id.
+pub const TABLE_SWITCH: &str = "pre-table";
+
+/// Where the build writes the files the first view's download links point to.
+pub const DOWNLOADS_DIR: &str = "downloads";
+
+/// The chart downloaded before the app is up is drawn this wide (the app's is as wide as shown).
+const DOWNLOAD_WIDTH: f64 = 640.0;
+
+/// A download link of the first view: the file, relative to the page, and the name it is saved
+/// under (`download_name`, dated by the dataset's update, as the app's are by the day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticDownload {
+    pub href: String,
+    pub name: String,
+}
+
+/// The link behind the first view's `kind` download for `metric`: both CSVs and the chart as
+/// SVG (files the build writes, `static_files`), the dataset as published; `None` for PNG,
+/// which needs the browser to draw it (the app).
+pub fn static_download(
+    ds: &Dataset,
+    lang: Lang,
+    kind: Kind,
+    metric: &str,
+) -> Option<StaticDownload> {
+    let date = ds.meta.updated.to_string();
+    let written = |name: String| StaticDownload {
+        href: format!("{DOWNLOADS_DIR}/{name}"),
+        name,
+    };
+    match kind {
+        Kind::Csv => Some(written(download_name("values", lang, None, &date, "csv"))),
+        Kind::CsvExcel => Some(written(download_name(
+            "values-excel",
+            lang,
+            None,
+            &date,
+            "csv",
+        ))),
+        Kind::Svg => Some(written(download_name(
+            "chart",
+            lang,
+            Some(metric),
+            &date,
+            "svg",
+        ))),
+        Kind::Json => Some(StaticDownload {
+            href: DATA_URL.to_string(),
+            name: download_name("data", lang, None, &date, "json"),
+        }),
+        Kind::Png => None,
+    }
+}
+
+/// The files the build writes for the first view's download links, each once, with their
+/// text: the values as CSV (both separators, as the app's `Downloads` makes them) and each
+/// prerendered metric's chart as SVG.
+pub fn static_files(
+    ds: &Dataset,
+    t: &dyn Typography,
+    this_year: i32,
+) -> Vec<(StaticDownload, String)> {
+    let lang = t.lang();
+    let metrics = crate::analysis::metric_catalogue(ds, lang);
+    let mut files = Vec::new();
+    let first = metrics.first().map(|m| m.id.as_str()).unwrap_or_default();
+    for (kind, sep) in [
+        (Kind::Csv, Separator::Comma),
+        (Kind::CsvExcel, Separator::Semicolon),
+    ] {
+        if let Some(link) = static_download(ds, lang, kind, first) {
+            files.push((link, values_csv(ds, t, this_year, sep)));
+        }
+    }
+    for metric in metrics.iter().take(PRERENDERED_METRICS) {
+        let Some(c) = comparison(ds, &metric.id, t, DOWNLOAD_WIDTH, this_year) else {
+            continue;
+        };
+        let (Some(link), Ok(svg)) = (
+            static_download(ds, lang, Kind::Svg, &metric.id),
+            render_svg(&c.chart),
+        ) else {
+            continue;
+        };
+        files.push((link, standalone_svg(&svg, &c.chart.alt, false)));
+    }
+    files
+}
 
 /// The prerendered first view in the default language, holding `summary` (the no-script
 /// summary) in a `<noscript>` and in the `#fallback` that `boot.js` reveals when the WASM
@@ -107,6 +201,11 @@ pub fn first_view(
         ));
     }
     html.push_str("</select></div>");
+    // The table switch's state, for every metric's toolbar (their labels show its focus).
+    html.push_str(&format!(
+        "<input type=\"checkbox\" id=\"{TABLE_SWITCH}\" class=\"visually-hidden\" aria-label=\"{}\">",
+        escape(s.show_table)
+    ));
     for (i, drawings) in views.iter().enumerate() {
         metric_view(&mut html, ds, t, i, drawings)?;
     }
@@ -121,8 +220,8 @@ pub fn first_view(
 }
 
 /// One metric's part of the comparison, as the app draws it below its select: formula, chart
-/// (one drawing per viewport step) with its toolbar, and the value cards. Shown when its
-/// option is chosen (`style.css`); the wrapper takes no box of its own.
+/// (one drawing per viewport step) with its toolbar, its table, and the value cards. Shown
+/// when its option is chosen (`style.css`); the wrapper takes no box of its own.
 fn metric_view(
     html: &mut String,
     ds: &Dataset,
@@ -141,20 +240,29 @@ fn metric_view(
         ));
     }
     html.push_str("<figure class=\"chart-figure\"><div class=\"chart-toolbar\">");
+    // Says what the switch turns to, as the app's button does (`style.css` picks the word).
     html.push_str(&format!(
-        "<button type=\"button\" class=\"secondary\" disabled>{}</button>",
-        escape(s.show_table)
+        "<label for=\"{TABLE_SWITCH}\" class=\"button secondary table-switch\"><span class=\"to-table\">{}</span><span class=\"to-chart\">{}</span></label>",
+        escape(s.show_table),
+        escape(s.show_chart)
     ));
     html.push_str(&format!(
         "<div class=\"downloads\" role=\"group\" aria-label=\"{0}\"><span class=\"downloads-label\">{0}:</span>",
         escape(s.downloads_label)
     ));
     for kind in Kind::ALL {
-        html.push_str(&format!(
-            "<button type=\"button\" class=\"secondary\" disabled title=\"{}\">{}</button>",
-            escape(kind.hint(s)),
-            escape(kind.label(s))
-        ));
+        let (hint, label) = (escape(kind.hint(s)), escape(kind.label(s)));
+        match static_download(ds, t.lang(), kind, &first.metric.id) {
+            Some(file) => html.push_str(&format!(
+                "<a class=\"button secondary\" data-kind=\"{}\" href=\"{}\" download=\"{}\" title=\"{hint}\">{label}</a>",
+                kind.id(),
+                escape(&file.href),
+                escape(&file.name)
+            )),
+            None => html.push_str(&format!(
+                "<button type=\"button\" class=\"secondary\" disabled title=\"{hint}\">{label}</button>"
+            )),
+        }
     }
     html.push_str("</div></div><div class=\"chart-wrap\">");
     html.push_str(&format!(
@@ -174,15 +282,61 @@ fn metric_view(
     }
     html.push_str("</div></div>");
     html.push_str(&format!(
-        "<p class=\"chart-hint\">{}</p></figure>",
+        "<p class=\"chart-hint\">{}</p>",
         escape(s.chart_keys_hint)
     ));
-    html.push_str("<ul class=\"value-cards\">");
+    values_table(html, t, first);
+    html.push_str("</figure><ul class=\"value-cards\">");
     for card in &first.cards {
         value_card(html, ds, t, card);
     }
     html.push_str("</ul></div>");
     Some(())
+}
+
+/// Every value of the chart as a table, as `ui::chart_view::ValuesTable` draws it (shown by the
+/// table switch, `style.css`).
+fn values_table(html: &mut String, t: &dyn Typography, c: &Comparison) {
+    let s = strings(t.lang());
+    html.push_str(&format!(
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"values-table\"><caption>{0}</caption><thead><tr><th scope=\"col\">{1}</th><th scope=\"col\">{2}</th><th scope=\"col\">{3}</th><th scope=\"col\">{4}</th></tr></thead><tbody>",
+        escape(&c.metric.label),
+        escape(s.park),
+        escape(s.value),
+        escape(s.date),
+        escape(s.confidence_title)
+    ));
+    for card in &c.cards {
+        let row = format!(
+            "<tr data-park=\"{}\"><th scope=\"row\">{}</th>",
+            escape(&card.park),
+            escape(&card.name)
+        );
+        if card.values.is_empty() {
+            html.push_str(&format!(
+                "{row}<td colspan=\"3\" class=\"no-data\">{}</td></tr>",
+                escape(s.no_data)
+            ));
+        }
+        for v in &card.values {
+            html.push_str(&format!(
+                "{row}<td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&v.text),
+                escape(&v.date),
+                confidence_mark(s, v.value.confidence.key())
+            ));
+        }
+    }
+    html.push_str("</tbody></table></div>");
+}
+
+/// A value's confidence, as `ui::sources::ConfidenceMark` draws it.
+fn confidence_mark(s: &Strings, key: &str) -> String {
+    format!(
+        "<span class=\"confidence confidence-{key}\" title=\"{}\">{}</span>",
+        escape(s.confidence_hint.get(key).copied().unwrap_or_default()),
+        escape(s.confidence.get(key).copied().unwrap_or_default()),
+    )
 }
 
 /// The header as the app draws it, its buttons disabled until the app is up.
@@ -257,15 +411,13 @@ fn figures(html: &mut String, ds: &Dataset, s: &Strings, lang: Lang, values: &[S
                 )
             })
             .collect();
-        let key = v.value.confidence.key();
         html.push_str(&format!(
-            "<div class=\"figure\"><p class=\"value\">{}</p><p class=\"provenance\"><span class=\"as-of\">{}</span> · {}: {} · <span class=\"confidence confidence-{key}\" title=\"{}\">{}</span></p>",
+            "<div class=\"figure\"><p class=\"value\">{}</p><p class=\"provenance\"><span class=\"as-of\">{}</span> · {}: {} · {}</p>",
             escape(&v.text),
             escape(&v.date),
             escape(s.source),
             links.join(", "),
-            escape(s.confidence_hint.get(key).copied().unwrap_or_default()),
-            escape(s.confidence.get(key).copied().unwrap_or_default()),
+            confidence_mark(s, v.value.confidence.key()),
         ));
         if let Some(note) = &v.value.note {
             html.push_str(&format!("<p class=\"note\">{}</p>", escape(note.get(lang))));
@@ -351,13 +503,104 @@ mod tests {
         assert!(derived_view.starts_with("<p class=\"formula\">"));
         assert!(html.contains("<noscript><p>summary</p></noscript>"));
         assert!(html.contains("<div id=\"fallback\" hidden><p>summary</p></div>"));
-        // No id the app uses: the only ids are the prerender's own and the fallback's.
-        assert_eq!(html.matches(" id=\"").count(), 2);
+        // No id the app uses: the only ids are the prerender's own, the fallback's and the
+        // table switch's, for which each view has a label.
+        assert_eq!(html.matches(" id=\"").count(), 3);
+        assert_eq!(
+            html.matches("<input type=\"checkbox\" id=\"pre-table\"")
+                .count(),
+            1
+        );
+        assert_eq!(
+            html.matches("<label for=\"pre-table\"").count(),
+            metrics.len()
+        );
+        // Each view has its table, captioned with its metric, a row per value.
+        assert_eq!(
+            html.matches("<table class=\"values-table\">").count(),
+            metrics.len()
+        );
+        assert!(area.contains("<caption>Общая площадь</caption>"));
+        assert!(
+            area.contains("<th scope=\"row\">Морион Диджитал</th><td>86\u{a0}000\u{a0}м²</td>"),
+            "{area}"
+        );
+        // The downloads but PNG are links that work before the app; PNG waits for it.
+        for kind in [
+            "download-csv",
+            "download-csv-excel",
+            "download-json",
+            "download-svg",
+        ] {
+            assert_eq!(
+                html.matches(&format!("data-kind=\"{kind}\"")).count(),
+                metrics.len(),
+                "{kind}"
+            );
+        }
+        assert!(area.contains(
+            "href=\"data/technoparks.json\" download=\"perm-technoparks-data-2026-11-26.json\""
+        ));
+        assert!(
+            area.contains("href=\"downloads/perm-technoparks-area_m2-ru-2026-11-26.svg\""),
+            "{area}"
+        );
+        assert!(investment
+            .contains("href=\"downloads/perm-technoparks-investment_rub-ru-2026-11-26.svg\""));
+        assert_eq!(
+            html.matches(" disabled title=").count(),
+            metrics.len(),
+            "PNG only"
+        );
         assert!(
             !html.contains("aria-hidden=\"true\" aria-hidden"),
             "an attribute twice"
         );
         assert!(!html.contains("<details"), "the real cards are short");
+    }
+
+    #[test]
+    fn the_download_links_point_to_the_files_the_build_writes() {
+        let ds = dataset();
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let html = first_view(&ds, &t, 2026, "").expect("a first view");
+        let files = static_files(&ds, &t, 2026);
+        let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
+        // Two CSVs and one chart per metric, each once.
+        assert_eq!(files.len(), 2 + metrics.len());
+        for (link, text) in &files {
+            assert!(link.href.starts_with("downloads/"), "{}", link.href);
+            assert!(link.href.ends_with(&link.name));
+            assert!(html.contains(&format!(
+                "href=\"{}\" download=\"{}\"",
+                link.href, link.name
+            )));
+            if link.name.ends_with(".svg") {
+                assert!(
+                    text.starts_with("<?xml") && text.contains("<title>"),
+                    "{}",
+                    link.name
+                );
+            }
+        }
+        // The CSVs are the app's: the same function, the dataset's year.
+        let csv = &files[0].1;
+        assert_eq!(csv, &values_csv(&ds, &t, 2026, Separator::Comma));
+        assert!(files[1].1.contains(";"));
+        assert!(files[1].0.name.contains("values-excel"));
+        // Every link in the page has its file, or is the dataset itself.
+        for href in html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|h| h.split('"').next())
+        {
+            if !href.starts_with("http") {
+                assert!(
+                    href == DATA_URL || files.iter().any(|(l, _)| l.href == href),
+                    "{href}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Build step (a Trunk `post_build` hook): writes the first view (header and comparison chart,
-//! static, holding the no-script summary) into the staged `index.html`, and the plain table
-//! pages beside it, from the bundled dataset.
+//! static, holding the no-script summary) into the staged `index.html`, the files its download
+//! links point to, and the plain table pages beside it, from the bundled dataset.
 //! An invalid dataset fails the build with every problem listed.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use perm_technoparks::format::ReferenceTypography;
 use perm_technoparks::i18n::{strings, Lang};
 use perm_technoparks::model::{load_dataset, Dataset};
-use perm_technoparks::prerender::first_view;
+use perm_technoparks::prerender::{first_view, static_files, DOWNLOADS_DIR};
 use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
 
 /// Where the first view goes in `index.html`.
@@ -55,6 +55,11 @@ fn run(dir: &Path) -> Result<(), String> {
         return Err(format!("{} has no {MARK}", index_path.display()));
     }
     let t = ReferenceTypography { lang: Lang::Ru };
+    let downloads = dir.join(DOWNLOADS_DIR);
+    std::fs::create_dir_all(&downloads).map_err(|e| format!("{}: {e}", downloads.display()))?;
+    for (link, text) in static_files(&ds, &t, year) {
+        write(&dir.join(&link.href), &text)?;
+    }
     let summary = noscript_summary(&ds, &t, year);
     let view = first_view(&ds, &t, year, &summary)
         .ok_or_else(|| format!("{}: no metric to draw", data_path.display()))?;

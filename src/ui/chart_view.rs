@@ -260,19 +260,23 @@ fn ValuesTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                 no_data.into_iter().chain(values).collect::<Vec<_>>()
             })
             .collect_view();
+        // Scrolls sideways on a narrow screen rather than leave the page, and takes the focus so
+        // that the keyboard can scroll it.
         Some(view! {
-            <table id="values-table" class="values-table">
-                <caption>{c.metric.label.clone()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{s().park}</th>
-                        <th scope="col">{s().value}</th>
-                        <th scope="col">{s().date}</th>
-                        <th scope="col">{s().confidence_title}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=c.metric.label.clone()>
+                <table id="values-table" class="values-table">
+                    <caption>{c.metric.label.clone()}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{s().park}</th>
+                            <th scope="col">{s().value}</th>
+                            <th scope="col">{s().date}</th>
+                            <th scope="col">{s().confidence_title}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         })
     }
 }

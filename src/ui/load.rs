@@ -4,8 +4,7 @@ use std::sync::Arc;
 
 use crate::model::{load_dataset, Dataset, Problem};
 
-/// Relative, so the build works from any sub-path.
-pub const DATA_URL: &str = "data/technoparks.json";
+pub use crate::export::DATA_URL;
 
 /// Why the dataset is not shown.
 #[derive(Debug, Clone, thiserror::Error)]

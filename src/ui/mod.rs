@@ -39,10 +39,10 @@ pub fn App() -> impl IntoView {
     let state = provide_app_state();
     let data = LocalResource::new(fetch_dataset);
     // index.html shows a first view drawn at build time (src/prerender.rs), its metric select
-    // already working. The app follows that select, lays itself out unseen on top of the copy
+    // and table switch already working. The app follows them, lays itself out unseen on top of the copy
     // (style.css) and, once the data is in (or has failed), takes its place: one frame,
     // nothing moves, the focus stays on its control.
-    takeover::follow_prerendered_select(state.metric);
+    takeover::follow_prerendered_controls(state.metric, state.table);
     Effect::new(move |_| {
         if data.read().is_some() {
             takeover::take_over();

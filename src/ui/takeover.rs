@@ -1,44 +1,65 @@
 //! Taking over the prerendered first view (`src/prerender.rs`), shown until the data is in.
-//! Its metric select works before the app does (`style.css` shows the chosen metric's view),
-//! so the app starts from the reader's choice, follows it while it loads, and when it takes the
-//! copy's place puts the keyboard focus on the same control.
+//! Its metric select and table switch work before the app does (`style.css` shows the chosen
+//! metric's view, as a chart or a table), so the app starts from the reader's choices, follows
+//! them while it loads, and when it takes the copy's place puts the keyboard focus on the same
+//! control.
 
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{Element, Event, HtmlElement, HtmlSelectElement};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+use crate::prerender::TABLE_SWITCH;
 
 /// The prerendered copy's root (`prerender::first_view`).
 const PRERENDER: &str = "prerender";
 
-/// Starts `metric` from the copy's select and keeps it in step until the take-over.
-pub fn follow_prerendered_select(metric: RwSignal<Option<String>>) {
-    let Some(select) = document()
-        .query_selector(&format!("#{PRERENDER} select"))
+/// Starts `metric` and `table` from the copy's select and table switch (a choice made before
+/// the app started, or kept by the browser on reload) and keeps them in step until the
+/// take-over.
+pub fn follow_prerendered_controls(metric: RwSignal<Option<String>>, table: RwSignal<bool>) {
+    // The first option is the default metric, which the state (and the URL) leaves out.
+    follow(
+        &format!("#{PRERENDER} select"),
+        move |select: &HtmlSelectElement| {
+            metric.set((select.selected_index() > 0).then(|| select.value()));
+        },
+    );
+    follow(
+        &format!("#{TABLE_SWITCH}"),
+        move |switch: &HtmlInputElement| {
+            table.set(switch.checked());
+        },
+    );
+}
+
+/// Adopts the state of the copy's control at `selector` when it differs from the default, and
+/// again on each change.
+fn follow<E: JsCast + Clone + 'static>(selector: &str, adopt: impl Fn(&E) + 'static) {
+    let Some(control) = document()
+        .query_selector(selector)
         .ok()
         .flatten()
-        .and_then(|el| el.dyn_into::<HtmlSelectElement>().ok())
+        .and_then(|el| el.dyn_into::<E>().ok())
     else {
         return;
     };
-    // The first option is the default metric, which the state (and the URL) leaves out.
-    let adopt = move |select: &HtmlSelectElement| {
-        metric.set((select.selected_index() > 0).then(|| select.value()));
-    };
-    // A choice made before the app started, or kept by the browser on reload.
-    if select.selected_index() > 0 {
-        adopt(&select);
+    // As drawn, the copy's controls hold the defaults: nothing to adopt unless changed.
+    let changed = control
+        .unchecked_ref::<Element>()
+        .matches(":is(select:has(option:checked:not(:first-child)), input:checked)")
+        .unwrap_or(false);
+    if changed {
+        adopt(&control);
     }
     let on_change = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
-        if let Some(select) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-        {
-            adopt(&select);
+        if let Some(control) = ev.target().and_then(|t| t.dyn_into::<E>().ok()) {
+            adopt(&control);
         }
     });
-    let _ = select.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-    // One small closure for the life of the page; the select it listens to goes at the
-    // take-over, and with it every call.
+    let target = control.unchecked_ref::<web_sys::EventTarget>();
+    let _ = target.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    // One small closure per control for the life of the page; the control it listens to goes
+    // at the take-over, and with it every call.
     on_change.forget();
 }
 
@@ -65,11 +86,21 @@ pub fn take_over() {
     }
 }
 
-/// The app's element for one of the copy's focusable ones: the metric select, or a source link
-/// (the same address in the same park's card).
+/// The app's element for one of the copy's focusable ones: the metric select, the table
+/// switch, a download (the button of the same kind), the table, or a source link (the same
+/// address in the same park's card).
 fn counterpart(element: &Element) -> Option<HtmlElement> {
     let found = if element.tag_name().eq_ignore_ascii_case("select") {
         document().get_element_by_id("metric-select")
+    } else if element.id() == TABLE_SWITCH {
+        document().get_element_by_id("table-toggle")
+    } else if let Some(kind) = element.get_attribute("data-kind") {
+        // The download's kind is the id of the app's button (`export::Kind::id`).
+        document().get_element_by_id(&kind)
+    } else if element.class_list().contains("table-scroll") {
+        document()
+            .query_selector("#compare-chart .table-scroll")
+            .ok()?
     } else {
         let href = element.get_attribute("href")?;
         let park = card_of(element)?;

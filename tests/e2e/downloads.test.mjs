@@ -1,6 +1,7 @@
 // Taking the data away: the chart toolbar's downloads (CSV, CSV for Excel, JSON, SVG, PNG),
-// each checked byte for byte against the served dataset, and the header's "copy link" button
-// read back from the clipboard.
+// each checked byte for byte against the served dataset, also before the app is up (the
+// prerendered first view's links to files written at build time), and the header's "copy
+// link" button read back from the clipboard.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -12,6 +13,7 @@ import {
   assertClean,
   dataset,
   locale,
+  openPageRouted,
   parkValues,
   sleep,
   serveAndBrowse,
@@ -280,6 +282,57 @@ describe('downloads', () => {
       assert.ok(bytes.length > 2000, `a real picture (${bytes.length} bytes)`);
       await screenshot(page, 'downloads-toolbar');
     });
+  });
+
+  it('before the app: the first view\'s links save the files the app makes; PNG waits for the app', async () => {
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    const record = await openPageRouted(
+      env.browser,
+      `${env.server.url}/`,
+      { '**/*.wasm': async (route) => (await released, route.continue()) },
+      { width: 412, height: 823, acceptDownloads: true, waitUntil: 'domcontentloaded' },
+    );
+    const { page, context } = record;
+    try {
+      await page.locator('#prerender select').selectOption('investment_rub');
+      const link = (kind) => `#prerender .metric-view.m1 a[data-kind="download-${kind}"]`;
+      assert.equal(await page.locator(link('csv')).isVisible(), true, 'the chosen metric\'s links are shown');
+      const png = page.locator('#prerender .metric-view.m1 .downloads button');
+      assert.equal(await png.textContent(), 'PNG');
+      assert.equal(await png.isDisabled(), true, 'PNG is drawn by the app');
+      const early = {};
+      for (const kind of ['csv', 'csv-excel', 'json', 'svg']) {
+        early[kind] = await download(page, link(kind));
+      }
+      // Named as the app names them, dated by the dataset's update rather than the day.
+      const updated = data.meta.updated;
+      assert.equal(early.csv.name, `perm-technoparks-values-${updated}.csv`);
+      assert.equal(early['csv-excel'].name, `perm-technoparks-values-excel-${updated}.csv`);
+      assert.equal(early.json.name, `perm-technoparks-data-${updated}.json`);
+      assert.equal(early.svg.name, `perm-technoparks-investment_rub-ru-${updated}.svg`);
+      assert.equal(early.json.bytes.toString('utf8'), DATASET_TEXT, 'the dataset as served');
+      const svg = early.svg.bytes.toString('utf8');
+      assert.ok(svg.startsWith('<?xml'), 'a standalone SVG');
+      assert.match(svg, new RegExp(`<title>${data.metrics.find((m) => m.id === 'investment_rub').label.ru}:`));
+      assert.ok(svg.includes('726,2'), 'the chosen metric\'s chart');
+
+      // The app's own files hold the same values (years active count to the reader's year, the
+      // early ones to the dataset's).
+      release();
+      await waitForState(page, 'ready');
+      const sameYear = (bytes, sep) =>
+        csvRecords(bytes, sep).records.filter((r) => r[2] !== 'years_active').map((r) => r.join('|'));
+      for (const [kind, sep] of [['csv', ','], ['csv-excel', ';']]) {
+        const late = await download(page, `#download-${kind}`);
+        assert.deepEqual(sameYear(early[kind].bytes, sep), sameYear(late.bytes, sep), kind);
+        assert.ok(sameYear(late.bytes, sep).length > 10, `${kind}: rows compared`);
+      }
+      assertClean(record);
+    } finally {
+      release();
+      await context.close();
+    }
   });
 
   it('the toolbar keeps its buttons reachable on a phone', async () => {

@@ -1,7 +1,8 @@
 // The first view drawn at build time (src/prerender.rs): shown before the WASM has arrived,
-// its metric select working with nothing but the page and its stylesheet, the same as what the
-// app then draws (same boxes, no layout shift), replaced in one go (keeping the reader's metric
-// and focus), gone for links to other views, kept with the summary when the WASM cannot start.
+// its metric select and table switch working with nothing but the page and its stylesheet,
+// the same as what the app then draws (same boxes, no layout shift), replaced in one go
+// (keeping the reader's metric, view and focus), gone for links to other views, kept with the
+// summary when the WASM cannot start. Its download links: downloads.test.mjs.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -199,6 +200,85 @@ describe('prerendered first view', () => {
     }
   });
 
+  it('before the WASM the table switch shows the values as a table; the app takes over in the table view', async () => {
+    const wasm = gate();
+    const record = await openPageRouted(env.browser, 'about:blank', {}, { width: 412, height: 823 });
+    const { page, context } = record;
+    try {
+      await page.addInitScript(recordShifts);
+      await page.route('**/*.wasm', wasm.handler);
+      await page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
+      const select = page.locator('#prerender select');
+      await select.waitFor();
+      const ru = locale('ru');
+      const shownSwitch = () =>
+        page.$$eval('#prerender .table-switch', (ls) => ls.find((l) => l.checkVisibility())?.innerText.trim());
+      const shownRows = () =>
+        page.$$eval('#prerender .values-table tbody tr', (trs) =>
+          trs.filter((tr) => tr.checkVisibility()).map((tr) => [...tr.cells].slice(0, 2).map((c) => c.textContent)),
+        );
+      assert.equal(await shownSwitch(), ru.show_table);
+      assert.deepEqual(await shownRows(), [], 'no table at first');
+      // From the keyboard: the switch is the next stop after the select, and Space turns it.
+      await select.focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-table');
+      const ring = await page.$$eval('#prerender .table-switch', (ls) => getComputedStyle(ls.find((l) => l.checkVisibility())).outlineStyle);
+      assert.equal(ring, 'solid', 'its label shows the focus');
+      await page.keyboard.press('Space');
+      assert.equal(await shownSwitch(), ru.show_chart, 'it now offers the chart back');
+      assert.deepEqual(await shownRows(), [
+        ['Морион Диджитал', typesetValues.area_m2[0]],
+        ['Технопарк «Пермь»', typesetValues.area_m2[1]],
+      ]);
+      assert.equal(await shownChartLabel(page, '#prerender'), undefined, 'the chart is hidden');
+      assert.equal(await page.locator('#prerender .chart-hint').first().isVisible(), false);
+      // Another metric stays a table, as in the app.
+      await select.selectOption('investment_rub');
+      assert.deepEqual((await shownRows()).map((r) => r[1]), typesetValues.investment_rub);
+      const caption = await page.$$eval('#prerender caption', (cs) => cs.find((c) => c.checkVisibility())?.textContent);
+      assert.equal(caption, dataset().metrics.find((m) => m.id === 'investment_rub').label.ru);
+      const { violations } = await runAxe(page);
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe on the table');
+      await page.locator('#pre-table').focus();
+      const before = await boxes(page, '#prerender');
+      const tableBefore = await page.$$eval('#prerender .table-scroll', (ts) => ts.find((t) => t.checkVisibility()).getBoundingClientRect().toJSON());
+      await screenshot(page, 'prerender-412-table-before-wasm');
+
+      wasm.release();
+      await waitForState(page, 'ready');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await page.locator('#prerender').count(), 0);
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get('view'), 'table', 'the link says table');
+      assert.equal(url.searchParams.get('metric'), 'investment_rub');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'table-toggle', 'the focus is on the app\'s switch');
+      assert.equal(await page.getAttribute('#table-toggle', 'aria-pressed'), 'true');
+      const appRows = await page.$$eval('#values-table tbody tr', (trs) => trs.map((tr) => tr.cells[1].textContent));
+      assert.deepEqual(appRows, typesetValues.investment_rub);
+      const after = await boxes(page, '#app');
+      const tableAfter = await page.$eval('#compare-chart .table-scroll', (t) => t.getBoundingClientRect().toJSON());
+      for (const key of ['select', 'toolbar', 'cards']) {
+        for (let i = 0; i < 4; i += 1) {
+          assert.ok(Math.abs(before[key][i] - after[key][i]) <= 0.5, `${key} moved: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
+        }
+      }
+      for (const side of ['x', 'y', 'width', 'height']) {
+        assert.ok(Math.abs(tableBefore[side] - tableAfter[side]) <= 0.5, `table ${side}: ${tableBefore[side]} → ${tableAfter[side]}`);
+      }
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.ok(shifts < 0.001, `layout shift ${shifts}`);
+      // The app's switch drives on: back to the chart.
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#values-table', { state: 'detached' });
+      assert.equal(new URL(page.url()).searchParams.get('view'), null);
+      assertClean(record);
+    } finally {
+      wasm.release();
+      await context.close();
+    }
+  });
+
   for (const { name, routes, contextOptions } of [
     {
       name: 'with nothing but the page and its stylesheet',
@@ -228,11 +308,20 @@ describe('prerendered first view', () => {
         const sources = await page.$$eval('#prerender .source-link', (as) => as.filter((a) => a.checkVisibility()).length);
         assert.ok(sources > 0, 'the rank has its sources');
         assert.equal(await page.locator('#app').count(), 0, 'no app');
+        // The table switch works too (a label for a checkbox).
+        await page.locator('#prerender .table-switch >> visible=true').click();
+        const rows = await page.$$eval('#prerender .values-table tbody tr', (trs) => trs.filter((tr) => tr.checkVisibility()).length);
+        assert.ok(rows >= 4, `the rank's places as a table: ${rows} rows`);
+        await page.locator('#prerender .table-switch >> visible=true').click();
+        assert.equal(await shownChartLabel(page, '#prerender') !== undefined, true, 'and back to the chart');
         if (contextOptions.javaScriptEnabled === false) {
-          // Controls that only the app would bring to life are not shown, nor its loading note.
-          for (const inert of ['.header-actions', '.chart-toolbar', '.prerender-status']) {
+          // Controls that only the app would bring to life are not shown, nor its loading note;
+          // the table switch and the download links are.
+          for (const inert of ['.header-actions', '.chart-toolbar button', '.prerender-status']) {
             assert.equal(await page.locator(`#prerender ${inert}`).first().isVisible(), false, `${inert} hidden`);
           }
+          const live = await page.$$eval('#prerender .chart-toolbar :is(label, a)', (els) => els.filter((e) => e.checkVisibility()).map((e) => e.textContent));
+          assert.deepEqual(live, [`${locale('ru').show_table}${locale('ru').show_chart}`, 'CSV', locale('ru').download_csv_excel, 'JSON', 'SVG']);
           await screenshot(page, 'prerender-412-no-script-rank');
         }
         assertClean(record, { allowConsole: [/ERR_FAILED|Failed to load/] });

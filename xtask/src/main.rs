@@ -668,7 +668,9 @@ fn trunk_build(public_url: Option<&str>) -> Result<()> {
 const COMPRESS_TOOLS: [(&str, &str); 2] = [("gzip", "gzip"), ("brotli", "brotli")];
 
 /// What a server sends compressed: text, and WASM.
-const COMPRESSIBLE: [&str; 8] = ["html", "js", "css", "json", "svg", "wasm", "txt", "map"];
+const COMPRESSIBLE: [&str; 9] = [
+    "html", "js", "css", "json", "svg", "csv", "wasm", "txt", "map",
+];
 
 /// Writes `file.br` (brotli -q 11) and `file.gz` (gzip -9) beside every compressible file in
 /// `dist`, for servers that send precompressed files (nginx `gzip_static`, `brotli_static`).
