@@ -16,15 +16,25 @@ pub fn table_file(lang: Lang) -> &'static str {
     }
 }
 
+/// A table's opening, up to its caption, in a box that scrolls sideways on a narrow screen
+/// (`.table-scroll` in style.css and table.css) rather than widen the page; the box takes the
+/// focus, so that the keyboard can scroll it. Closed by `CLOSE_TABLE`.
+fn open_table(caption: &str) -> String {
+    let caption = escape(caption);
+    format!("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\"><table><caption>{caption}</caption>")
+}
+
+const CLOSE_TABLE: &str = "</table></div>";
+
 /// A summary table of the parks' latest figures, and links to the full tables.
 pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
     let lang = t.lang();
     let s = strings(lang);
     let metrics = metric_catalogue(ds, lang);
     let mut html = format!(
-        "<div class=\"static-summary\"><p>{}</p><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        "<div class=\"static-summary\"><p>{}</p>{}<thead><tr><th scope=\"col\">{}</th>",
         escape(s.noscript_intro),
-        escape(s.compare_title),
+        open_table(s.compare_title),
         escape(s.metric_label),
     );
     for park in &ds.parks {
@@ -48,7 +58,7 @@ pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> Str
         html.push_str("</tr>");
     }
     html.push_str(&format!(
-        "</tbody></table><p><a href=\"{}\">{}</a> · <a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a></p></div>",
+        "</tbody>{CLOSE_TABLE}<p><a href=\"{}\">{}</a> · <a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a></p></div>",
         table_file(lang),
         escape(s.full_table),
         table_file(lang.other()),
@@ -77,10 +87,10 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
             .join(", ")
     };
     let mut body = format!(
-        "<h1>{}</h1><p>{}</p><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        "<h1>{}</h1><p>{}</p>{}<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         escape(ds.meta.title.get(lang)),
         escape(ds.meta.description.get(lang)),
-        escape(s.compare_title),
+        open_table(s.compare_title),
         escape(s.park),
         escape(s.metric_label),
         escape(s.value),
@@ -109,8 +119,8 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
         }
     }
     body.push_str(&format!(
-        "</tbody></table><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        escape(s.timeline_title),
+        "</tbody>{CLOSE_TABLE}{}<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        open_table(s.timeline_title),
         escape(s.date),
         escape(s.filter_level),
         escape(s.filter_kind),
@@ -134,7 +144,7 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
         ));
     }
     body.push_str(&format!(
-        "</tbody></table><h2>{}</h2><ol>",
+        "</tbody>{CLOSE_TABLE}<h2>{}</h2><ol>",
         escape(s.sources_title)
     ));
     for src in &ds.sources {

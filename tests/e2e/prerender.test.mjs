@@ -331,6 +331,30 @@ describe('prerendered first view', () => {
     });
   }
 
+  it('at 320 px no table widens the page: the first view with no script, the table pages, the app\'s table', async () => {
+    const pages = [
+      { path: '/', options: { javaScriptEnabled: false }, table: true },
+      { path: '/table.html', options: {} },
+      { path: '/table-en.html', options: {} },
+      { path: '/?view=table&metric=akit_rank', options: {}, ready: true },
+    ];
+    for (const { path, options, table, ready } of pages) {
+      const record = await openPageRouted(env.browser, `${env.server.url}${path}`, {}, { width: 320, height: 640, ...options });
+      const { page, context } = record;
+      try {
+        if (ready) await waitForState(page, 'ready');
+        if (table) await page.locator('#prerender .table-switch >> visible=true').click();
+        const scrollers = await page.$$eval('.table-scroll', (els) => els.filter((el) => el.checkVisibility()).length);
+        assert.ok(scrollers > 0, `${path}: a table is shown`);
+        const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        assert.equal(scrollWidth, innerWidth, `${path}: the page is as wide as the screen`);
+        assertClean(record, { allowConsole: [] });
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('a link to another view, or a kept visually-impaired mode, does not flash the default view', async () => {
     for (const { query, storage } of [{ query: '?lang=en' }, { query: '?metric=akit_rank' }, { query: '', storage: 'on=1;size=150;scheme=bw;images=on' }]) {
       const wasm = gate();
