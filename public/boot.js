@@ -2,11 +2,12 @@
 // Content-Security-Policy — script-src 'self' 'wasm-unsafe-eval' — allows it.
 //
 // index.html holds the first view drawn at build time (#prerender: the default language, every
-// metric, its select working without script); it needs only the page and its stylesheet. The
-// app (JS, WASM, dataset; preloaded by the page's head) replaces it once its data is in. A link
-// to another view (any query) or a visually-impaired mode kept from an earlier visit would
-// first show the wrong view, so the prerender goes at once and the app's own loading state
-// shows instead.
+// metric, its select working without script); it needs only the page and its stylesheet.
+// embed.html holds the embed's (for `?embed=1`). The app (JS, WASM, dataset; preloaded by the
+// page's head) replaces it once its data is in. A link to another view (a query other than the
+// one the copy was drawn for, data-query, the page's own language aside) or a visually-impaired
+// mode kept from an earlier visit would first show the wrong view, so the prerender goes at
+// once and the app's own loading state shows instead.
 // Where the WASM cannot start (no WebAssembly, a blocked or broken download), the summary
 // written at build time is revealed and the prerender's inert controls are hidden.
 const tag = document.querySelector("script[data-js][data-wasm]");
@@ -18,7 +19,10 @@ const storedVi = (() => {
     return ""; // storage refused (some embeds)
   }
 })();
-if (location.search.length > 1 || storedVi.split(";").includes("on=1")) prerender?.remove();
+const query = new URLSearchParams(location.search);
+if (query.get("lang") === document.documentElement.lang) query.delete("lang");
+const drawnFor = prerender?.dataset.query ?? "";
+if (query.toString() !== drawnFor || storedVi.split(";").includes("on=1")) prerender?.remove();
 
 try {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");

@@ -29,20 +29,49 @@ const NARROWEST: f64 = 320.0;
 /// Room for a classic (non-overlay) scrollbar on desktop browsers.
 const SCROLLBAR: f64 = 17.0;
 
+/// Which page a first view is drawn for: the explorer's own (`index.html`) or the compact one
+/// that other sites frame (`embed.html?embed=1`, the app's `embed` display).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Page,
+    Embed,
+}
+
+impl Layout {
+    /// The query the copy stands for: `boot.js` keeps it only when the page's query says the
+    /// same (the page's own language aside).
+    pub fn query(self) -> &'static str {
+        match self {
+            Layout::Page => "",
+            Layout::Embed => "embed=1",
+        }
+    }
+
+    /// The page's side padding (`style.css`: `.app-root`, 10 px up to 480 px; `.embed`).
+    fn padding(self, narrow: bool) -> f64 {
+        match (self, narrow) {
+            (Layout::Embed, _) => 8.0,
+            (Layout::Page, true) => 10.0,
+            (Layout::Page, false) => 16.0,
+        }
+    }
+}
+
 /// The comparison chart's width, in CSS pixels, at a viewport width, from `style.css`:
-/// page and panel padding (10 + 12 px a side up to 480 px, 16 + 16 above) and 1 px borders;
+/// page and panel padding (the page's, and 12 px up to 480 px, 16 above) and 1 px borders;
 /// from 1000 px the comparison takes 1.1 of 2.1 grid fractions beside the timeline, 16 px gap,
 /// within the page's 1320 px.
-pub fn chart_width_at(viewport: f64) -> f64 {
+pub fn chart_width_at(viewport: f64, layout: Layout) -> f64 {
     let viewport = viewport.max(NARROWEST);
     if viewport <= 480.0 {
-        return viewport - 2.0 * (10.0 + 12.0 + 1.0);
+        return viewport - 2.0 * (layout.padding(true) + 12.0 + 1.0);
     }
+    let page = layout.padding(false);
     let viewport = viewport - SCROLLBAR;
     if viewport < 1000.0 - SCROLLBAR {
-        return viewport - 2.0 * (16.0 + 16.0 + 1.0);
+        return viewport - 2.0 * (page + 16.0 + 1.0);
     }
-    let content = (viewport - 32.0).min(1320.0);
+    let content = (viewport - 2.0 * page).min(1320.0);
     ((content - 16.0) * 1.1 / 2.1 - 2.0 * (16.0 + 1.0)).floor()
 }
 
@@ -153,6 +182,7 @@ pub fn first_view(
     t: &dyn Typography,
     this_year: i32,
     summary: &str,
+    layout: Layout,
 ) -> Option<String> {
     let lang = t.lang();
     let s = strings(lang);
@@ -167,7 +197,7 @@ pub fn first_view(
             VIEWPORT_STEPS
                 .iter()
                 .map(|&step| {
-                    let width = chart_width_at(f64::from(step)).round();
+                    let width = chart_width_at(f64::from(step), layout).round();
                     comparison(ds, &metric.id, t, width, this_year)
                 })
                 .collect::<Option<_>>()
@@ -175,8 +205,15 @@ pub fn first_view(
         .collect::<Option<_>>()?;
 
     let mut html = String::with_capacity(128 * 1024);
-    html.push_str("<div id=\"prerender\" class=\"app-root\">");
-    header(&mut html, s, lang);
+    let class = match layout {
+        Layout::Page => "app-root",
+        Layout::Embed => "app-root embed",
+    };
+    html.push_str(&format!(
+        "<div id=\"prerender\" class=\"{class}\" data-query=\"{}\">",
+        layout.query()
+    ));
+    header(&mut html, s, lang, layout);
     html.push_str("<main class=\"prerendered\">");
     html.push_str(&format!(
         "<noscript>{summary}</noscript><div id=\"fallback\" hidden>{summary}</div>"
@@ -339,8 +376,9 @@ fn confidence_mark(s: &Strings, key: &str) -> String {
     )
 }
 
-/// The header as the app draws it, its buttons disabled until the app is up.
-fn header(html: &mut String, s: &Strings, lang: Lang) {
+/// The header as the app draws it, its buttons disabled until the app is up (an embed has no
+/// embed or copy-link button).
+fn header(html: &mut String, s: &Strings, lang: Lang, layout: Layout) {
     let other = lang.other();
     html.push_str(&format!(
         "<header class=\"site-header\"><div><h1>{}</h1><p class=\"subtitle\">{}</p></div><div class=\"header-actions\">",
@@ -354,7 +392,8 @@ fn header(html: &mut String, s: &Strings, lang: Lang) {
         "<circle cx=\"10\" cy=\"7\" r=\"3\" fill=\"currentColor\"></circle></svg>"
     ));
     html.push_str(&format!("{}</button>", escape(s.vi_on)));
-    for label in [&s.embed_open, &s.copy_link] {
+    let page_only = [s.embed_open, s.copy_link];
+    for label in page_only.iter().filter(|_| layout == Layout::Page) {
         html.push_str(&format!(
             "<button type=\"button\" class=\"secondary\" disabled>{}</button>",
             escape(label)
@@ -439,17 +478,23 @@ mod tests {
     #[test]
     fn chart_widths_follow_the_layout_measured_in_chromium() {
         // Measured in headless Chromium (overlay scrollbars) at these viewport widths.
-        assert_eq!(chart_width_at(320.0), 274.0);
-        assert_eq!(chart_width_at(412.0), 366.0);
+        assert_eq!(chart_width_at(320.0, Layout::Page), 274.0);
+        assert_eq!(chart_width_at(412.0, Layout::Page), 366.0);
+        // The embed's page padding is 8 px at every width.
+        assert_eq!(chart_width_at(320.0, Layout::Embed), 278.0);
+        assert_eq!(chart_width_at(412.0, Layout::Embed), 370.0);
         // Above 480 px a classic scrollbar is allowed for: never wider than the app's chart.
-        assert!(chart_width_at(600.0) <= 534.0);
-        assert!(chart_width_at(1280.0) <= 611.0);
-        assert!(chart_width_at(4000.0) <= 649.0);
+        assert!(chart_width_at(600.0, Layout::Page) <= 534.0);
+        assert!(chart_width_at(1280.0, Layout::Page) <= 611.0);
+        assert!(chart_width_at(4000.0, Layout::Page) <= 649.0);
         // Wider viewport, never a narrower chart within a layout; the grid narrows it at 1000.
         for pair in VIEWPORT_STEPS.windows(2) {
             let (a, b) = (f64::from(pair[0]), f64::from(pair[1]));
             if a >= 1000.0 || b < 1000.0 {
-                assert!(chart_width_at(a) <= chart_width_at(b), "{a} → {b}");
+                for layout in [Layout::Page, Layout::Embed] {
+                    let (wa, wb) = (chart_width_at(a, layout), chart_width_at(b, layout));
+                    assert!(wa <= wb, "{layout:?}: {a} → {b}");
+                }
             }
         }
     }
@@ -458,9 +503,9 @@ mod tests {
     fn first_view_has_every_metric_the_default_first_and_one_drawing_per_step() {
         let ds = dataset();
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "<p>summary</p>").expect("a first view");
+        let html = first_view(&ds, &t, 2026, "<p>summary</p>", Layout::Page).expect("a first view");
         let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
-        assert!(html.starts_with("<div id=\"prerender\" class=\"app-root\">"));
+        assert!(html.starts_with("<div id=\"prerender\" class=\"app-root\" data-query=\"\">"));
         // The select works before the app: enabled, the default chosen, one view per option.
         assert!(html.contains("<select aria-label=\"Показатель\">"));
         assert!(html.contains("<option value=\"area_m2\" selected>Общая площадь</option>"));
@@ -560,10 +605,30 @@ mod tests {
     }
 
     #[test]
+    fn the_embed_first_view_has_the_embed_layout_and_no_page_only_buttons() {
+        let ds = dataset();
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let s = strings(Lang::Ru);
+        let page = first_view(&ds, &t, 2026, "", Layout::Page).expect("the page's");
+        let embed = first_view(&ds, &t, 2026, "", Layout::Embed).expect("the embed's");
+        assert!(embed
+            .starts_with("<div id=\"prerender\" class=\"app-root embed\" data-query=\"embed=1\">"));
+        for label in [s.embed_open, s.copy_link] {
+            assert!(page.contains(&format!(">{label}</button>")), "{label}");
+            assert!(!embed.contains(&format!(">{label}</button>")), "{label}");
+        }
+        // Drawn at the embed's chart widths: at 412 px, 370 against the page's 366.
+        assert!(embed
+            .contains("<svg class=\"w4\" aria-hidden=\"true\" focusable=\"false\" width=\"370\""));
+        assert!(page
+            .contains("<svg class=\"w4\" aria-hidden=\"true\" focusable=\"false\" width=\"366\""));
+    }
+
+    #[test]
     fn the_download_links_point_to_the_files_the_build_writes() {
         let ds = dataset();
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "").expect("a first view");
+        let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
         let files = static_files(&ds, &t, 2026);
         let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
         // Two CSVs and one chart per metric, each once.
@@ -613,7 +678,7 @@ mod tests {
                 ..template.clone()
             }));
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "").expect("a first view");
+        let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
         let options: Vec<&str> = html
             .split("<option ")
             .skip(1)
@@ -647,7 +712,7 @@ mod tests {
                 ..area.clone()
             }));
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "").expect("a first view");
+        let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
         let card = html
             .split("<li class=\"value-card\" data-park=\"morion-digital\">")
             .nth(1)
@@ -671,7 +736,7 @@ mod tests {
             en: hostile.into(),
         };
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "").expect("a first view");
+        let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
         assert!(!html.contains("<img"), "markup from the data: {html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"));
     }

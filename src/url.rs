@@ -152,15 +152,26 @@ impl UrlState {
     }
 }
 
+/// The page that embeds frame: the explorer with the embed's first view drawn in at build time
+/// (`prerender::Layout::Embed`), beside `index.html`.
+pub const EMBED_PAGE: &str = "embed.html";
+
+/// The explorer's own page for a page's path: an embed's "open the full explorer" link goes
+/// to the folder (`index.html`), not to `embed.html`.
+pub fn full_page_path(path: &str) -> &str {
+    path.strip_suffix(EMBED_PAGE).unwrap_or(path)
+}
+
 /// The two embed snippets for a page at `page_url` (origin and path, no query) showing
-/// `state`: a plain iframe with a fixed height, and the auto-resizing `embed.js` one.
+/// `state`: a plain iframe with a fixed height, and the auto-resizing `embed.js` one. Both
+/// frame `embed.html` in the page's folder.
 pub fn embed_snippets(page_url: &str, state: &UrlState, title: &str) -> (String, String) {
     let mut embedded = state.clone();
     embedded.display.embed = true;
-    let src = format!("{page_url}{}", embedded.to_query());
+    let base = page_url.rsplit_once('/').map_or(page_url, |(dir, _)| dir);
+    let src = format!("{base}/{EMBED_PAGE}{}", embedded.to_query());
     let src = escape(&src);
     let title = escape(title);
-    let base = page_url.rsplit_once('/').map_or(page_url, |(dir, _)| dir);
     let iframe = format!(
         "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"900\" loading=\"lazy\" frameborder=\"0\"></iframe>"
     );
@@ -298,7 +309,7 @@ mod tests {
             "Perm \"parks\"",
         );
         assert!(
-            iframe.contains("src=\"https://example.org/tp/index.html?lang=en&amp;embed=1\""),
+            iframe.contains("src=\"https://example.org/tp/embed.html?lang=en&amp;embed=1\""),
             "{iframe}"
         );
         assert!(
@@ -309,5 +320,19 @@ mod tests {
             script.contains("<script src=\"https://example.org/tp/embed.js\" defer></script>"),
             "{script}"
         );
+    }
+
+    #[test]
+    fn embeds_frame_the_embed_page_whose_link_opens_the_folder() {
+        // From the folder's own address, in the default language: the query the embed's first
+        // view is drawn for (`prerender::Layout::Embed`).
+        let (iframe, _) = embed_snippets("https://example.org/tp/", &UrlState::default(), "T");
+        assert!(
+            iframe.contains("src=\"https://example.org/tp/embed.html?embed=1\""),
+            "{iframe}"
+        );
+        assert_eq!(full_page_path("/tp/embed.html"), "/tp/");
+        assert_eq!(full_page_path("/tp/"), "/tp/");
+        assert_eq!(full_page_path("/tp/index.html"), "/tp/index.html");
     }
 }

@@ -1,5 +1,6 @@
 //! Build step (a Trunk `post_build` hook): writes the first view (header and comparison chart,
-//! static, holding the no-script summary) into the staged `index.html`, the files its download
+//! static, holding the no-script summary) into the staged `index.html`, and the same page with
+//! the embed's first view as `embed.html` (what embed snippets frame); the files its download
 //! links point to, and the plain table pages beside it, from the bundled dataset.
 //! An invalid dataset fails the build with every problem listed.
 
@@ -9,8 +10,9 @@ use std::process::ExitCode;
 use perm_technoparks::format::ReferenceTypography;
 use perm_technoparks::i18n::{strings, Lang};
 use perm_technoparks::model::{load_dataset, Dataset};
-use perm_technoparks::prerender::{first_view, static_files, DOWNLOADS_DIR};
+use perm_technoparks::prerender::{first_view, static_files, Layout, DOWNLOADS_DIR};
 use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
+use perm_technoparks::url::EMBED_PAGE;
 
 /// Where the first view goes in `index.html`.
 const MARK: &str = "<template id=first-view></template>";
@@ -61,9 +63,15 @@ fn run(dir: &Path) -> Result<(), String> {
         write(&dir.join(&link.href), &text)?;
     }
     let summary = noscript_summary(&ds, &t, year);
-    let view = first_view(&ds, &t, year, &summary)
-        .ok_or_else(|| format!("{}: no metric to draw", data_path.display()))?;
-    write(&index_path, &index.replace(MARK, &view))
+    for (layout, path) in [
+        (Layout::Embed, dir.join(EMBED_PAGE)),
+        (Layout::Page, index_path),
+    ] {
+        let view = first_view(&ds, &t, year, &summary, layout)
+            .ok_or_else(|| format!("{}: no metric to draw", data_path.display()))?;
+        write(&path, &index.replace(MARK, &view))?;
+    }
+    Ok(())
 }
 
 /// The dataset's update year: the build is reproducible, whatever the build machine's clock.

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::state::{current_url_state, use_app_state};
 use crate::i18n::strings;
-use crate::url::embed_snippets;
+use crate::url::{embed_snippets, full_page_path};
 
 /// The message `embed.js` accepts: `{type: "technoparks:height", height: <px>}`.
 const HEIGHT_MESSAGE: &str = "technoparks:height";
@@ -57,7 +57,7 @@ pub fn OpenFull() -> impl IntoView {
         let mut url = current_url_state(&state);
         url.display.embed = false;
         let path = window().location().pathname().unwrap_or_default();
-        format!("{path}{}", url.to_query())
+        format!("{}{}", full_page_path(&path), url.to_query())
     };
     view! {
         <a class="open-full" href=href target="_blank" rel="noopener">

@@ -518,7 +518,8 @@ test('5. embed dialog: snippets for the current view and language; Escape closes
     assert.match(ruScript, /data-technoparks-embed/);
     assert.match(ruScript, /embed=1/);
     assert.ok(ruScript.includes(`${app.base}embed.js`), `script URL: ${ruScript}`);
-    assert.ok(ruScript.includes(`data-src="${app.base}?`), `data-src not under the sub-path: ${ruScript}`);
+    // The embed page (its first view drawn for ?embed=1), under the sub-path.
+    assert.ok(ruScript.includes(`data-src="${app.base}embed.html?embed=1"`), `data-src: ${ruScript}`);
     assert.doesNotMatch(ruScript, /lang=en/);
     assert.match(ruIframe, /<iframe [^>]*src="[^"]*embed=1/);
     await page.keyboard.press('Escape');
@@ -548,7 +549,7 @@ test('5. embed dialog: snippets for the current view and language; Escape closes
       const iframe = pasted.page.locator('[data-technoparks-embed] iframe');
       assert.equal(await iframe.count(), 1);
       const src = new URL(await iframe.getAttribute('src'));
-      assert.equal(`${src.origin}${src.pathname}`, app.base);
+      assert.equal(`${src.origin}${src.pathname}`, `${app.base}embed.html`);
       assert.equal(src.searchParams.get('embed'), '1');
       assert.equal(src.searchParams.get('lang'), 'en');
       assert.equal(await pasted.frame.getAttribute('html', 'lang'), 'en');

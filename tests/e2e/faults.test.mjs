@@ -242,14 +242,14 @@ describe('a slow or absent network', () => {
   /** How long the dataset takes to arrive in the slow case. */
   const DELAY = 10_000;
 
-  // A link with a query: the app's own loading state (the default address shows the
-  // prerendered first view meanwhile; prerender.test.mjs).
+  // A link to another view (here the investment, in Russian): the app's own loading state (the
+  // default address shows the prerendered first view meanwhile; prerender.test.mjs).
   it('shows the loading message at once, and the explorer when the data arrives 10 s later', async () => {
     let asked = null;
     let arrived = null;
     const record = await openPageRouted(
       env.browser,
-      `${env.server.url}/?lang=ru`,
+      `${env.server.url}/?lang=ru&metric=investment_rub`,
       {
         [`**${DATA_PATH}`]: async (route) => {
           asked = Date.now();

@@ -82,15 +82,20 @@ const boxes = (page, root) =>
   }, root);
 
 describe('prerendered first view', () => {
-  for (const width of [360, 412, 768, 1280, 1440]) {
-    it(`at ${width} px: shown before the WASM, replaced by the same layout with no shift`, async () => {
+  const layouts = [
+    ...[360, 412, 768, 1280, 1440].map((width) => ({ width, path: '/' })),
+    // embed.html: the embed's first view, for the frames of embed snippets.
+    ...[320, 412, 800].map((width) => ({ width, path: '/embed.html?embed=1' })),
+  ];
+  for (const { width, path } of layouts) {
+    it(`${path} at ${width} px: shown before the WASM, replaced by the same layout with no shift`, async () => {
       const wasm = gate();
       const record = await openPageRouted(env.browser, 'about:blank', {}, { width, height: 823 });
       const { page, context } = record;
       try {
         await page.addInitScript(recordShifts);
         await page.route('**/*.wasm', wasm.handler);
-        await page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
+        await page.goto(`${env.server.url}${path}`, { waitUntil: 'domcontentloaded' });
 
         // Before the WASM: the chart and the figures are there, in Russian, from the data.
         const data = dataset();
@@ -109,12 +114,14 @@ describe('prerendered first view', () => {
         assert.equal(await page.locator('#prerender select').isEnabled(), true, 'the metric select works before the app');
         assert.equal(await page.locator('#prerender .chart-toolbar button').first().isDisabled(), true, 'the other controls wait for the app');
         assert.equal(await page.locator('#app').count(), 0, 'the app has not started');
+        const embed = path.includes('embed=1');
+        assert.equal(await page.locator('#prerender.embed').count(), embed ? 1 : 0, 'drawn in its page\'s layout');
         const before = await boxes(page, '#prerender');
         if (width === 412 || width === 1280) {
           const { violations } = await runAxe(page);
           assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe on the prerendered view');
         }
-        if (width === 412) await screenshot(page, 'prerender-412-before-wasm');
+        if (width === 412) await screenshot(page, embed ? 'prerender-embed-412-before-wasm' : 'prerender-412-before-wasm');
 
         wasm.release();
         await waitForState(page, 'ready');
@@ -122,6 +129,7 @@ describe('prerendered first view', () => {
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         assert.equal(await page.locator('#prerender').count(), 0, 'the prerender has given way');
         assert.equal(await page.locator('h1').count(), 1, 'one h1 in the page');
+        assert.equal(await page.locator('#app.embed').count(), embed ? 1 : 0, 'the app in the same layout');
         const afterBoxes = await boxes(page, '#app');
 
         for (const key of ['h1', 'actions', 'select', 'toolbar', 'hint', 'cards', 'chartWrap']) {
@@ -355,8 +363,37 @@ describe('prerendered first view', () => {
     }
   });
 
+  it('the first view stays for its own query, the page\'s language named or not', async () => {
+    for (const path of ['/?lang=ru', '/embed.html?lang=ru&embed=1', '/embed.html?embed=1&lang=ru']) {
+      const wasm = gate();
+      const record = await openPageRouted(env.browser, 'about:blank', {});
+      const { page, context } = record;
+      try {
+        await page.route('**/*.wasm', wasm.handler);
+        await page.goto(`${env.server.url}${path}`, { waitUntil: 'domcontentloaded' });
+        // boot.js, a module, has run by DOMContentLoaded (the WASM is held back here).
+        assert.equal(await page.locator('#prerender').isVisible(), true, `${path}: the first view is kept`);
+        wasm.release();
+        await waitForState(page, 'ready');
+        assertClean(record);
+      } finally {
+        wasm.release();
+        await context.close();
+      }
+    }
+  });
+
   it('a link to another view, or a kept visually-impaired mode, does not flash the default view', async () => {
-    for (const { query, storage } of [{ query: '?lang=en' }, { query: '?metric=akit_rank' }, { query: '', storage: 'on=1;size=150;scheme=bw;images=on' }]) {
+    for (const { query, storage } of [
+      { query: '?lang=en' },
+      { query: '?metric=akit_rank' },
+      { query: '', storage: 'on=1;size=150;scheme=bw;images=on' },
+      // The explorer's page framed as an embed (an older snippet), and the embed page
+      // in another theme or opened without ?embed=1.
+      { query: '?embed=1' },
+      { query: 'embed.html?embed=1&theme=dark' },
+      { query: 'embed.html' },
+    ]) {
       const wasm = gate();
       const record = await openPageRouted(env.browser, 'about:blank', {});
       const { page, context } = record;
