@@ -10,7 +10,9 @@
 //! The header's buttons and PNG are drawn `disabled` (they work once the app is up). Nothing
 //! here has an `id` the app uses, so the two never clash.
 
-use crate::chart::{comparison, earlier_label, render_svg, Comparison, ParkCard, ShownValue};
+use crate::chart::{
+    compared, comparison, earlier_label, render_svg, Comparison, ParkCard, ShownValue,
+};
 use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator, DATA_URL};
 use crate::format::Typography;
 use crate::html::escape;
@@ -194,13 +196,9 @@ pub fn first_view(
         .iter()
         .take(PRERENDERED_METRICS)
         .map(|metric| {
-            VIEWPORT_STEPS
-                .iter()
-                .map(|&step| {
-                    let width = chart_width_at(f64::from(step), layout).round();
-                    comparison(ds, &metric.id, t, width, this_year)
-                })
-                .collect::<Option<_>>()
+            let typeset = compared(ds, &metric.id, t, this_year)?;
+            let at = |&step: &u32| typeset.at(chart_width_at(f64::from(step), layout).round());
+            Some(VIEWPORT_STEPS.iter().map(at).collect())
         })
         .collect::<Option<_>>()?;
 

@@ -16,6 +16,47 @@ pub struct Comparison {
     pub chart: ChartSpec,
 }
 
+/// The comparison of the parks on one metric, at no particular width: the cards and the
+/// chart's marks with their text, typeset once. `Compared::at` lays the chart out at a width,
+/// which changes nothing else (a resize, or the first measurement of the chart's box, costs a
+/// layout, not the typesetting of every value).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compared {
+    pub metric: MetricInfo,
+    pub cards: Vec<ParkCard>,
+    marks: Marks,
+    alt: String,
+}
+
+/// What the chart draws: a bar per park (one value each), or a line of places per park.
+#[derive(Debug, Clone, PartialEq)]
+enum Marks {
+    Bars(Vec<BarRow>),
+    Ranks {
+        lines: Vec<SeriesLine>,
+        axis: &'static str,
+    },
+}
+
+impl Compared {
+    /// The chart laid out `width` CSS pixels wide.
+    pub fn chart(&self, width: f64) -> ChartSpec {
+        match &self.marks {
+            Marks::Bars(rows) => bar_chart(rows, width, self.alt.clone()),
+            Marks::Ranks { lines, axis } => rank_chart(lines, width, axis, self.alt.clone()),
+        }
+    }
+
+    /// The whole comparison, its chart `width` CSS pixels wide.
+    pub fn at(&self, width: f64) -> Comparison {
+        Comparison {
+            metric: self.metric.clone(),
+            cards: self.cards.clone(),
+            chart: self.chart(width),
+        }
+    }
+}
+
 /// A park's figures under the chart, each with source and confidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParkCard {
@@ -82,7 +123,8 @@ fn ratio_sentence(cards: &[ParkCard], unit: Unit, t: &dyn Typography) -> Option<
     Some(fill(s.chart_alt_ratio, &[top.to_string(), times]))
 }
 
-/// The comparison of all parks on a metric; `None` when the metric does not exist.
+/// The comparison of all parks on a metric, its chart `width` CSS pixels wide; `None` when the
+/// metric does not exist.
 pub fn comparison(
     ds: &Dataset,
     metric: &str,
@@ -90,6 +132,17 @@ pub fn comparison(
     width: f64,
     this_year: i32,
 ) -> Option<Comparison> {
+    Some(compared(ds, metric, t, this_year)?.at(width))
+}
+
+/// The comparison of all parks on a metric at no particular width (`Compared::at`); `None`
+/// when the metric does not exist.
+pub fn compared(
+    ds: &Dataset,
+    metric: &str,
+    t: &dyn Typography,
+    this_year: i32,
+) -> Option<Compared> {
     let lang = t.lang();
     let s = strings(lang);
     let info = metric_catalogue(ds, lang)
@@ -145,7 +198,7 @@ pub fn comparison(
         alt = format!("{}; {ratio}", alt.trim_end_matches('.'));
     }
 
-    let chart = if series {
+    let marks = if series {
         let lines: Vec<SeriesLine> = cards
             .iter()
             .map(|c| SeriesLine {
@@ -166,7 +219,10 @@ pub fn comparison(
                 empty_text: s.no_data.to_string(),
             })
             .collect();
-        rank_chart(&lines, width, s.rank_axis, alt)
+        Marks::Ranks {
+            lines,
+            axis: s.rank_axis,
+        }
     } else {
         let rows: Vec<BarRow> = cards
             .iter()
@@ -182,12 +238,13 @@ pub fn comparison(
                 }
             })
             .collect();
-        bar_chart(&rows, width, alt)
+        Marks::Bars(rows)
     };
-    Some(Comparison {
+    Some(Compared {
         metric: info,
         cards,
-        chart,
+        marks,
+        alt,
     })
 }
 
@@ -262,5 +319,26 @@ mod tests {
             earlier_label(&ru, eight.folded().0),
             "Ещё 3 значения (2016–2018)"
         );
+    }
+
+    #[test]
+    fn a_comparison_typeset_once_lays_out_at_any_width_as_if_made_there() {
+        let ds = crate::model::load_dataset(include_bytes!("../../public/data/technoparks.json"))
+            .expect("valid dataset");
+        let t = ReferenceTypography { lang: Lang::Ru };
+        for metric in ["area_m2", "akit_rank"] {
+            let typeset = compared(&ds, metric, &t, 2026).expect("a metric");
+            for width in [300.0, 640.0] {
+                let whole = comparison(&ds, metric, &t, width, 2026).expect("a metric");
+                assert_eq!(typeset.at(width), whole, "{metric} at {width}");
+                assert_eq!(typeset.chart(width).width, width);
+            }
+            // The width changes the chart's layout, nothing else.
+            let (narrow, wide) = (typeset.at(300.0), typeset.at(640.0));
+            assert_ne!(narrow.chart, wide.chart);
+            assert_eq!(narrow.chart.alt, wide.chart.alt);
+            assert_eq!((narrow.metric, narrow.cards), (wide.metric, wide.cards));
+        }
+        assert_eq!(compared(&ds, "no_such_metric", &t, 2026), None);
     }
 }

@@ -7,7 +7,9 @@ mod render;
 mod scale;
 mod spec;
 
-pub use compare::{comparison, earlier_label, Comparison, ParkCard, ShownValue};
+pub use compare::{
+    compared, comparison, earlier_label, Compared, Comparison, ParkCard, ShownValue,
+};
 pub use lifecycle::{lifecycle_chart, year_position};
 pub use render::render_svg;
 pub use scale::{nice_ticks, Linear};

@@ -11,7 +11,7 @@ use super::intl::{this_year, IntlTypography};
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::use_app_state;
 use crate::analysis::metric_catalogue;
-use crate::chart::{comparison, earlier_label, render_svg, ParkCard, ShownValue};
+use crate::chart::{compared, earlier_label, render_svg, ParkCard, ShownValue};
 use crate::i18n::{strings, Lang};
 use crate::model::Dataset;
 
@@ -49,18 +49,17 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
             }
         }
     });
+    // Typeset once per metric and language; laid out again only when the width changes.
     let ds_for_view = ds.clone();
-    let view_model = Memo::new(move |_| {
+    let typeset = Memo::new(move |_| {
         let t = IntlTypography {
             lang: state.lang.get(),
         };
-        comparison(
-            &ds_for_view,
-            &metric.get(),
-            &t,
-            width.get() / state.vi.get().chart_scale(),
-            year,
-        )
+        compared(&ds_for_view, &metric.get(), &t, year)
+    });
+    let view_model = Memo::new(move |_| {
+        let width = width.get() / state.vi.get().chart_scale();
+        typeset.with(|c| c.as_ref().map(|c| c.at(width)))
     });
     // Drawn once the container's width is known (the cards and the table need not wait).
     let svg = move || {
@@ -71,7 +70,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
             .unwrap_or_default()
     };
     // The cards do not depend on the width: a resize must not rebuild them.
-    let cards = Memo::new(move |_| view_model.get().map(|c| c.cards));
+    let cards = Memo::new(move |_| typeset.with(|c| c.as_ref().map(|c| c.cards.clone())));
 
     let on_change = move |ev| {
         let chosen = event_target_value(&ev);
@@ -101,7 +100,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
                 </select>
             </div>
             {move || {
-                view_model.get().and_then(|c| c.metric.formula).map(|formula| {
+                typeset.with(|c| c.as_ref().and_then(|c| c.metric.formula.clone())).map(|formula| {
                     view! {
                         <p id="formula" class="formula">
                             {move || s().formula} ": " {formula}

@@ -14,9 +14,6 @@ use crate::chart::{lifecycle_chart, render_svg};
 use crate::i18n::strings;
 use crate::model::{Dataset, PartialDate};
 
-/// Chart width before the container has been measured.
-const DEFAULT_WIDTH: f64 = 900.0;
-
 /// Park bars over the years, the filtered events as marks; a mark selects its event.
 #[component]
 pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
@@ -33,7 +30,9 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
 
     let (container, measured) = measured_width();
 
+    // Laid out once the container's width is known (not first at a guessed width, then again).
     let spec = Memo::new(move |_| {
+        let width = measured.get()?;
         let lang = state.lang.get();
         let filter = state.filter.get();
         let shown: Vec<&str> = timeline_years(&ds.events, &filter, lang)
@@ -41,28 +40,29 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             .flat_map(|(_, events)| events.into_iter().map(|e| e.id.as_str()))
             .collect();
         let selected = state.event.get();
-        lifecycle_chart(
+        Some(lifecycle_chart(
             &ds,
             &shown,
             selected.as_deref(),
             &IntlTypography { lang },
-            measured.get().unwrap_or(DEFAULT_WIDTH) / state.vi.get().chart_scale(),
+            width / state.vi.get().chart_scale(),
             &today,
-        )
+        ))
     });
-    // Drawn once the container's width is known.
     let svg = move || {
-        measured
-            .get()
-            .and_then(|_| render_svg(&spec.get()).ok())
-            .unwrap_or_default()
+        spec.with(|sp| {
+            sp.as_ref()
+                .and_then(|sp| render_svg(sp).ok())
+                .unwrap_or_default()
+        })
     };
+    let data = move || spec.get().map(|sp| sp.data).unwrap_or_default();
     // The mark the keyboard is on; only it is in the tab order.
     let active = RwSignal::new(0usize);
     // Fewer marks (a filter): the keyboard's place must stay on a mark, or none would be in
     // the tab order.
     Effect::new(move |_| {
-        let count = spec.get().data.len();
+        let count = spec.with(|sp| sp.as_ref().map_or(0, |sp| sp.data.len()));
         if active.get_untracked() >= count {
             active.set(0);
         }
@@ -70,7 +70,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     let pointed = RwSignal::new(None::<String>);
 
     let on_key = move |ev: KeyboardEvent| {
-        let data = spec.get_untracked().data;
+        let data = spec.get_untracked().map(|sp| sp.data).unwrap_or_default();
         if data.is_empty() {
             return;
         }
@@ -94,22 +94,21 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
         }
     };
     let caption = move || {
-        let spec = spec.get();
         let id = pointed.get().or_else(|| state.event.get())?;
-        spec.data
-            .iter()
+        data()
+            .into_iter()
             .find(|d| d.event.as_deref() == Some(id.as_str()))
-            .map(|d| d.label.clone())
+            .map(|d| d.label)
     };
 
     view! {
         <section id="lifecycle" class="panel" aria-labelledby="lifecycle-title">
             <h2 id="lifecycle-title">{move || s().lifecycle_title}</h2>
             <div class="chart-wrap" node_ref=container>
-                <div class="chart" role="img" aria-label=move || spec.get().alt inner_html=svg></div>
+                <div class="chart" role="img" aria-label=move || spec.with(|sp| sp.as_ref().map(|sp| sp.alt.clone())) inner_html=svg></div>
                 <svg
                     class="hit-layer"
-                    viewBox=move || { let sp = spec.get(); format!("0 0 {} {}", sp.width, sp.height) }
+                    viewBox=move || spec.with(|sp| sp.as_ref().map(|sp| format!("0 0 {} {}", sp.width, sp.height)))
                     role="group"
                     aria-label=move || s().lifecycle_hint
                     on:keydown=on_key
@@ -136,7 +135,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                     }
                 >
                     {move || {
-                        let data = measured.get().map(|_| spec.get().data).unwrap_or_default();
+                        let data = data();
                         // The tab stop as drawn: the keyboard's place, or the first mark when a
                         // filter took that one away (as the effect above decides).
                         let stop = Some(active.get_untracked()).filter(|&a| a < data.len()).unwrap_or(0);
