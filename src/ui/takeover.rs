@@ -17,23 +17,28 @@ const PRERENDER: &str = "prerender";
 /// the app started, or kept by the browser on reload) and keeps them in step until the
 /// take-over.
 pub fn follow_prerendered_controls(metric: RwSignal<Option<String>>, table: RwSignal<bool>) {
-    // The first option is the default metric, which the state (and the URL) leaves out.
+    // Each sets its signal only when the choice differs (as drawn, the copy holds the state's).
     follow(
         &format!("#{PRERENDER} select"),
         move |select: &HtmlSelectElement| {
-            metric.set((select.selected_index() > 0).then(|| select.value()));
+            // The first option is the default metric, which the state (and the URL) leaves out.
+            let chosen = (select.selected_index() > 0).then(|| select.value());
+            if metric.get_untracked() != chosen {
+                metric.set(chosen);
+            }
         },
     );
     follow(
         &format!("#{TABLE_SWITCH}"),
         move |switch: &HtmlInputElement| {
-            table.set(switch.checked());
+            if table.get_untracked() != switch.checked() {
+                table.set(switch.checked());
+            }
         },
     );
 }
 
-/// Adopts the state of the copy's control at `selector` when it differs from the default, and
-/// again on each change.
+/// Adopts the state of the copy's control at `selector` now, and again on each change.
 fn follow<E: JsCast + Clone + 'static>(selector: &str, adopt: impl Fn(&E) + 'static) {
     let Some(control) = document()
         .query_selector(selector)
@@ -43,14 +48,7 @@ fn follow<E: JsCast + Clone + 'static>(selector: &str, adopt: impl Fn(&E) + 'sta
     else {
         return;
     };
-    // As drawn, the copy's controls hold the defaults: nothing to adopt unless changed.
-    let changed = control
-        .unchecked_ref::<Element>()
-        .matches(":is(select:has(option:checked:not(:first-child)), input:checked)")
-        .unwrap_or(false);
-    if changed {
-        adopt(&control);
-    }
+    adopt(&control);
     let on_change = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
         if let Some(control) = ev.target().and_then(|t| t.dyn_into::<E>().ok()) {
             adopt(&control);
