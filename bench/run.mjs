@@ -7,7 +7,7 @@
 // With --dataset, the same for ours and the peer on a (large, synthetic) dataset, plus
 // parse/validate time and scrolling the timeline. See bench/README.md.
 //
-//     node bench/run.mjs [--runs N] [--out PATH] [--only ours|floor|peer]... [--dataset PATH] [--quick]
+//     node bench/run.mjs [--runs N] [--out PATH] [--only ours|ours-embed|floor|peer]... [--dataset PATH] [--quick]
 //
 // Markdown tables go to stdout, progress to stderr, everything to the JSON report. Exits 1
 // when a page does not paint its first chart within 60 s (or ours cannot be measured at all).
@@ -51,7 +51,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '
  * download beside it; the load table also gives the bytes received until the first chart was
  * painted); measure: the performance.measure the page records around parsing its data;
  * dataPath: where it fetches its dataset; lifecycle: how its lifecycle chart shows a filter's
- * result (ours: one rect.hit per event; the peer: data-count on the chart).
+ * result (ours: one rect.hit per event; the peer: data-count on the chart); entry: the address
+ * loaded (`/` unless said).
  */
 const PAGES = {
   ours: {
@@ -72,6 +73,21 @@ const PAGES = {
     dataPath: '/data/technoparks.json',
     lifecycle: 'hits',
     interacts: true,
+  },
+  // Ours as a ministry's page frames it (embed.html, its first view drawn for ?embed=1),
+  // loaded on its own: load timings and bytes only.
+  'ours-embed': {
+    dir: path.resolve(process.env.DIST_DIR ?? path.join(REPO_ROOT, 'dist')),
+    build: 'cargo xtask dist',
+    entry: '/embed.html?embed=1',
+    chart: '#prerender .static-chart svg, #compare-chart .chart svg',
+    controls: ['#prerender .control select:not([disabled])', 'main[data-state="ready"] select#metric-select'],
+    interactive: ['main[data-state="ready"]', 'select#metric-select'],
+    firstView: (pathname) => pathname === '/embed.html' || pathname.endsWith('.css'),
+    measure: 'technoparks:parse-validate',
+    dataPath: '/data/technoparks.json',
+    lifecycle: null,
+    interacts: false,
   },
   floor: {
     dir: path.join(REPO_ROOT, 'target', 'bench', 'floor-dist'),
@@ -117,7 +133,7 @@ function options() {
   });
   if (values.help) {
     process.stdout.write(
-      'node bench/run.mjs [--runs N (≥5, default 5)] [--out PATH] [--only ours|floor|peer]... ' +
+      'node bench/run.mjs [--runs N (≥5, default 5)] [--out PATH] [--only ours|ours-embed|floor|peer]... ' +
         '[--dataset PATH] [--quick]\n',
     );
     process.exit(0);
@@ -470,7 +486,7 @@ async function measureLoad(browser, name, server, condition, files = null) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLED.cpuSlowdown });
     }
     const started = Date.now();
-    await tab.goto(`${server.url}/`, { waitUntil: 'commit', timeout: FIRST_CHART_LIMIT_MS });
+    await tab.goto(`${server.url}${page.entry ?? '/'}`, { waitUntil: 'commit', timeout: FIRST_CHART_LIMIT_MS });
     const left = () => Math.max(1, FIRST_CHART_LIMIT_MS - (Date.now() - started));
     await tab.waitForFunction(() => window.__bench?.chart != null, null, { timeout: left(), polling: 50 }).catch(() => {
       throw new FirstChartMissing(
@@ -961,6 +977,10 @@ async function main() {
   const names = opts.only.filter((name) => {
     if (opts.dataset && name === 'floor') {
       notMeasured.push({ what: 'floor', why: 'its own data format: not run with --dataset' });
+      return false;
+    }
+    if (opts.dataset && name === 'ours-embed') {
+      notMeasured.push({ what: 'ours-embed', why: 'the same app as ours: not run with --dataset' });
       return false;
     }
     return true;
