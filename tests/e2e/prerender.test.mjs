@@ -81,6 +81,27 @@ const boxes = (page, root) =>
     };
   }, root);
 
+/**
+ * The first view at 412 px with the WASM held back (`wasm.release()` lets it in) and layout
+ * shifts recorded: `openPageRouted`'s record, plus `wasm` and the prerendered `select`.
+ */
+async function openHeldBack() {
+  const wasm = gate();
+  const record = await openPageRouted(env.browser, 'about:blank', {}, { width: 412, height: 823 });
+  try {
+    await record.page.addInitScript(recordShifts);
+    await record.page.route('**/*.wasm', wasm.handler);
+    await record.page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
+    const select = record.page.locator('#prerender select');
+    await select.waitFor();
+    return { ...record, wasm, select };
+  } catch (error) {
+    wasm.release();
+    await record.context.close();
+    throw error;
+  }
+}
+
 describe('prerendered first view', () => {
   const layouts = [
     ...[360, 412, 768, 1280, 1440].map((width) => ({ width, path: '/' })),
@@ -152,15 +173,9 @@ describe('prerendered first view', () => {
   }
 
   it('before the WASM the select switches the metric; the app takes over with that metric and the focus', async () => {
-    const wasm = gate();
-    const record = await openPageRouted(env.browser, 'about:blank', {}, { width: 412, height: 823 });
-    const { page, context } = record;
+    const record = await openHeldBack();
+    const { page, context, wasm, select } = record;
     try {
-      await page.addInitScript(recordShifts);
-      await page.route('**/*.wasm', wasm.handler);
-      await page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
-      const select = page.locator('#prerender select');
-      await select.waitFor();
       const data = dataset();
       // Every metric of the catalogue: its own chart (one drawing shown) and text alternative.
       const options = await select.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
@@ -209,15 +224,9 @@ describe('prerendered first view', () => {
   });
 
   it('before the WASM the table switch shows the values as a table; the app takes over in the table view', async () => {
-    const wasm = gate();
-    const record = await openPageRouted(env.browser, 'about:blank', {}, { width: 412, height: 823 });
-    const { page, context } = record;
+    const record = await openHeldBack();
+    const { page, context, wasm, select } = record;
     try {
-      await page.addInitScript(recordShifts);
-      await page.route('**/*.wasm', wasm.handler);
-      await page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
-      const select = page.locator('#prerender select');
-      await select.waitFor();
       const ru = locale('ru');
       const shownSwitch = () =>
         page.$$eval('#prerender .table-switch', (ls) => ls.find((l) => l.checkVisibility())?.innerText.trim());
