@@ -56,7 +56,8 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let data = move || spec.get().map(|sp| sp.data).unwrap_or_default();
+    // Read in place: the spec's marks are not cloned for its data.
+    let data = move || spec.with(|sp| sp.as_ref().map(|sp| sp.data.clone()).unwrap_or_default());
     // The mark the keyboard is on; only it is in the tab order.
     let active = RwSignal::new(0usize);
     // Fewer marks (a filter): the keyboard's place must stay on a mark, or none would be in
@@ -70,7 +71,8 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     let pointed = RwSignal::new(None::<String>);
 
     let on_key = move |ev: KeyboardEvent| {
-        let data = spec.get_untracked().map(|sp| sp.data).unwrap_or_default();
+        let data =
+            spec.with_untracked(|sp| sp.as_ref().map(|sp| sp.data.clone()).unwrap_or_default());
         if data.is_empty() {
             return;
         }
@@ -95,10 +97,13 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     };
     let caption = move || {
         let id = pointed.get().or_else(|| state.event.get())?;
-        data()
-            .into_iter()
-            .find(|d| d.event.as_deref() == Some(id.as_str()))
-            .map(|d| d.label)
+        spec.with(|sp| {
+            sp.as_ref()?
+                .data
+                .iter()
+                .find(|d| d.event.as_deref() == Some(id.as_str()))
+                .map(|d| d.label.clone())
+        })
     };
 
     view! {
