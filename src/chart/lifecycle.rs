@@ -7,7 +7,7 @@ use crate::model::problem::fill;
 use crate::model::{Dataset, Level, PartialDate, Precision};
 
 use super::scale::Linear;
-use super::spec::{Anchor, ChartSpec, Datum, Mark};
+use super::spec::{Anchor, ChartSpec, Datum, Mark, SMALL};
 
 const INK: &str = "#1b1f24";
 const MUTED: &str = "#59636e";
@@ -79,7 +79,7 @@ pub fn lifecycle_chart(
             height - 12.0,
             year.to_string(),
             Anchor::Middle,
-            13.0,
+            SMALL,
             MUTED,
             false,
         ));
@@ -99,7 +99,7 @@ pub fn lifecycle_chart(
             lane_top + 8.0,
             label,
             Anchor::Start,
-            13.0,
+            SMALL,
             MUTED,
             true,
         ));
@@ -169,7 +169,7 @@ pub fn lifecycle_chart(
             row_top + 8.0,
             label.clone(),
             Anchor::Start,
-            14.0,
+            SMALL,
             INK,
             true,
         ));
