@@ -7,11 +7,12 @@ use web_sys::HtmlDetailsElement;
 
 use super::chart_view::ChartView;
 use super::dom::measured_width;
-use super::intl::{this_year, IntlTypography};
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::use_app_state;
+use super::this_year;
 use crate::analysis::metric_catalogue;
 use crate::chart::{compared, earlier_label, render_svg, ParkCard, ShownValue};
+use crate::format::ReferenceTypography;
 use crate::i18n::{strings, Lang};
 use crate::model::Dataset;
 
@@ -52,7 +53,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
     // Typeset once per metric and language; laid out again only when the width changes.
     let ds_for_view = ds.clone();
     let typeset = Memo::new(move |_| {
-        let t = IntlTypography {
+        let t = ReferenceTypography {
             lang: state.lang.get(),
         };
         compared(&ds_for_view, &metric.get(), &t, year)
@@ -135,7 +136,7 @@ fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView {
     let (earlier, latest) = card.folded();
     let (earlier, latest) = (earlier.to_vec(), latest.to_vec());
     let fold = (!earlier.is_empty()).then(|| {
-        let label = earlier_label(&IntlTypography { lang }, &earlier);
+        let label = earlier_label(&ReferenceTypography { lang }, &earlier);
         let open = RwSignal::new(false);
         let ds = ds.clone();
         view! {

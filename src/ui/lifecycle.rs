@@ -7,10 +7,10 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use super::dom::{focus_first, hit_target, measured_width, move_tab_stop, region_index};
-use super::intl::IntlTypography;
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
 use crate::chart::{lifecycle_chart, render_svg};
+use crate::format::ReferenceTypography;
 use crate::i18n::strings;
 use crate::model::{Dataset, PartialDate};
 
@@ -44,7 +44,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             &ds,
             &shown,
             selected.as_deref(),
-            &IntlTypography { lang },
+            &ReferenceTypography { lang },
             width / state.vi.get().chart_scale(),
             &today,
         ))

@@ -5,7 +5,6 @@ mod compare;
 mod dom;
 mod downloads;
 mod embed;
-mod intl;
 mod lifecycle;
 mod load;
 mod sources;
@@ -15,12 +14,16 @@ mod takeover;
 mod timeline;
 mod vi;
 
-pub use intl::{this_year, IntlTypography};
 pub use load::{fetch_dataset, LoadError, DATA_URL};
 pub use state::{provide_app_state, use_app_state, AppState};
 
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// The current calendar year, from the browser's clock.
+pub fn this_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
 
 use crate::i18n::strings;
 use crate::model::Dataset;

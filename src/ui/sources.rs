@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::intl::IntlTypography;
 use super::state::use_app_state;
+use crate::format::ReferenceTypography;
 use crate::format::Typography;
 use crate::i18n::{strings, Lang};
 use crate::model::{Confidence, Dataset};
@@ -21,7 +21,7 @@ pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
             <ol id="source-list" class="source-list">
                 {move || {
                     let lang = state.lang.get();
-                    let t = IntlTypography { lang };
+                    let t = ReferenceTypography { lang };
                     ds.sources
                         .iter()
                         .map(|src| {

@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::intl::IntlTypography;
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::use_app_state;
 use crate::analysis::{filter_counts, timeline_years, TimelineFilter};
+use crate::format::ReferenceTypography;
 use crate::format::{counted, Typography};
 use crate::i18n::{strings, Lang};
 use crate::model::problem::fill;
@@ -75,7 +75,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
         )
     });
     let count_text = move || {
-        let t = IntlTypography {
+        let t = ReferenceTypography {
             lang: state.lang.get(),
         };
         let n = counted(&t, &s().events_count, shown.get() as f64);
@@ -277,7 +277,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 on:click=move |_| more.set((state.filter.get_untracked(), limit.get_untracked() + PAGE))
             >
                 {move || {
-                    let t = IntlTypography { lang: state.lang.get() };
+                    let t = ReferenceTypography { lang: state.lang.get() };
                     fill(
                         s().show_more,
                         &[t.number(left().min(PAGE) as f64, 0), t.number(left() as f64, 0)],
@@ -299,7 +299,7 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
     let id = event.id.clone();
     let id_for_class = event.id.clone();
     let selected = Memo::new(move |_| state.event.get().as_deref() == Some(id_for_class.as_str()));
-    let t = IntlTypography { lang };
+    let t = ReferenceTypography { lang };
     let parks: Vec<String> = event
         .parks
         .iter()
