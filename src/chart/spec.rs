@@ -113,8 +113,7 @@ pub struct SeriesPoint {
 const INK: &str = "#1b1f24";
 const MUTED: &str = "#59636e";
 const GRID: &str = "#d8dde3";
-/// Chart text uses the page's type scale (style.css): 1rem and 0.875rem at the root's 16 px,
-/// so the first view lays out with as few font instances as possible.
+/// Chart text uses the page's type scale (style.css): 1rem and 0.875rem at the root's 16 px.
 const FONT: f64 = 16.0;
 pub(crate) const SMALL: f64 = 14.0;
 
