@@ -18,6 +18,7 @@ use crate::format::Typography;
 use crate::html::escape;
 use crate::i18n::{strings, Lang, Strings};
 use crate::model::Dataset;
+use crate::static_page::{open_table_of_class, CLOSE_TABLE};
 
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
 /// app's chart is at the start of its range (so it never overflows and is never scaled: the
@@ -337,9 +338,9 @@ fn metric_view(
 /// table switch, `style.css`).
 fn values_table(html: &mut String, t: &dyn Typography, c: &Comparison) {
     let s = strings(t.lang());
+    html.push_str(&open_table_of_class(&c.metric.label, Some("values-table")));
     html.push_str(&format!(
-        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"values-table\"><caption>{0}</caption><thead><tr><th scope=\"col\">{1}</th><th scope=\"col\">{2}</th><th scope=\"col\">{3}</th><th scope=\"col\">{4}</th></tr></thead><tbody>",
-        escape(&c.metric.label),
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         escape(s.park),
         escape(s.value),
         escape(s.date),
@@ -366,7 +367,8 @@ fn values_table(html: &mut String, t: &dyn Typography, c: &Comparison) {
             ));
         }
     }
-    html.push_str("</tbody></table></div>");
+    html.push_str("</tbody>");
+    html.push_str(CLOSE_TABLE);
 }
 
 /// A value's confidence, as `ui::sources::ConfidenceMark` draws it.
