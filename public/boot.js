@@ -5,11 +5,14 @@
 // metric, its select working without script); it needs only the page and its stylesheet.
 // embed.html holds the embed's (for `?embed=1`). The app (JS, WASM, dataset; preloaded by the
 // page's head) replaces it once its data is in. A link to another view (a query other than the
-// one the copy was drawn for, data-query, the page's own language aside) or a visually-impaired
-// mode kept from an earlier visit would first show the wrong view, so the prerender goes at
-// once and the app's own loading state shows instead.
+// one the copy was drawn for, data-query, the page's own language aside) would first show the
+// wrong view, so the prerender goes at once and the app's own loading state shows instead. A
+// visually-impaired mode kept from an earlier visit is set on the copy's own switch and
+// settings (which work with no script; the app reads them when it starts, ui::takeover).
 // Where the WASM cannot start (no WebAssembly, a blocked or broken download), the summary
-// written at build time is revealed and the prerender's inert controls are hidden.
+// written at build time is revealed and the prerender's inert controls are hidden (those that
+// work with no script stay: the visually-impaired mode, the select, the table switch, the
+// download links).
 const tag = document.querySelector("script[data-js][data-wasm]");
 const prerender = document.getElementById("prerender");
 const storedVi = (() => {
@@ -22,7 +25,19 @@ const storedVi = (() => {
 const query = new URLSearchParams(location.search);
 if (query.get("lang") === document.documentElement.lang) query.delete("lang");
 const drawnFor = prerender?.dataset.query ?? "";
-if (query.toString() !== drawnFor || storedVi.split(";").includes("on=1")) prerender?.remove();
+if (query.toString() !== drawnFor) prerender?.remove();
+// The kept mode, as vi::ViSettings::to_storage writes it: "on=1;size=200;scheme=wb;images=on".
+const kept = Object.fromEntries(storedVi.split(";").map((pair) => pair.split("=")));
+if (prerender?.isConnected && kept.on === "1") {
+  const check = (id) => {
+    const input = document.getElementById(id);
+    if (input) input.checked = true;
+  };
+  check("pre-vi");
+  check(`pre-vi-size-${kept.size}`);
+  check(`pre-vi-scheme-${kept.scheme}`);
+  if (kept.images === "off") check("pre-vi-images");
+}
 
 try {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");

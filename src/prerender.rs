@@ -1,14 +1,17 @@
 //! The first view, written at build time into `index.html`: the header and the comparison of
 //! each metric (chart as static SVG, value cards with sources; the default metric shown), in
-//! the same markup and classes as the app draws them. The reader sees the chart before the WASM has arrived; the
-//! app, once its data is loaded, takes the place of this copy in one frame (see `ui::App`).
+//! the same markup and classes as the app draws them. The reader sees the chart before the
+//! WASM has arrived; the app, once its data is loaded, takes the place of this copy in one
+//! frame (see `ui::App`).
 //!
 //! Pure: dataset in, HTML out; every data text escaped. The comparison's controls work from
 //! the start, with no script: the metric select (every metric is drawn; `style.css` shows the
 //! chosen one), the table switch (a checkbox; each metric's table is drawn too) and the
-//! downloads but PNG (links to files the build writes beside the page, `static_files`).
-//! The header's buttons and PNG are drawn `disabled` (they work once the app is up). Nothing
-//! here has an `id` the app uses, so the two never clash.
+//! downloads but PNG (links to files the build writes beside the page, `static_files`); so
+//! does the header's visually-impaired mode (a checkbox and the app's settings bar, radios;
+//! `style.css` gives the copy the mode's look, its charts as their tables). The header's other
+//! buttons and PNG are drawn `disabled` (they work once the app is up). Nothing here has an
+//! `id` the app uses, so the two never clash.
 
 use crate::chart::{
     compared, comparison, earlier_label, render_svg, Comparison, ParkCard, ShownValue,
@@ -17,8 +20,10 @@ use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator, 
 use crate::format::Typography;
 use crate::html::escape;
 use crate::i18n::{strings, Lang, Strings};
+use crate::model::problem::fill;
 use crate::model::Dataset;
 use crate::static_page::{open_table_of_class, CLOSE_TABLE};
+use crate::vi::{ViScheme, ViSettings, ViSize};
 
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
 /// app's chart is at the start of its range (so it never overflows and is never scaled: the
@@ -88,6 +93,13 @@ pub const PRERENDERED_METRICS: usize = 12;
 /// it in their toolbar, so the choice holds across metrics as the app's does. `style.css` and
 /// `ui::takeover` know it by this id.
 pub const TABLE_SWITCH: &str = "pre-table";
+
+/// The visually-impaired mode's switch: a checkbox in the header. Its settings bar (sizes
+/// `{VI_SWITCH}-size-{key}`, schemes `{VI_SWITCH}-scheme-{key}`, `{VI_SWITCH}-images`) is the
+/// app's `ui::vi::ViPanel`, shown while it is checked. `style.css` gives the copy the mode's
+/// look from them with no script (a test keeps it naming each), and `ui::takeover` hands the
+/// choice to the app.
+pub const VI_SWITCH: &str = "pre-vi";
 
 /// Where the build writes the files the first view's download links point to.
 pub const DOWNLOADS_DIR: &str = "downloads";
@@ -213,6 +225,7 @@ pub fn first_view(
         layout.query()
     ));
     header(&mut html, s, lang, layout);
+    vi_panel(&mut html, s);
     html.push_str("<main class=\"prerendered\">");
     html.push_str(&format!(
         "<noscript>{summary}</noscript><div id=\"fallback\" hidden>{summary}</div>"
@@ -380,8 +393,48 @@ fn confidence_mark(s: &Strings, key: &str) -> String {
     )
 }
 
-/// The header as the app draws it, its buttons disabled until the app is up (an embed has no
-/// embed or copy-link button).
+/// The visually-impaired mode's settings bar as `ui::vi::ViPanel` draws it, the mode's
+/// defaults chosen; shown while the header's switch is on (`style.css`).
+fn vi_panel(html: &mut String, s: &Strings) {
+    let defaults = ViSettings::default();
+    let choice = |group: &str, key: &str, checked: bool, label: &str| {
+        format!(
+            "<label class=\"vi-choice\"><input type=\"radio\" name=\"{VI_SWITCH}-{group}\" id=\"{VI_SWITCH}-{group}-{key}\" value=\"{key}\"{}>{}</label>",
+            if checked { " checked" } else { "" },
+            escape(label)
+        )
+    };
+    html.push_str(&format!(
+        "<section class=\"vi-panel pre-vi-panel\" aria-label=\"{}\"><fieldset><legend>{}</legend>",
+        escape(s.vi_settings),
+        escape(s.vi_size)
+    ));
+    for size in ViSize::ALL {
+        let label = fill(s.vi_size_value, &[size.key().to_string()]);
+        html.push_str(&choice("size", size.key(), size == defaults.size, &label));
+    }
+    html.push_str(&format!(
+        "</fieldset><fieldset><legend>{}</legend>",
+        escape(s.vi_scheme)
+    ));
+    for scheme in ViScheme::ALL {
+        let label = s.vi_schemes.get(scheme.key()).copied().unwrap_or_default();
+        html.push_str(&choice(
+            "scheme",
+            scheme.key(),
+            scheme == defaults.scheme,
+            label,
+        ));
+    }
+    html.push_str(&format!(
+        "</fieldset><label class=\"vi-choice\"><input type=\"checkbox\" id=\"{VI_SWITCH}-images\"{}>{}</label></section>",
+        if defaults.images_off { " checked" } else { "" },
+        escape(s.vi_images)
+    ));
+}
+
+/// The header as the app draws it: the visually-impaired mode's switch working, the other
+/// buttons disabled until the app is up (an embed has no embed or copy-link button).
 fn header(html: &mut String, s: &Strings, lang: Lang, layout: Layout) {
     let other = lang.other();
     html.push_str(&format!(
@@ -389,13 +442,25 @@ fn header(html: &mut String, s: &Strings, lang: Lang, layout: Layout) {
         escape(s.app_title),
         escape(s.app_subtitle)
     ));
+    // The visually-impaired mode's switch works before the app: a checkbox, and a label for it
+    // drawn as the app's button, saying what it turns to (`style.css` picks the words).
+    html.push_str(&format!(
+        "<input type=\"checkbox\" id=\"{VI_SWITCH}\" class=\"visually-hidden\" aria-label=\"{}\">",
+        escape(s.vi_on)
+    ));
+    html.push_str(&format!(
+        "<label for=\"{VI_SWITCH}\" class=\"button secondary vi-button\">"
+    ));
     html.push_str(concat!(
-        "<button type=\"button\" class=\"secondary vi-button\" disabled>",
         "<svg class=\"icon\" width=\"20\" height=\"14\" viewBox=\"0 0 20 14\" aria-hidden=\"true\">",
         "<ellipse cx=\"10\" cy=\"7\" rx=\"9\" ry=\"6\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"></ellipse>",
         "<circle cx=\"10\" cy=\"7\" r=\"3\" fill=\"currentColor\"></circle></svg>"
     ));
-    html.push_str(&format!("{}</button>", escape(s.vi_on)));
+    html.push_str(&format!(
+        "<span class=\"vi-turn-on\">{}</span><span class=\"vi-turn-off\">{}</span></label>",
+        escape(s.vi_on),
+        escape(s.vi_off)
+    ));
     let page_only = [s.embed_open, s.copy_link];
     for label in page_only.iter().filter(|_| layout == Layout::Page) {
         html.push_str(&format!(
@@ -504,6 +569,66 @@ mod tests {
     }
 
     #[test]
+    fn the_visually_impaired_mode_works_before_the_app_from_its_switch_and_settings() {
+        let ds = dataset();
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let html = first_view(&ds, &t, 2026, "", Layout::Embed).expect("a first view");
+        let s = strings(Lang::Ru);
+        // The switch: a checkbox named as the app's button, and a label saying what it turns to.
+        assert_eq!(
+            html.matches("<input type=\"checkbox\" id=\"pre-vi\" class=\"visually-hidden\"")
+                .count(),
+            1
+        );
+        let label = html
+            .split("<label for=\"pre-vi\" class=\"button secondary vi-button\">")
+            .nth(1)
+            .expect("its label");
+        assert!(label.contains(&format!(
+            "<span class=\"vi-turn-on\">{}</span><span class=\"vi-turn-off\">{}</span></label>",
+            s.vi_on, s.vi_off
+        )));
+        // The settings bar: a radio per size and scheme, the mode's defaults chosen.
+        let defaults = ViSettings::default();
+        for size in ViSize::ALL {
+            let checked = if size == defaults.size {
+                " checked"
+            } else {
+                ""
+            };
+            let radio = format!(
+                "<input type=\"radio\" name=\"pre-vi-size\" id=\"pre-vi-size-{0}\" value=\"{0}\"{checked}>{0}\u{a0}%</label>",
+                size.key()
+            );
+            assert!(html.contains(&radio), "{radio}");
+        }
+        for scheme in ViScheme::ALL {
+            let checked = if scheme == defaults.scheme {
+                " checked"
+            } else {
+                ""
+            };
+            let radio = format!(
+                "<input type=\"radio\" name=\"pre-vi-scheme\" id=\"pre-vi-scheme-{0}\" value=\"{0}\"{checked}>{1}</label>",
+                scheme.key(),
+                s.vi_schemes.get(scheme.key()).expect("a scheme name")
+            );
+            assert!(html.contains(&radio), "{radio}");
+        }
+        assert!(html.contains(&format!(
+            "<input type=\"checkbox\" id=\"pre-vi-images\">{}</label></section>",
+            s.vi_images
+        )));
+        // The other header buttons still wait for the app.
+        assert!(!html.contains("vi-button\" disabled"));
+        assert_eq!(
+            html.matches("<button type=\"button\" class=\"lang-toggle\"")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
     fn first_view_has_every_metric_the_default_first_and_one_drawing_per_step() {
         let ds = dataset();
         let t = ReferenceTypography { lang: Lang::Ru };
@@ -552,9 +677,23 @@ mod tests {
         assert!(derived_view.starts_with("<p class=\"formula\">"));
         assert!(html.contains("<noscript><p>summary</p></noscript>"));
         assert!(html.contains("<div id=\"fallback\" hidden><p>summary</p></div>"));
-        // No id the app uses: the only ids are the prerender's own, the fallback's and the
-        // table switch's, for which each view has a label.
-        assert_eq!(html.matches(" id=\"").count(), 3);
+        // No id the app uses: the only ids are the prerender's own, the fallback's and those of
+        // its working controls, `pre-` (the table switch, for which each view has a label,
+        // and the visually-impaired mode's).
+        let ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert!(
+            ids.iter()
+                .all(|id| ["prerender", "fallback"].contains(id) || id.starts_with("pre-")),
+            "{ids:?}"
+        );
+        assert_eq!(
+            ids.len(),
+            3 + 1 + ViSize::ALL.len() + ViScheme::ALL.len() + 1
+        );
         assert_eq!(
             html.matches("<input type=\"checkbox\" id=\"pre-table\"")
                 .count(),

@@ -1,8 +1,10 @@
 //! The stylesheet shows one prerendered drawing per range of viewport widths; its ranges must
 //! be the ones `prerender::VIEWPORT_STEPS` draws for, or a reader would see none or two. And it
-//! shows the chosen metric's view, for each view the prerender makes.
+//! shows the chosen metric's view, for each view the prerender makes, and the
+//! visually-impaired mode's look for each choice of the prerender's settings bar.
 
-use perm_technoparks::prerender::{PRERENDERED_METRICS, VIEWPORT_STEPS};
+use perm_technoparks::prerender::{PRERENDERED_METRICS, VIEWPORT_STEPS, VI_SWITCH};
+use perm_technoparks::vi::{ViScheme, ViSettings, ViSize};
 
 /// `(min, max)` viewport widths of the media query that shows drawing `.w{index}`.
 fn range_in_css(css: &str, index: usize) -> Option<(Option<f64>, Option<f64>)> {
@@ -50,4 +52,41 @@ fn every_prerendered_metric_has_its_rule_and_no_more() {
         !css.contains(&format!(" .m{PRERENDERED_METRICS} ")),
         "a rule for a metric view that is not made"
     );
+}
+
+#[test]
+fn every_visually_impaired_choice_of_the_prerender_has_its_rule_beside_the_apps() {
+    let css = std::fs::read_to_string("style.css").expect("style.css");
+    let rule_naming = |app: &str, copy: &str| {
+        css.lines()
+            .any(|line| line.contains(app) && line.contains(copy))
+    };
+    // The mode itself, then each size and each scheme but the default (the mode's own colours).
+    assert!(rule_naming(
+        ".a11y, ",
+        &format!(":has(#{VI_SWITCH}:checked)")
+    ));
+    for size in ViSize::ALL {
+        let key = size.key();
+        assert!(
+            rule_naming(
+                &format!(":has(.vi-size-{key})"),
+                &format!(":has(#{VI_SWITCH}-size-{key}:checked)")
+            ),
+            "size {key}"
+        );
+    }
+    for scheme in ViScheme::ALL
+        .into_iter()
+        .filter(|&s| s != ViSettings::default().scheme)
+    {
+        let key = scheme.key();
+        assert!(
+            rule_naming(
+                &format!(".a11y.vi-scheme-{key}"),
+                &format!(":has(#{VI_SWITCH}-scheme-{key}:checked)")
+            ),
+            "scheme {key}"
+        );
+    }
 }

@@ -41,11 +41,11 @@ use vi::{ViPanel, ViToggle};
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
     let data = LocalResource::new(fetch_dataset);
-    // index.html shows a first view drawn at build time (src/prerender.rs), its metric select
-    // and table switch already working. The app follows them, lays itself out unseen on top of the copy
-    // (style.css) and, once the data is in (or has failed), takes its place: one frame,
-    // nothing moves, the focus stays on its control.
-    takeover::follow_prerendered_controls(state.metric, state.table);
+    // index.html shows a first view drawn at build time (src/prerender.rs), its metric select,
+    // table switch and visually-impaired mode already working. The app follows them, lays
+    // itself out unseen on top of the copy (style.css) and, once the data is in (or has
+    // failed), takes its place: one frame, nothing moves, the focus stays on its control.
+    takeover::follow_prerendered_controls(state.metric, state.table, state.vi);
     Effect::new(move |_| {
         if data.read().is_some() {
             takeover::take_over();

@@ -1,22 +1,27 @@
 //! Taking over the prerendered first view (`src/prerender.rs`), shown until the data is in.
-//! Its metric select and table switch work before the app does (`style.css` shows the chosen
-//! metric's view, as a chart or a table), so the app starts from the reader's choices, follows
-//! them while it loads, and when it takes the copy's place puts the keyboard focus on the same
-//! control.
+//! Its metric select, table switch and visually-impaired mode work before the app does
+//! (`style.css` shows the chosen metric's view, as a chart or a table, in the chosen mode), so
+//! the app starts from the reader's choices, follows them while it loads, and when it takes
+//! the copy's place puts the keyboard focus on the same control.
 
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use crate::prerender::TABLE_SWITCH;
+use crate::prerender::{TABLE_SWITCH, VI_SWITCH};
+use crate::vi::{ViScheme, ViSettings, ViSize};
 
 /// The prerendered copy's root (`prerender::first_view`).
 const PRERENDER: &str = "prerender";
 
-/// Starts `metric` and `table` from the copy's select and table switch (a choice made before
-/// the app started, or kept by the browser on reload) and keeps them in step until the
-/// take-over.
-pub fn follow_prerendered_controls(metric: RwSignal<Option<String>>, table: RwSignal<bool>) {
+/// Starts `metric`, `table` and `vi` from the copy's select, table switch and visually-impaired
+/// mode (a choice made before the app started, or kept by the browser on reload) and keeps
+/// them in step until the take-over.
+pub fn follow_prerendered_controls(
+    metric: RwSignal<Option<String>>,
+    table: RwSignal<bool>,
+    vi: RwSignal<ViSettings>,
+) {
     // Each sets its signal only when the choice differs (as drawn, the copy holds the state's).
     follow(
         &format!("#{PRERENDER} select"),
@@ -36,6 +41,67 @@ pub fn follow_prerendered_controls(metric: RwSignal<Option<String>>, table: RwSi
             }
         },
     );
+    follow_vi(vi);
+}
+
+/// The visually-impaired mode as the copy's switch and settings bar have it: `None` while the
+/// switch is off (the stored sizes and colours then stay as they are), else every choice.
+fn copy_vi() -> Option<ViSettings> {
+    let checked = |id: String| {
+        document()
+            .get_element_by_id(&id)
+            .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
+            .is_some_and(|input| input.checked())
+    };
+    if !checked(VI_SWITCH.to_string()) {
+        return None;
+    }
+    let defaults = ViSettings::default();
+    Some(ViSettings {
+        on: true,
+        size: ViSize::ALL
+            .into_iter()
+            .find(|size| checked(format!("{VI_SWITCH}-size-{}", size.key())))
+            .unwrap_or(defaults.size),
+        scheme: ViScheme::ALL
+            .into_iter()
+            .find(|scheme| checked(format!("{VI_SWITCH}-scheme-{}", scheme.key())))
+            .unwrap_or(defaults.scheme),
+        images_off: checked(format!("{VI_SWITCH}-images")),
+    })
+}
+
+/// Adopts the copy's visually-impaired mode now, and again on each change of its switch or
+/// settings (one listener on the copy, for all of them).
+fn follow_vi(vi: RwSignal<ViSettings>) {
+    let adopt = move || {
+        let current = vi.get_untracked();
+        let chosen = copy_vi().unwrap_or(ViSettings {
+            on: false,
+            ..current
+        });
+        if current != chosen {
+            vi.set(chosen);
+        }
+    };
+    let Some(prerender) = document().get_element_by_id(PRERENDER) else {
+        return;
+    };
+    adopt();
+    let on_change = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .map(|el| el.id())
+            .unwrap_or_default();
+        if id.starts_with(VI_SWITCH) {
+            adopt();
+        }
+    });
+    let _ =
+        prerender.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    // As `follow`'s: it goes with the copy at the take-over.
+    on_change.forget();
 }
 
 /// Adopts the state of the copy's control at `selector` now, and again on each change.
@@ -85,13 +151,26 @@ pub fn take_over() {
 }
 
 /// The app's element for one of the copy's focusable ones: the metric select, the table
-/// switch, a download (the button of the same kind), the table, or a source link (the same
-/// address in the same park's card).
+/// switch, the visually-impaired mode's switch and settings, a download (the button of the
+/// same kind), the table, or a source link (the same address in the same park's card).
 fn counterpart(element: &Element) -> Option<HtmlElement> {
     let found = if element.tag_name().eq_ignore_ascii_case("select") {
         document().get_element_by_id("metric-select")
     } else if element.id() == TABLE_SWITCH {
         document().get_element_by_id("table-toggle")
+    } else if element.id() == VI_SWITCH {
+        document().get_element_by_id("a11y-toggle")
+    } else if element.id() == format!("{VI_SWITCH}-images") {
+        document().get_element_by_id("vi-images")
+    } else if let Some(group) = element.get_attribute("name").and_then(|name| {
+        name.strip_prefix(&format!("{VI_SWITCH}-"))
+            .map(str::to_owned)
+    }) {
+        // A size or a scheme: the app's radio of the same group and value (`ui::vi::ViPanel`).
+        let value = element.get_attribute("value")?;
+        document()
+            .query_selector(&format!("input[name=\"vi-{group}\"][value=\"{value}\"]"))
+            .ok()?
     } else if let Some(kind) = element.get_attribute("data-kind") {
         // The download's kind is the id of the app's button (`export::Kind::id`).
         document().get_element_by_id(&kind)

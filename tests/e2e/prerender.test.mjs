@@ -296,6 +296,73 @@ describe('prerendered first view', () => {
     }
   });
 
+  it('the visually-impaired mode works before the app, from the keyboard, and the app starts in it', async () => {
+    const record = await openHeldBack();
+    const { page, context, wasm } = record;
+    try {
+      const ru = locale('ru');
+      const look = () =>
+        page.evaluate(() => {
+          const root = document.getElementById('prerender') ?? document.getElementById('app');
+          const style = getComputedStyle(root);
+          return { fontSize: getComputedStyle(document.documentElement).fontSize, background: style.backgroundColor, ink: style.color };
+        });
+      const shown = (selector) => page.$$eval(selector, (els) => els.filter((el) => el.checkVisibility()).length);
+      assert.deepEqual(await look(), { fontSize: '16px', background: 'rgb(244, 246, 248)', ink: 'rgb(27, 31, 36)' });
+      assert.equal(await shown('#prerender .vi-panel'), 0, 'no settings bar at first');
+      // The switch is the first stop, and Space turns it on.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-vi');
+      await page.keyboard.press('Space');
+      assert.deepEqual(await look(), { fontSize: '24px', background: 'rgb(255, 255, 255)', ink: 'rgb(0, 0, 0)' }, '150 %, black on white');
+      assert.equal(await shown('#prerender .vi-panel'), 1, 'the settings bar');
+      assert.equal(await page.$eval('#prerender .vi-button', (l) => l.innerText.trim()), ru.vi_off, 'the switch says what it turns to');
+      // Charts as their tables: the drawings are at the normal size.
+      assert.equal(await shown('#prerender .static-chart'), 0, 'no drawing');
+      const rows = await page.$$eval('#prerender .values-table tbody tr', (trs) => trs.filter((tr) => tr.checkVisibility()).map((tr) => tr.cells[1].textContent));
+      assert.deepEqual(rows, typesetValues.area_m2);
+      // Sizes and schemes: radio groups, arrow keys choose.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-vi-size-150');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-vi-scheme-bw');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-vi-scheme-wb');
+      assert.deepEqual(await look(), { fontSize: '32px', background: 'rgb(0, 0, 0)', ink: 'rgb(255, 255, 255)' }, '200 %, white on black');
+      const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.equal(scrollWidth, innerWidth, 'nothing wider than the screen at 200 %');
+      const { violations } = await runAxe(page);
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe on the mode');
+      await screenshot(page, 'prerender-412-vi-before-wasm');
+
+      wasm.release();
+      await waitForState(page, 'ready');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await page.locator('#prerender').count(), 0, 'the prerender has given way');
+      assert.deepEqual(await look(), { fontSize: '32px', background: 'rgb(0, 0, 0)', ink: 'rgb(255, 255, 255)' }, 'the app in the same mode');
+      assert.match(await page.getAttribute('#app', 'class'), /\ba11y vi-size-200 vi-scheme-wb\b/);
+      assert.equal(await page.getAttribute('#a11y-toggle', 'aria-pressed'), 'true');
+      assert.equal(new URL(page.url()).searchParams.get('a11y'), '1', 'the link says so');
+      assert.match(await page.evaluate(() => localStorage.getItem('technoparks.vi')), /on=1;size=200;scheme=wb/, 'kept for the next visit');
+      assert.deepEqual(
+        await page.evaluate(() => [document.activeElement?.name, document.activeElement?.value]),
+        ['vi-scheme', 'wb'],
+        'the focus is on the app\'s radio',
+      );
+      // The skip link stays above the page until focused, however its text wraps.
+      const skipBottom = await page.$eval('.skip-link', (a) => a.getBoundingClientRect().bottom);
+      assert.ok(skipBottom <= 0, `skip link peeks in: bottom ${skipBottom}`);
+      // The app's settings drive on: back to 150 %.
+      await page.locator('input[name="vi-size"][value="150"]').check();
+      assert.equal((await look()).fontSize, '24px');
+      assertClean(record);
+    } finally {
+      wasm.release();
+      await context.close();
+    }
+  });
+
   for (const { name, routes, contextOptions } of [
     {
       name: 'with nothing but the page and its stylesheet',
@@ -333,10 +400,14 @@ describe('prerendered first view', () => {
         assert.equal(await shownChartLabel(page, '#prerender') !== undefined, true, 'and back to the chart');
         if (contextOptions.javaScriptEnabled === false) {
           // Controls that only the app would bring to life are not shown, nor its loading note;
-          // the table switch and the download links are.
-          for (const inert of ['.header-actions', '.chart-toolbar button', '.prerender-status']) {
+          // the visually-impaired mode's switch, the table switch and the download links are.
+          for (const inert of ['.header-actions > button', '.chart-toolbar button', '.prerender-status']) {
             assert.equal(await page.locator(`#prerender ${inert}`).first().isVisible(), false, `${inert} hidden`);
           }
+          // The visually-impaired mode's switch works with no script (a label for a checkbox).
+          await page.locator('#prerender .vi-button').click();
+          assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px', 'the mode\'s type size');
+          await page.locator('#prerender .vi-button').click();
           const live = await page.$$eval('#prerender .chart-toolbar :is(label, a)', (els) => els.filter((e) => e.checkVisibility()).map((e) => e.textContent));
           assert.deepEqual(live, [`${locale('ru').show_table}${locale('ru').show_chart}`, 'CSV', locale('ru').download_csv_excel, 'JSON', 'SVG']);
           await screenshot(page, 'prerender-412-no-script-rank');
@@ -372,7 +443,7 @@ describe('prerendered first view', () => {
     }
   });
 
-  it('the first view stays for the query it was drawn for; a link to another view, or a kept visually-impaired mode, does not flash it', async () => {
+  it('the first view stays for the query it was drawn for, a kept visually-impaired mode set on it; a link to another view does not flash it', async () => {
     for (const { query, storage, kept } of [
       // Its own query, the page's language named or not.
       { query: '?lang=ru', kept: true },
@@ -380,7 +451,10 @@ describe('prerendered first view', () => {
       { query: 'embed.html?embed=1&lang=ru', kept: true },
       { query: '?lang=en' },
       { query: '?metric=akit_rank' },
-      { query: '', storage: 'on=1;size=150;scheme=bw;images=on' },
+      // A mode kept from an earlier visit: the copy in it, as the app will be.
+      { query: '', storage: 'on=1;size=250;scheme=blue;images=off', kept: true },
+      { query: 'embed.html?embed=1', storage: 'on=1;size=200;scheme=wb;images=on', kept: true },
+      { query: '', storage: 'on=0;size=250;scheme=blue;images=off', kept: true },
       // The explorer's page framed as an embed (an older snippet), and the embed page
       // in another theme or opened without ?embed=1.
       { query: '?embed=1' },
@@ -399,8 +473,31 @@ describe('prerendered first view', () => {
         // boot.js, a module, has run by DOMContentLoaded: it removes a first view that is not
         // the one asked for before it asks for the WASM (held back here).
         assert.equal(await page.locator('#prerender').count(), kept ? 1 : 0, `/${query} ${storage ?? ''}: kept ${Boolean(kept)}`);
+        const mode = () =>
+          page.evaluate(() => {
+            const chosen = (name) => document.querySelector(`input[name="${name}"]:checked`)?.value;
+            return {
+              fontSize: getComputedStyle(document.documentElement).fontSize,
+              on: document.querySelector('#pre-vi')?.checked ?? document.querySelector('#a11y-toggle').getAttribute('aria-pressed') === 'true',
+              size: chosen('pre-vi-size') ?? chosen('vi-size'),
+              scheme: chosen('pre-vi-scheme') ?? chosen('vi-scheme'),
+              imagesOff: (document.querySelector('#pre-vi-images') ?? document.querySelector('#vi-images'))?.checked,
+            };
+          });
+        const stored = storage && Object.fromEntries(storage.split(';').map((pair) => pair.split('=')));
+        const expected = stored?.on === '1' && {
+          fontSize: `${(16 * stored.size) / 100}px`,
+          on: true,
+          size: stored.size,
+          scheme: stored.scheme,
+          imagesOff: stored.images === 'off',
+        };
+        if (kept && expected) assert.deepEqual(await mode(), expected, `/${query} ${storage}: the copy in the kept mode`);
+        if (kept && stored?.on === '0') assert.equal((await mode()).on, false, 'a mode turned off stays off');
         wasm.release();
         await waitForState(page, 'ready');
+        if (expected) assert.deepEqual(await mode(), expected, `/${query} ${storage}: the app in the kept mode`);
+        if (storage) assert.equal(await page.evaluate(() => localStorage.getItem('technoparks.vi')), storage, 'the kept mode unchanged');
         assertClean(record);
       } finally {
         wasm.release();
