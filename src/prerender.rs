@@ -590,28 +590,23 @@ mod tests {
         )));
         // The settings bar: a radio per size and scheme, the mode's defaults chosen.
         let defaults = ViSettings::default();
-        for size in ViSize::ALL {
-            let checked = if size == defaults.size {
-                " checked"
-            } else {
-                ""
-            };
-            let radio = format!(
-                "<input type=\"radio\" name=\"pre-vi-size\" id=\"pre-vi-size-{0}\" value=\"{0}\"{checked}>{0}\u{a0}%</label>",
-                size.key()
-            );
-            assert!(html.contains(&radio), "{radio}");
-        }
-        for scheme in ViScheme::ALL {
-            let checked = if scheme == defaults.scheme {
-                " checked"
-            } else {
-                ""
-            };
-            let radio = format!(
-                "<input type=\"radio\" name=\"pre-vi-scheme\" id=\"pre-vi-scheme-{0}\" value=\"{0}\"{checked}>{1}</label>",
+        let sizes = ViSize::ALL.map(|size| {
+            let label = format!("{}\u{a0}%", size.key());
+            ("size", size.key(), size == defaults.size, label)
+        });
+        let schemes = ViScheme::ALL.map(|scheme| {
+            let label = s.vi_schemes.get(scheme.key()).expect("a scheme name");
+            (
+                "scheme",
                 scheme.key(),
-                s.vi_schemes.get(scheme.key()).expect("a scheme name")
+                scheme == defaults.scheme,
+                label.to_string(),
+            )
+        });
+        for (group, key, checked, label) in sizes.into_iter().chain(schemes) {
+            let checked = if checked { " checked" } else { "" };
+            let radio = format!(
+                "<input type=\"radio\" name=\"pre-vi-{group}\" id=\"pre-vi-{group}-{key}\" value=\"{key}\"{checked}>{label}</label>"
             );
             assert!(html.contains(&radio), "{radio}");
         }

@@ -66,27 +66,19 @@ fn every_visually_impaired_choice_of_the_prerender_has_its_rule_beside_the_apps(
         ".a11y, ",
         &format!(":has(#{VI_SWITCH}:checked)")
     ));
-    for size in ViSize::ALL {
+    let sizes = ViSize::ALL.map(|size| {
         let key = size.key();
-        assert!(
-            rule_naming(
-                &format!(":has(.vi-size-{key})"),
-                &format!(":has(#{VI_SWITCH}-size-{key}:checked)")
-            ),
-            "size {key}"
-        );
-    }
-    for scheme in ViScheme::ALL
+        (format!(":has(.vi-size-{key})"), format!("size-{key}"))
+    });
+    let schemes = ViScheme::ALL
         .into_iter()
-        .filter(|&s| s != ViSettings::default().scheme)
-    {
-        let key = scheme.key();
-        assert!(
-            rule_naming(
-                &format!(".a11y.vi-scheme-{key}"),
-                &format!(":has(#{VI_SWITCH}-scheme-{key}:checked)")
-            ),
-            "scheme {key}"
-        );
+        .filter(|&scheme| scheme != ViSettings::default().scheme)
+        .map(|scheme| {
+            let key = scheme.key();
+            (format!(".a11y.vi-scheme-{key}"), format!("scheme-{key}"))
+        });
+    for (app, choice) in sizes.into_iter().chain(schemes) {
+        let copy = format!(":has(#{VI_SWITCH}-{choice}:checked)");
+        assert!(rule_naming(&app, &copy), "no rule naming {app} and {copy}");
     }
 }
