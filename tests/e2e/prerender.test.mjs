@@ -138,6 +138,10 @@ describe('prerendered first view', () => {
         const embed = path.includes('embed=1');
         assert.equal(await page.locator('#prerender.embed').count(), embed ? 1 : 0, 'drawn in its page\'s layout');
         const before = await boxes(page, '#prerender');
+        // The keyboard hint keeps its place but is not shown until the chart has keys (the app's).
+        const hintsShown = (root) =>
+          page.$$eval(`${root} .chart-figure .chart-hint`, (els) => els.filter((el) => el.checkVisibility({ visibilityProperty: true })).length);
+        assert.equal(await hintsShown('#prerender'), 0, 'no keyboard hint before the app');
         if (width === 412 || width === 1280) {
           const { violations } = await runAxe(page);
           assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe on the prerendered view');
@@ -162,6 +166,7 @@ describe('prerendered first view', () => {
         }
         assert.ok(Math.abs(before.chartHeight - afterBoxes.chartHeight) <= 0.5, 'the chart keeps its height');
         assert.ok(before.chartWidth <= afterBoxes.chartWidth + 0.5, 'the static chart is never wider than the app’s');
+        assert.equal(await hintsShown('#app'), 1, 'the app\'s chart has keys, and says so');
         const shifts = await page.evaluate(() => window.__shifts);
         assert.ok(shifts < 0.001, `layout shift ${shifts}`);
         assertClean(record);
