@@ -335,6 +335,18 @@ describe('prerendered first view', () => {
       await page.keyboard.press('ArrowRight');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-vi-scheme-wb');
       assert.deepEqual(await look(), { fontSize: '32px', background: 'rgb(0, 0, 0)', ink: 'rgb(255, 255, 255)' }, '200 %, white on black');
+      // The loading note (fixed at the bottom) never covers the control with the focus.
+      const [focused, note] = await page.evaluate(() =>
+        [document.activeElement, document.querySelector('#prerender .prerender-status')].map((el) => el.getBoundingClientRect().toJSON()),
+      );
+      assert.ok(focused.bottom <= note.top || focused.top >= note.bottom, `the note ${JSON.stringify(note)} covers the focus ${JSON.stringify(focused)}`);
+      assert.ok(note.height < 100, `the note on one line: ${note.height} px`);
+      // However the focus moves, the browser keeps it above the note's strip.
+      const [padding, strip] = await page.evaluate(() => [
+        parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom),
+        innerHeight - document.querySelector('#prerender .prerender-status').getBoundingClientRect().top,
+      ]);
+      assert.ok(padding >= strip, `scroll-padding-bottom ${padding} px, the note's strip ${strip} px`);
       const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.equal(scrollWidth, innerWidth, 'nothing wider than the screen at 200 %');
       const { violations } = await runAxe(page);
