@@ -7,7 +7,7 @@
 // With --dataset, the same for ours and the peer on a (large, synthetic) dataset, plus
 // parse/validate time and scrolling the timeline. See bench/README.md.
 //
-//     node bench/run.mjs [--runs N] [--out PATH] [--only ours|ours-embed|floor|peer]... [--dataset PATH] [--quick]
+//     node bench/run.mjs [--runs N] [--out PATH] [--only ours|ours-embed|floor|peer|ours-shown|ours-unstyled]... [--dataset PATH] [--quick]
 //
 // Markdown tables go to stdout, progress to stderr, everything to the JSON report. Exits 1
 // when a page does not paint its first chart within 60 s (or ours cannot be measured at all).
@@ -117,6 +117,40 @@ const PAGES = {
   },
 };
 
+// Yardsticks for our first view (run only when named: --only ours-shown --only ours-unstyled):
+// ours with its index.html cut down as it is served, to tell what of the first chart's time is
+// the page's own and what is the stylesheet's. ours-shown keeps only what the first view shows
+// (no settings bar, no no-script summary, no other metric's drawing and table); ours-unstyled
+// is that without its stylesheet. The app loads and takes over as usual. Each cut must match
+// exactly once, or the page is not measured (the markup changed: update the cut).
+const SHOWN_CUTS = [
+  /<section class="vi-panel[^]*?<\/section>/g,
+  /<noscript>[^]*?<\/noscript>/g,
+  /<div id="fallback"[^]*?(?=<div class="explorer")/g,
+  /<div class="metric-view m1"[^]*?(?=<\/section><\/div><\/main>)/g,
+];
+const VARIANTS = {
+  'ours-shown': SHOWN_CUTS,
+  'ours-unstyled': [...SHOWN_CUTS, /<link href=\.\/style-[^>]*rel=stylesheet>/g],
+};
+for (const [name, cuts] of Object.entries(VARIANTS)) {
+  PAGES[name] = { ...PAGES.ours, cuts, interacts: false, byDefault: false };
+}
+
+/** Writes a variant's page (ours' index.html with its cuts made) and returns its path. */
+async function cutPage(name) {
+  let html = await fs.readFile(path.join(PAGES[name].dir, 'index.html'), 'utf8');
+  for (const cut of PAGES[name].cuts) {
+    const found = html.match(cut)?.length ?? 0;
+    if (found !== 1) throw new Error(`${name}: ${cut} matched ${found} times in index.html, not once`);
+    html = html.replace(cut, '');
+  }
+  const file = path.join(REPO_ROOT, 'target', 'bench', 'variants', `${name}.html`);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, html);
+  return file;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Options.
 
@@ -133,7 +167,7 @@ function options() {
   });
   if (values.help) {
     process.stdout.write(
-      'node bench/run.mjs [--runs N (≥5, default 5)] [--out PATH] [--only ours|ours-embed|floor|peer]... ' +
+      'node bench/run.mjs [--runs N (≥5, default 5)] [--out PATH] [--only ours|ours-embed|floor|peer|ours-shown|ours-unstyled]... ' +
         '[--dataset PATH] [--quick]\n',
     );
     process.exit(0);
@@ -142,7 +176,7 @@ function options() {
   if (!Number.isInteger(runs) || (runs < 5 && !values.quick)) {
     throw new UsageError(`--runs must be a whole number ≥ 5 (got ${values.runs}); --quick is for smoke runs`);
   }
-  const only = values.only ?? Object.keys(PAGES);
+  const only = values.only ?? Object.keys(PAGES).filter((name) => PAGES[name].byDefault !== false);
   for (const name of only) {
     if (!(name in PAGES)) throw new UsageError(`--only ${name}: expected one of ${Object.keys(PAGES).join(', ')}`);
   }
@@ -1008,6 +1042,7 @@ async function main() {
   for (const name of pages) {
     const overrides = new Map();
     if (opts.dataset) overrides.set(PAGES[name].dataPath, opts.dataset);
+    if (PAGES[name].cuts) overrides.set('/', await cutPage(name));
     log(`serving ${name} from ${rel(PAGES[name].dir)}${opts.dataset ? ` with ${rel(opts.dataset)}` : ''} (compressing)…`);
     servers[name] = await startServer(PAGES[name].dir, overrides);
     const dataFile = await servers[name].fileOf(`${servers[name].url}${PAGES[name].dataPath}`);
@@ -1155,6 +1190,14 @@ async function main() {
     // Ratios.
     const med = (name, field, condition) => report.load[name]?.[condition]?.summary[field]?.median ?? null;
     const div = (a, b) => (a != null && b != null && b !== 0 ? round(a / b, 3) : null);
+    const ratioOf = (mine, other) => ({
+      bytesBrotli: div(report.bytes[mine]?.firstView.brotli, report.bytes[other]?.firstView.brotli),
+      bytesBrotliAll: div(report.bytes[mine]?.totals.brotli, report.bytes[other]?.totals.brotli),
+      firstChart: Object.fromEntries(CONDITIONS.map((c) => [c, div(med(mine, 'firstChartMs', c), med(other, 'firstChartMs', c))])),
+      // The issue's yardstick: a control of ours responds within the other's first-chart time.
+      controlsVsFirstChart: Object.fromEntries(CONDITIONS.map((c) => [c, div(med(mine, 'controlsMs', c), med(other, 'firstChartMs', c))])),
+      interactive: Object.fromEntries(CONDITIONS.map((c) => [c, div(med(mine, 'interactiveMs', c), med(other, 'interactiveMs', c))])),
+    });
     for (const other of ['floor', 'peer']) {
       if (!report.load.ours || !report.load[other]) {
         const missing = report.load.ours ? other : 'ours';
@@ -1162,14 +1205,10 @@ async function main() {
         if (!(opts.dataset && other === 'floor')) notMeasured.push({ what: `ratio ours/${other}`, why });
         continue;
       }
-      report.ratios[`ours/${other}`] = {
-        bytesBrotli: div(report.bytes.ours?.firstView.brotli, report.bytes[other]?.firstView.brotli),
-        bytesBrotliAll: div(report.bytes.ours?.totals.brotli, report.bytes[other]?.totals.brotli),
-        firstChart: Object.fromEntries(CONDITIONS.map((c) => [c, div(med('ours', 'firstChartMs', c), med(other, 'firstChartMs', c))])),
-        // The issue's yardstick: a control of ours responds within the other's first-chart time.
-        controlsVsFirstChart: Object.fromEntries(CONDITIONS.map((c) => [c, div(med('ours', 'controlsMs', c), med(other, 'firstChartMs', c))])),
-        interactive: Object.fromEntries(CONDITIONS.map((c) => [c, div(med('ours', 'interactiveMs', c), med(other, 'interactiveMs', c))])),
-      };
+      report.ratios[`ours/${other}`] = ratioOf('ours', other);
+    }
+    for (const variant of Object.keys(VARIANTS)) {
+      if (report.load[variant] && report.load.floor) report.ratios[`${variant}/floor`] = ratioOf(variant, 'floor');
     }
 
     // Scale.
