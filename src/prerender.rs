@@ -10,7 +10,8 @@
 //! downloads but PNG (links to files the build writes beside the page, `static_files`); so
 //! does the header's visually-impaired mode (a checkbox and the app's settings bar, radios;
 //! `style.css` gives the copy the mode's look, its charts as their tables). The header's other
-//! buttons and PNG are drawn `disabled` (they work once the app is up). Nothing here has an
+//! buttons and PNG are drawn `disabled` (they work once the app is up; `style.css` dims them
+//! until then). Nothing here has an
 //! `id` the app uses, so the two never clash.
 
 use crate::chart::{

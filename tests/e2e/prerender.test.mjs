@@ -134,6 +134,17 @@ describe('prerendered first view', () => {
         assert.equal(shownDrawings, 1, 'exactly one drawing is shown at this width');
         assert.equal(await page.locator('#prerender select').isEnabled(), true, 'the metric select works before the app');
         assert.equal(await page.locator('#prerender .chart-toolbar button').first().isDisabled(), true, 'the other controls wait for the app');
+        // The buttons that wait for the app look it (dimmed, a busy pointer); the app's do not.
+        const buttonLooks = (root) =>
+          page.$$eval(`${root} :is(.header-actions, .chart-toolbar) button`, (els) =>
+            els.filter((el) => el.checkVisibility()).map((el) => {
+              const style = getComputedStyle(el);
+              return `${el.textContent.trim()}: ${el.disabled ? 'disabled' : 'enabled'}, opacity ${style.opacity}, ${style.cursor}`;
+            }),
+          );
+        const waiting = await buttonLooks('#prerender');
+        assert.ok(waiting.length >= (path.includes('embed=1') ? 2 : 4), `the header's and the toolbar's waiting buttons: ${waiting}`);
+        for (const look of waiting) assert.match(look, /: disabled, opacity 0\.6, progress$/);
         assert.equal(await page.locator('#app').count(), 0, 'the app has not started');
         const embed = path.includes('embed=1');
         assert.equal(await page.locator('#prerender.embed').count(), embed ? 1 : 0, 'drawn in its page\'s layout');
@@ -167,6 +178,7 @@ describe('prerendered first view', () => {
         assert.ok(Math.abs(before.chartHeight - afterBoxes.chartHeight) <= 0.5, 'the chart keeps its height');
         assert.ok(before.chartWidth <= afterBoxes.chartWidth + 0.5, 'the static chart is never wider than the app’s');
         assert.equal(await hintsShown('#app'), 1, 'the app\'s chart has keys, and says so');
+        for (const look of await buttonLooks('#app')) assert.match(look, /: enabled, opacity 1, pointer$/);
         const shifts = await page.evaluate(() => window.__shifts);
         assert.ok(shifts < 0.001, `layout shift ${shifts}`);
         assertClean(record);
