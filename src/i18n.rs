@@ -135,6 +135,7 @@ pub struct Strings {
     pub times: Forms,
     pub as_of: &'static str,
     pub timeline_title: &'static str,
+    pub timeline_waiting: &'static str,
     pub filter_level: &'static str,
     pub filter_kind: &'static str,
     pub filter_all: &'static str,

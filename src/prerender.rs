@@ -11,8 +11,8 @@
 //! does the header's visually-impaired mode (a checkbox and the app's settings bar, radios;
 //! `style.css` gives the copy the mode's look, its charts as their tables). The header's other
 //! buttons and PNG are drawn `disabled` (they work once the app is up; `style.css` dims them
-//! until then). Nothing here has an
-//! `id` the app uses, so the two never clash.
+//! until then), and the timeline's place holds its heading and a loading line. Nothing here
+//! has an `id` the app uses, so the two never clash.
 
 use crate::chart::{
     compared, comparison, earlier_label, render_svg, Comparison, ParkCard, ShownValue,
@@ -259,7 +259,15 @@ pub fn first_view(
     for (i, drawings) in views.iter().enumerate() {
         metric_view(&mut html, ds, t, i, drawings)?;
     }
-    html.push_str("</section></div></main>");
+    html.push_str("</section>");
+    // The timeline's place (beside the comparison on a wide screen, below it on a narrow one),
+    // with its heading where the app's will be, until the app brings the timeline.
+    html.push_str(&format!(
+        "<section class=\"panel timeline-waiting\"><h2>{}</h2><p>{}</p></section>",
+        escape(s.timeline_title),
+        escape(s.timeline_waiting)
+    ));
+    html.push_str("</div></main>");
     // Until the app takes over: says the interactive explorer is on its way (fixed, so it
     // moves nothing; style.css).
     html.push_str(&format!(
@@ -640,6 +648,10 @@ mod tests {
             !html.contains(" disabled>Общая"),
             "no option waits for the app"
         );
+        // The timeline's place, after the comparison (its heading where the app's will be).
+        let waiting = "<section class=\"panel timeline-waiting\"><h2>Хронология поддержки</h2>\
+                       <p>Загружаем хронологию…</p></section></div></main>";
+        assert_eq!(html.matches(waiting).count(), 1);
         for i in 0..metrics.len() {
             assert_eq!(
                 html.matches(&format!("<div class=\"metric-view m{i}\">"))

@@ -523,6 +523,7 @@ describe('when the WASM cannot start', () => {
       const link = await fallback.locator('a[href="table.html"]').count();
       assert.equal(link, 1, 'a link to the plain table of every value');
       assert.equal(await page.locator('main#main').count(), 0, 'the app did not mount');
+      assert.equal(await page.locator('#prerender .timeline-waiting').isVisible(), false, 'no timeline is on its way');
       await screenshot(page, 'fallback-no-wasm.png');
       assertClean(record, { allowConsole: [/_bg\.wasm/, /could not start/, /404/] });
     } finally {

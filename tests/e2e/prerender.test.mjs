@@ -78,6 +78,8 @@ const boxes = (page, root) =>
       chartWidth: chart && Math.round(chart.width * 10) / 10,
       hint: box('.chart-hint'),
       cards: box('.value-cards'),
+      // The timeline's heading: its place in the prerender, the app's timeline after.
+      timelineTitle: box(':is(.timeline-waiting, #timeline) h2'),
     };
   }, root);
 
@@ -127,7 +129,7 @@ describe('prerendered first view', () => {
         const label = await shownChartLabel(page, '#prerender');
         for (const park of data.parks) assert.ok(label.includes(park.name.ru), `the text alternative names ${park.name.ru}`);
         assert.deepEqual(await shownValues(page, '#prerender'), typesetValues.area_m2, 'the default metric, typeset');
-        assert.equal(await page.locator('#prerender h2').innerText(), ru.compare_title);
+        assert.equal(await page.locator('#prerender h2').first().innerText(), ru.compare_title);
         const shownDrawings = await page.$$eval('#prerender .chart svg', (svgs) =>
           svgs.filter((svg) => svg.getBoundingClientRect().width > 0).length,
         );
@@ -168,7 +170,7 @@ describe('prerendered first view', () => {
         assert.equal(await page.locator('#app.embed').count(), embed ? 1 : 0, 'the app in the same layout');
         const afterBoxes = await boxes(page, '#app');
 
-        for (const key of ['h1', 'actions', 'select', 'toolbar', 'hint', 'cards', 'chartWrap']) {
+        for (const key of ['h1', 'actions', 'select', 'toolbar', 'hint', 'cards', 'chartWrap', 'timelineTitle']) {
           const [a, b] = [before[key], afterBoxes[key]];
           assert.ok(a && b, `${key} is in both`);
           for (let i = 0; i < 4; i += 1) {
@@ -428,9 +430,10 @@ describe('prerendered first view', () => {
         await page.locator('#prerender .table-switch >> visible=true').click();
         assert.equal(await shownChartLabel(page, '#prerender') !== undefined, true, 'and back to the chart');
         if (contextOptions.javaScriptEnabled === false) {
-          // Controls that only the app would bring to life are not shown, nor its loading note;
-          // the visually-impaired mode's switch, the table switch and the download links are.
-          for (const inert of ['.header-actions > button', '.chart-toolbar button', '.prerender-status']) {
+          // Controls that only the app would bring to life are not shown, nor its loading note
+          // and the timeline's place; the visually-impaired mode's switch, the table switch and
+          // the download links are.
+          for (const inert of ['.header-actions > button', '.chart-toolbar button', '.prerender-status', '.timeline-waiting']) {
             assert.equal(await page.locator(`#prerender ${inert}`).first().isVisible(), false, `${inert} hidden`);
           }
           // The visually-impaired mode's switch works with no script (a label for a checkbox).
