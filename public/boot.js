@@ -8,9 +8,10 @@
 // one the copy was drawn for, data-query, the page's own language aside) would first show the
 // wrong view, so the prerender goes at once and the app's own loading state shows instead. A
 // visually-impaired mode kept from an earlier visit, or asked for by the host page (a11y=1),
-// is set on the copy's own switch and settings (which work with no script; the app reads them when it starts, ui::takeover). This
-// module runs once the page is parsed and its stylesheet is in, which on a slow phone can be a
-// frame after the first paint: that frame shows the usual look, as it showed the copy before.
+// is set on the copy's own switch and settings (which work with no script; the app reads them
+// when it starts, ui::takeover). This module runs once the page is parsed and its stylesheet
+// is in, which on a slow phone can be a frame after the first paint: that frame shows the
+// usual look, as it showed the copy before.
 // Where the WASM cannot start (no WebAssembly, a blocked or broken download), the summary
 // written at build time is revealed and the prerender's inert controls are hidden (those that
 // work with no script stay: the visually-impaired mode, the select, the table switch, the
