@@ -2,19 +2,23 @@
 //! of the federal and regional support for technoparks.
 //!
 //! A pure core (`model`, `analysis`, `format`, `chart`, `url`, `i18n`) that knows nothing of
-//! the browser, and a thin Leptos view layer (`ui`, wasm32 only). See ARCHITECTURE.md.
+//! the browser; components drawn both by the app and at build time (`view`); the browser's
+//! wiring (`ui`, wasm32 only) and the build's (`prerender`, native only). See ARCHITECTURE.md.
 
 pub mod analysis;
 pub mod chart;
+pub mod contract;
 pub mod export;
 pub mod format;
 pub mod html;
 pub mod i18n;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod static_page;
 pub mod url;
 pub mod vi;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -14,22 +14,25 @@
 //! until then), and the timeline's place holds its heading and a loading line. Nothing here
 //! has an `id` the app uses, so the two never clash.
 
-use crate::chart::{
-    compared, comparison, earlier_label, render_svg, Comparison, ParkCard, ShownValue,
-};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::chart::{compared, comparison, render_svg, Comparison};
 use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator, DATA_URL};
 use crate::format::Typography;
 use crate::html::escape;
 use crate::i18n::{strings, Lang, Strings};
 use crate::model::problem::fill;
 use crate::model::Dataset;
-use crate::static_page::{open_table_of_class, CLOSE_TABLE};
+use crate::url::UrlState;
 use crate::vi::{ViScheme, ViSettings, ViSize};
+use crate::view::{AppState, PageCopy, Sources, Timeline, ValueCard, ValuesTable};
 
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
 /// app's chart is at the start of its range (so it never overflows and is never scaled: the
-/// text is the app's size and the box the app's height). `style.css` shows one per range with
-/// the same bounds (`.static-chart > .w{i}`); a test keeps the two lists equal.
+/// text is the app's size and the box the app's height). `first_view_css` shows one per range
+/// (`.static-chart > .w{i}`).
 pub const VIEWPORT_STEPS: [u32; 12] = [0, 360, 375, 390, 412, 430, 481, 600, 768, 1000, 1280, 1352];
 
 /// The narrowest viewport the first step is drawn for.
@@ -85,22 +88,12 @@ pub fn chart_width_at(viewport: f64, layout: Layout) -> f64 {
 }
 
 /// How many metrics the first view carries. Each is drawn in full (`.metric-view.m{i}`) and
-/// the select shows one of them with no script at all: `style.css` has one `:has()` rule per
-/// index, and a test keeps the two equal. Metrics beyond wait for the app (their option is
-/// disabled until then).
+/// the select shows one of them with no script at all (`first_view_css`: one `:has()` rule per
+/// view). Metrics beyond wait for the app (their option is disabled until then).
 pub const PRERENDERED_METRICS: usize = 12;
 
-/// The table switch: one checkbox before the metrics' views, which each carry a `<label>` for
-/// it in their toolbar, so the choice holds across metrics as the app's does. `style.css` and
-/// `ui::takeover` know it by this id.
-pub const TABLE_SWITCH: &str = "pre-table";
-
-/// The visually-impaired mode's switch: a checkbox in the header. Its settings bar (sizes
-/// `{VI_SWITCH}-size-{key}`, schemes `{VI_SWITCH}-scheme-{key}`, `{VI_SWITCH}-images`) is the
-/// app's `ui::vi::ViPanel`, shown while it is checked. `style.css` gives the copy the mode's
-/// look from them with no script (a test keeps it naming each), and `ui::takeover` hands the
-/// choice to the app.
-pub const VI_SWITCH: &str = "pre-vi";
+use crate::contract::{first_view_id, METRIC_SELECT};
+pub use crate::contract::{TABLE_SWITCH, VI_SWITCH};
 
 /// Where the build writes the files the first view's download links point to.
 pub const DOWNLOADS_DIR: &str = "downloads";
@@ -206,6 +199,7 @@ pub fn first_view(
     if metrics.is_empty() {
         return None;
     }
+    let ds = &Arc::new(ds.clone());
     let views: Vec<Vec<Comparison>> = metrics
         .iter()
         .take(PRERENDERED_METRICS)
@@ -233,10 +227,10 @@ pub fn first_view(
     ));
     html.push_str("<div class=\"explorer\"><section class=\"panel\">");
     html.push_str(&format!("<h2>{}</h2>", escape(s.compare_title)));
-    // No ids here (they are the app's), so the select is named by aria-label, not `for`.
     html.push_str(&format!(
-        "<div class=\"control\"><label>{0}</label><select aria-label=\"{0}\">",
-        escape(s.metric_label)
+        "<div class=\"control\"><label for=\"{1}\">{0}</label><select id=\"{1}\">",
+        escape(s.metric_label),
+        first_view_id(METRIC_SELECT)
     ));
     for (i, m) in metrics.iter().enumerate() {
         let state = match i {
@@ -260,14 +254,11 @@ pub fn first_view(
         metric_view(&mut html, ds, t, i, drawings)?;
     }
     html.push_str("</section>");
-    // The timeline's place (beside the comparison on a wide screen, below it on a narrow one),
-    // with its heading where the app's will be, until the app brings the timeline.
-    html.push_str(&format!(
-        "<section class=\"panel timeline-waiting\"><h2>{}</h2><p>{}</p></section>",
-        escape(s.timeline_title),
-        escape(s.timeline_waiting)
-    ));
-    html.push_str("</div></main>");
+    // The whole timeline and the sources, as the app draws them; the filters wait for it.
+    html.push_str(&render(lang, || view! { <Timeline ds=ds.clone()/> }));
+    html.push_str("</div>");
+    html.push_str(&render(lang, || view! { <Sources ds=ds.clone()/> }));
+    html.push_str("</main>");
     // Until the app takes over: says the interactive explorer is on its way (fixed, so it
     // moves nothing; style.css).
     html.push_str(&format!(
@@ -282,7 +273,7 @@ pub fn first_view(
 /// when its option is chosen (`style.css`); the wrapper takes no box of its own.
 fn metric_view(
     html: &mut String,
-    ds: &Dataset,
+    ds: &Arc<Dataset>,
     t: &dyn Typography,
     index: usize,
     drawings: &[Comparison],
@@ -347,59 +338,18 @@ fn metric_view(
         "<p class=\"chart-hint\">{}</p>",
         escape(s.chart_keys_hint)
     ));
-    values_table(html, t, first);
+    let (comparison, lang) = (first.clone(), t.lang());
+    html.push_str(&render(lang, || view! { <ValuesTable comparison lang/> }));
     html.push_str("</figure><ul class=\"value-cards\">");
     for card in &first.cards {
-        value_card(html, ds, t, card);
+        let (card, lang) = (card.clone(), t.lang());
+        html.push_str(&render(
+            lang,
+            || view! { <ValueCard ds=ds.clone() card lang/> },
+        ));
     }
     html.push_str("</ul></div>");
     Some(())
-}
-
-/// Every value of the chart as a table, as `ui::chart_view::ValuesTable` draws it (shown by the
-/// table switch, `style.css`).
-fn values_table(html: &mut String, t: &dyn Typography, c: &Comparison) {
-    let s = strings(t.lang());
-    html.push_str(&open_table_of_class(&c.metric.label, Some("values-table")));
-    html.push_str(&format!(
-        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        escape(s.park),
-        escape(s.value),
-        escape(s.date),
-        escape(s.confidence_title)
-    ));
-    for card in &c.cards {
-        let row = format!(
-            "<tr data-park=\"{}\"><th scope=\"row\">{}</th>",
-            escape(&card.park),
-            escape(&card.name)
-        );
-        if card.values.is_empty() {
-            html.push_str(&format!(
-                "{row}<td colspan=\"3\" class=\"no-data\">{}</td></tr>",
-                escape(s.no_data)
-            ));
-        }
-        for v in &card.values {
-            html.push_str(&format!(
-                "{row}<td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&v.text),
-                escape(&v.date),
-                confidence_mark(s, v.value.confidence.key())
-            ));
-        }
-    }
-    html.push_str("</tbody>");
-    html.push_str(CLOSE_TABLE);
-}
-
-/// A value's confidence, as `ui::sources::ConfidenceMark` draws it.
-fn confidence_mark(s: &Strings, key: &str) -> String {
-    format!(
-        "<span class=\"confidence confidence-{key}\" title=\"{}\">{}</span>",
-        escape(s.confidence_hint.get(key).copied().unwrap_or_default()),
-        escape(s.confidence.get(key).copied().unwrap_or_default()),
-    )
 }
 
 /// The visually-impaired mode's settings bar as `ui::vi::ViPanel` draws it, the mode's
@@ -485,62 +435,50 @@ fn header(html: &mut String, s: &Strings, lang: Lang, layout: Layout) {
     ));
 }
 
-/// A park's card as `ui::compare::ValueCard` draws it.
-fn value_card(html: &mut String, ds: &Dataset, t: &dyn Typography, card: &ParkCard) {
-    let (lang, s) = (t.lang(), strings(t.lang()));
-    html.push_str(&format!(
-        "<li class=\"value-card\" data-park=\"{}\"><h3 class=\"park-name\"><svg class=\"swatch\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"{}\"></rect></svg>{}</h3>",
-        escape(&card.park),
-        escape(&card.color),
-        escape(&card.name)
-    ));
-    let (earlier, latest) = card.folded();
-    if !earlier.is_empty() {
-        // Unlike the app's, this fold holds its values from the start: it has no script.
-        html.push_str(&format!(
-            "<details class=\"earlier\"><summary>{}</summary>",
-            escape(&earlier_label(t, earlier))
+/// The first view's rules that follow its own numbers, written by the build beside the page
+/// (`contract::FIRST_VIEW_CSS`; the CSP forbids an inline style): the chosen metric's view, one
+/// rule per view drawn for `ds`, and the drawing for each range of `VIEWPORT_STEPS`.
+pub fn first_view_css(ds: &Dataset) -> String {
+    let views = crate::analysis::metric_catalogue(ds, Lang::Ru)
+        .len()
+        .min(PRERENDERED_METRICS);
+    let select = first_view_id(METRIC_SELECT);
+    let mut css = String::new();
+    for i in 0..views {
+        css.push_str(&format!(
+            ".prerendered:has(#{select} option:nth-child({}):checked) .m{i} {{ display: contents; }}\n",
+            i + 1
         ));
-        figures(html, ds, s, lang, earlier);
-        html.push_str("</details>");
     }
-    if card.values.is_empty() {
-        html.push_str(&format!("<p class=\"no-data\">{}</p>", escape(s.no_data)));
+    for (i, &step) in VIEWPORT_STEPS.iter().enumerate() {
+        // Each range ends just below the next one's start (`max-width` is inclusive).
+        let min = (step > 0).then(|| format!("(min-width: {step}px)"));
+        let max = VIEWPORT_STEPS
+            .get(i + 1)
+            .map(|next| format!("(max-width: {}px)", f64::from(*next) - 0.02));
+        let query: Vec<String> = min.into_iter().chain(max).collect();
+        css.push_str(&format!(
+            "@media {} {{ .static-chart > .w{i} {{ display: block; }} }}\n",
+            query.join(" and ")
+        ));
     }
-    figures(html, ds, s, lang, latest);
-    html.push_str("</li>");
+    css
 }
 
-/// Values with their date, sources, confidence and note, as `ui::compare::figures` draws them.
-fn figures(html: &mut String, ds: &Dataset, s: &Strings, lang: Lang, values: &[ShownValue]) {
-    for v in values {
-        let links: Vec<String> = v
-            .value
-            .sources
-            .iter()
-            .filter_map(|id| ds.source(id))
-            .map(|src| {
-                format!(
-                    "<a class=\"source-link\" href=\"{}\" rel=\"noopener noreferrer\" title=\"{}\">{}</a>",
-                    escape(&src.url),
-                    escape(src.title.get(lang)),
-                    escape(src.publisher.get(lang))
-                )
-            })
-            .collect();
-        html.push_str(&format!(
-            "<div class=\"figure\"><p class=\"value\">{}</p><p class=\"provenance\"><span class=\"as-of\">{}</span> · {}: {} · {}</p>",
-            escape(&v.text),
-            escape(&v.date),
-            escape(s.source),
-            links.join(", "),
-            confidence_mark(s, v.value.confidence.key()),
-        ));
-        if let Some(note) = &v.value.note {
-            html.push_str(&format!("<p class=\"note\">{}</p>", escape(note.get(lang))));
-        }
-        html.push_str("</div>");
-    }
+/// A shared component (`view`) as the first view draws it: in the build's state (the default
+/// view in `lang`), with the first view's ids and its controls waiting for the app.
+fn render<V: IntoView + 'static>(lang: Lang, component: impl FnOnce() -> V) -> String {
+    Owner::new().with(|| {
+        let url = UrlState {
+            lang,
+            ..UrlState::default()
+        };
+        provide_context(AppState::new(url, ViSettings::default()));
+        provide_context(PageCopy::FirstView);
+        // The markers Leptos leaves for hydration (`<!>`) are of no use to a page the app
+        // replaces; data text cannot hold one (it is escaped).
+        component().into_view().to_html().replace("<!>", "")
+    })
 }
 
 #[cfg(test)]
@@ -640,18 +578,35 @@ mod tests {
         let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
         assert!(html.starts_with("<div id=\"prerender\" class=\"app-root\" data-query=\"\">"));
         // The select works before the app: enabled, the default chosen, one view per option.
-        assert!(html.contains("<select aria-label=\"Показатель\">"));
+        assert!(html.contains(
+            "<label for=\"pre-metric-select\">Показатель</label><select id=\"pre-metric-select\">"
+        ));
         assert!(html.contains("<option value=\"area_m2\" selected>Общая площадь</option>"));
         assert!(!html.contains("<option value=\"investment_rub\" selected"));
-        assert_eq!(html.matches("<option ").count(), metrics.len());
+        let select = html.split("</select>").next().unwrap_or_default();
+        assert_eq!(select.matches("<option ").count(), metrics.len());
         assert!(
             !html.contains(" disabled>Общая"),
             "no option waits for the app"
         );
-        // The timeline's place, after the comparison (its heading where the app's will be).
-        let waiting = "<section class=\"panel timeline-waiting\"><h2>Хронология поддержки</h2>\
-                       <p>Загружаем хронологию…</p></section></div></main>";
-        assert_eq!(html.matches(waiting).count(), 1);
+        // The whole story before the app: every event in order, then every source, drawn by
+        // the app's own components with the first view's ids.
+        let timeline = html
+            .split("<section id=\"pre-timeline\"")
+            .nth(1)
+            .expect("the timeline");
+        let mut at = 0;
+        for event in &ds.events {
+            let item = format!("id=\"pre-event-{}\"", event.id);
+            let found = timeline[at..]
+                .find(&item)
+                .unwrap_or_else(|| panic!("{item}"));
+            at += found;
+            assert!(timeline[at..].contains(&escape(event.title.get(Lang::Ru))));
+        }
+        for source in &ds.sources {
+            assert!(html.contains(&format!("id=\"pre-source-{}\"", source.id)));
+        }
         for i in 0..metrics.len() {
             assert_eq!(
                 html.matches(&format!("<div class=\"metric-view m{i}\">"))
@@ -685,9 +640,8 @@ mod tests {
         assert!(derived_view.starts_with("<p class=\"formula\">"));
         assert!(html.contains("<noscript><p>summary</p></noscript>"));
         assert!(html.contains("<div id=\"fallback\" hidden><p>summary</p></div>"));
-        // No id the app uses: the only ids are the prerender's own, the fallback's and those of
-        // its working controls, `pre-` (the table switch, for which each view has a label,
-        // and the visually-impaired mode's).
+        // No id the app uses: the only ids are the prerender's own, the fallback's and the
+        // first view's `pre-` ones (its working controls, the timeline's and the sources').
         let ids: Vec<&str> = html
             .split(" id=\"")
             .skip(1)
@@ -697,10 +651,6 @@ mod tests {
             ids.iter()
                 .all(|id| ["prerender", "fallback"].contains(id) || id.starts_with("pre-")),
             "{ids:?}"
-        );
-        assert_eq!(
-            ids.len(),
-            3 + 1 + ViSize::ALL.len() + ViScheme::ALL.len() + 1
         );
         assert_eq!(
             html.matches("<input type=\"checkbox\" id=\"pre-table\"")
@@ -830,7 +780,8 @@ mod tests {
             }));
         let t = ReferenceTypography { lang: Lang::Ru };
         let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
-        let options: Vec<&str> = html
+        let select = html.split("</select>").next().unwrap_or_default();
+        let options: Vec<&str> = select
             .split("<option ")
             .skip(1)
             .filter_map(|o| o.split("</option>").next())
@@ -865,7 +816,7 @@ mod tests {
         let t = ReferenceTypography { lang: Lang::Ru };
         let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
         let card = html
-            .split("<li class=\"value-card\" data-park=\"morion-digital\">")
+            .split("<li data-park=\"morion-digital\" class=\"value-card\">")
             .nth(1)
             .and_then(|rest| rest.split("</li>").next())
             .expect("Morion's card");
@@ -876,6 +827,50 @@ mod tests {
             .contains("<details class=\"earlier\"><summary>Ещё 2 значения (2010–2011)</summary>"));
         assert_eq!(folded.matches("<div class=\"figure\">").count(), 2);
         assert_eq!(listed.matches("<div class=\"figure\">").count(), 5);
+    }
+
+    #[test]
+    fn the_first_view_stylesheet_has_a_rule_per_view_and_ranges_that_meet() {
+        let ds = dataset();
+        let css = first_view_css(&ds);
+        let views = crate::analysis::metric_catalogue(&ds, Lang::Ru)
+            .len()
+            .min(PRERENDERED_METRICS);
+        for i in 0..views {
+            let rule = format!(
+                ".prerendered:has(#pre-metric-select option:nth-child({}):checked) .m{i} {{",
+                i + 1
+            );
+            assert_eq!(css.matches(&rule).count(), 1, "{rule}");
+        }
+        assert!(
+            !css.contains(&format!(" .m{views} ")),
+            "a rule for a view not drawn"
+        );
+        // One drawing per range: at every width from 320 px to 2000 px, exactly one rule holds.
+        let ranges: Vec<(f64, f64)> = css
+            .lines()
+            .filter(|l| l.contains(".static-chart > .w"))
+            .map(|l| {
+                let after = |key: &str| {
+                    l.split(key)
+                        .nth(1)
+                        .and_then(|rest| rest.split("px").next())
+                        .and_then(|n| n.trim().parse::<f64>().ok())
+                };
+                (
+                    after("min-width:").unwrap_or(0.0),
+                    after("max-width:").unwrap_or(f64::INFINITY),
+                )
+            })
+            .collect();
+        assert_eq!(ranges.len(), VIEWPORT_STEPS.len());
+        for width in (320..2000).map(f64::from).chain([359.99, 360.0, 1351.99]) {
+            let holding = ranges
+                .iter()
+                .filter(|(a, b)| *a <= width && width <= *b + 0.01);
+            assert_eq!(holding.count(), 1, "{width} px");
+        }
     }
 
     #[test]

@@ -20,17 +20,11 @@ pub fn table_file(lang: Lang) -> &'static str {
 /// (`.table-scroll` in style.css and table.css) rather than widen the page; the box takes the
 /// focus, so that the keyboard can scroll it. Closed by `CLOSE_TABLE`.
 fn open_table(caption: &str) -> String {
-    open_table_of_class(caption, None)
-}
-
-/// `open_table`, the table carrying `class` (the first view's `values-table`).
-pub(crate) fn open_table_of_class(caption: &str, class: Option<&str>) -> String {
     let caption = escape(caption);
-    let class = class.map_or(String::new(), |c| format!(" class=\"{}\"", escape(c)));
-    format!("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\"><table{class}><caption>{caption}</caption>")
+    format!("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\"><table><caption>{caption}</caption>")
 }
 
-pub(crate) const CLOSE_TABLE: &str = "</table></div>";
+const CLOSE_TABLE: &str = "</table></div>";
 
 /// A summary table of the parks' latest figures, and links to the full tables.
 pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {

@@ -7,10 +7,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use perm_technoparks::contract::FIRST_VIEW_CSS;
 use perm_technoparks::format::ReferenceTypography;
 use perm_technoparks::i18n::{strings, Lang};
 use perm_technoparks::model::{load_dataset, Dataset};
-use perm_technoparks::prerender::{first_view, static_files, Layout, DOWNLOADS_DIR};
+use perm_technoparks::prerender::{
+    first_view, first_view_css, static_files, Layout, DOWNLOADS_DIR,
+};
 use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
 use perm_technoparks::url::EMBED_PAGE;
 
@@ -62,6 +65,12 @@ fn run(dir: &Path) -> Result<(), String> {
     for (link, text) in static_files(&ds, &t, year) {
         write(&dir.join(&link.href), &text)?;
     }
+    write(&dir.join(FIRST_VIEW_CSS), &first_view_css(&ds))?;
+    let index = index.replacen(
+        "</head>",
+        &format!("<link rel=\"stylesheet\" href=\"{FIRST_VIEW_CSS}\"></head>"),
+        1,
+    );
     let summary = noscript_summary(&ds, &t, year);
     for (layout, path) in [
         (Layout::Embed, dir.join(EMBED_PAGE)),

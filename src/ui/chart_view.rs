@@ -9,11 +9,11 @@ use leptos::prelude::*;
 
 use super::dom::{focus_first, hit_target, move_tab_stop, region_index};
 use super::downloads::Downloads;
-use super::sources::ConfidenceMark;
 use super::state::use_app_state;
 use crate::chart::{Comparison, Datum, ShownValue};
 use crate::i18n::strings;
 use crate::model::Dataset;
+use crate::view::{ConfidenceMark, ValuesTable as SharedValuesTable};
 
 /// Widest a tooltip gets, in CSS pixels; it never leaves the chart.
 const TOOLTIP_WIDTH: f64 = 240.0;
@@ -226,57 +226,14 @@ fn value_of(comparison: &Option<Comparison>, index: usize) -> Option<(String, Sh
     Some((card.name.clone(), card.values.get(datum.value)?.clone()))
 }
 
-/// Every value of the chart as a table: what a screen reader and a printer get.
+/// The comparison as a table, drawn again when it changes (metric, language, width).
 #[component]
 fn ValuesTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
     let state = use_app_state();
-    let s = move || strings(state.lang.get());
     move || {
-        let c = comparison.get()?;
-        let rows = c
-            .cards
-            .iter()
-            .flat_map(|card| {
-                let no_data = card.values.is_empty().then(|| {
-                    view! {
-                        <tr data-park=card.park.clone()>
-                            <th scope="row">{card.name.clone()}</th>
-                            <td colspan="3" class="no-data">{s().no_data}</td>
-                        </tr>
-                    }
-                    .into_any()
-                });
-                let values = card.values.iter().map(|v| {
-                    view! {
-                        <tr data-park=card.park.clone()>
-                            <th scope="row">{card.name.clone()}</th>
-                            <td>{v.text.clone()}</td>
-                            <td>{v.date.clone()}</td>
-                            <td><ConfidenceMark confidence=v.value.confidence lang=state.lang.get_untracked()/></td>
-                        </tr>
-                    }
-                    .into_any()
-                });
-                no_data.into_iter().chain(values).collect::<Vec<_>>()
-            })
-            .collect_view();
-        // Scrolls sideways on a narrow screen rather than leave the page, and takes the focus so
-        // that the keyboard can scroll it.
-        Some(view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label=c.metric.label.clone()>
-                <table id="values-table" class="values-table">
-                    <caption>{c.metric.label.clone()}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{s().park}</th>
-                            <th scope="col">{s().value}</th>
-                            <th scope="col">{s().date}</th>
-                            <th scope="col">{s().confidence_title}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        })
+        let lang = state.lang.get();
+        comparison
+            .get()
+            .map(|comparison| view! { <SharedValuesTable comparison lang/> })
     }
 }

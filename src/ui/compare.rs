@@ -3,18 +3,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use web_sys::HtmlDetailsElement;
 
 use super::chart_view::ChartView;
 use super::dom::measured_width;
-use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::use_app_state;
 use super::this_year;
 use crate::analysis::metric_catalogue;
-use crate::chart::{compared, earlier_label, render_svg, ParkCard, ShownValue};
+use crate::chart::{compared, render_svg};
+use crate::contract::METRIC_SELECT;
 use crate::format::ReferenceTypography;
-use crate::i18n::{strings, Lang};
+use crate::i18n::strings;
 use crate::model::Dataset;
+use crate::view::ValueCard;
 
 /// Chart width before the container has been measured.
 const DEFAULT_WIDTH: f64 = 560.0;
@@ -86,8 +86,8 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
         <section id="compare" class="panel" aria-labelledby="compare-title">
             <h2 id="compare-title">{move || s().compare_title}</h2>
             <div class="control">
-                <label for="metric-select">{move || s().metric_label}</label>
-                <select id="metric-select" on:change=on_change prop:value=move || metric.get()>
+                <label for=METRIC_SELECT>{move || s().metric_label}</label>
+                <select id=METRIC_SELECT on:change=on_change prop:value=move || metric.get()>
                     {move || {
                         catalogue
                             .get()
@@ -125,73 +125,4 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
             </ul>
         </section>
     }
-}
-
-/// A park's figures for the metric: value, date, source, confidence, note; or "no data".
-/// A long series lists its latest values; the earlier ones fold into a disclosure, drawn only
-/// when opened.
-#[component]
-fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView {
-    let s = strings(lang);
-    let (earlier, latest) = card.folded();
-    let (earlier, latest) = (earlier.to_vec(), latest.to_vec());
-    let fold = (!earlier.is_empty()).then(|| {
-        let label = earlier_label(&ReferenceTypography { lang }, &earlier);
-        let open = RwSignal::new(false);
-        let ds = ds.clone();
-        view! {
-            <details
-                class="earlier"
-                on:toggle=move |ev| open.set(event_target::<HtmlDetailsElement>(&ev).open())
-            >
-                <summary>{label}</summary>
-                {move || open.get().then(|| figures(&ds, &earlier, lang).into_any())}
-            </details>
-        }
-    });
-    let listed = if card.values.is_empty() {
-        view! { <p class="no-data">{s.no_data}</p> }.into_any()
-    } else {
-        figures(&ds, &latest, lang).into_any()
-    };
-    view! {
-        <li class="value-card" data-park=card.park.clone()>
-            <h3 class="park-name">
-                <svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-                    <rect width="14" height="14" rx="3" fill=card.color.clone()></rect>
-                </svg>
-                {card.name.clone()}
-            </h3>
-            {fold}
-            {listed}
-        </li>
-    }
-}
-
-/// Values with their date, sources, confidence and note.
-fn figures(ds: &Arc<Dataset>, values: &[ShownValue], lang: Lang) -> impl IntoView {
-    let s = strings(lang);
-    values
-        .iter()
-        .map(|v| {
-            let note = v
-                .value
-                .note
-                .as_ref()
-                .map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> });
-            view! {
-                <div class="figure">
-                    <p class="value">{v.text.clone()}</p>
-                    <p class="provenance">
-                        <span class="as-of">{v.date.clone()}</span>
-                        " · " {s.source} ": "
-                        <SourceLinks ds=ds.clone() ids=v.value.sources.clone() lang/>
-                        " · "
-                        <ConfidenceMark confidence=v.value.confidence lang/>
-                    </p>
-                    {note}
-                </div>
-            }
-        })
-        .collect_view()
 }

@@ -7,11 +7,9 @@ mod downloads;
 mod embed;
 mod lifecycle;
 mod load;
-mod sources;
 mod state;
 mod status;
 mod takeover;
-mod timeline;
 mod vi;
 
 pub use load::{fetch_dataset, LoadError, DATA_URL};
@@ -27,13 +25,12 @@ pub fn this_year() -> i32 {
 
 use crate::i18n::strings;
 use crate::model::Dataset;
+use crate::view::{Sources, Timeline};
 use compare::Compare;
 use downloads::CopyLink;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
 use lifecycle::Lifecycle;
-use sources::Sources;
 use status::{LoadErrorView, Loading};
-use timeline::Timeline;
 use vi::{ViPanel, ViToggle};
 
 /// The whole explorer: header, the loaded views (or loading / error), footer.
@@ -46,6 +43,7 @@ pub fn App() -> impl IntoView {
     // itself out unseen on top of the copy (style.css) and, once the data is in (or has
     // failed), takes its place: one frame, nothing moves, the focus stays on its control.
     takeover::follow_prerendered_controls(state.metric, state.table, state.vi);
+    scroll_selected_event_into_view(state);
     Effect::new(move |_| {
         if data.read().is_some() {
             takeover::take_over();
@@ -121,6 +119,21 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
         <Lifecycle ds=ds.clone()/>
         <Sources ds/>
     }
+}
+
+/// A selected event comes into view in the timeline's list (also when the page opens on its
+/// link), once the list holds it.
+fn scroll_selected_event_into_view(state: AppState) {
+    Effect::new(move |_| {
+        if let Some(id) = state.event.get() {
+            let _ = state.filter.get();
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
+                    el.scroll_into_view_with_bool(false);
+                }
+            });
+        }
+    });
 }
 
 /// Switches the interface and data language; labelled in the language it switches to.

@@ -1,45 +1,20 @@
-//! The view state shared by the components, and its mirror in the URL and the document.
+//! The view state (`view::AppState`) in the browser: read from the URL and storage, and kept
+//! in step with the URL, the history and the document.
 
 use leptos::prelude::*;
 
-use crate::analysis::TimelineFilter;
-use crate::i18n::{strings, Lang};
+use crate::contract::VI_STORAGE_KEY;
+use crate::i18n::strings;
 use crate::url::{Display, Theme, UrlState};
 use crate::vi::{ViScheme, ViSettings};
-
-/// Where the visually-impaired mode's choice is kept between visits.
-const VI_STORAGE_KEY: &str = "technoparks.vi";
-
-/// What the reader has chosen; every field is reflected in the query string.
-#[derive(Debug, Clone, Copy)]
-pub struct AppState {
-    pub lang: RwSignal<Lang>,
-    /// `None`: the dataset's first metric.
-    pub metric: RwSignal<Option<String>>,
-    pub filter: RwSignal<TimelineFilter>,
-    /// The selected event, shared by the timeline and the lifecycle chart.
-    pub event: RwSignal<Option<String>>,
-    /// The comparison as a table.
-    pub table: RwSignal<bool>,
-    /// Embed mode, theme, visually-impaired mode: set by the host page's URL.
-    pub display: RwSignal<Display>,
-    /// The visually-impaired mode; its `on` is the URL's `a11y=1`.
-    pub vi: RwSignal<ViSettings>,
-}
+pub use crate::view::{use_app_state, AppState};
 
 /// Reads the state from the URL, provides it as context, and keeps URL, `<html lang>` and
 /// the title in step with it.
 pub fn provide_app_state() -> AppState {
     let initial = UrlState::from_query(&window().location().search().unwrap_or_default());
-    let state = AppState {
-        lang: RwSignal::new(initial.lang),
-        metric: RwSignal::new(initial.metric),
-        filter: RwSignal::new(initial.filter),
-        event: RwSignal::new(initial.event),
-        table: RwSignal::new(initial.table),
-        display: RwSignal::new(initial.display),
-        vi: RwSignal::new(stored_vi(&initial.display)),
-    };
+    let vi = stored_vi(&initial.display);
+    let state = AppState::new(initial, vi);
     provide_context(state);
 
     Effect::new(move |_| {
@@ -115,11 +90,6 @@ pub fn current_url_state(state: &AppState) -> UrlState {
             ..state.display.get()
         },
     }
-}
-
-/// The state provided by [`provide_app_state`].
-pub fn use_app_state() -> AppState {
-    expect_context::<AppState>()
 }
 
 /// Writes the query string: a new history entry when `push`, else in place. The path is kept,

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use crate::prerender::{TABLE_SWITCH, VI_SWITCH};
+use crate::contract::{
+    first_view_id, FIRST_VIEW_ID_PREFIX, FIRST_VIEW_ROOT, MAIN, METRIC_SELECT, TABLE_SWITCH,
+    VI_SWITCH,
+};
 use crate::vi::{ViScheme, ViSettings, ViSize};
-
-/// The prerendered copy's root (`prerender::first_view`).
-const PRERENDER: &str = "prerender";
 
 /// Starts `metric`, `table` and `vi` from the copy's select, table switch and visually-impaired
 /// mode (a choice made before the app started, or kept by the browser on reload) and keeps
@@ -24,7 +24,7 @@ pub fn follow_prerendered_controls(
 ) {
     // Each sets its signal only when the choice differs (as drawn, the copy holds the state's).
     follow(
-        &format!("#{PRERENDER} select"),
+        &format!("#{}", first_view_id(METRIC_SELECT)),
         move |select: &HtmlSelectElement| {
             // The first option is the default metric, which the state (and the URL) leaves out.
             let chosen = (select.selected_index() > 0).then(|| select.value());
@@ -84,7 +84,7 @@ fn follow_vi(vi: RwSignal<ViSettings>) {
             vi.set(chosen);
         }
     };
-    let Some(prerender) = document().get_element_by_id(PRERENDER) else {
+    let Some(prerender) = document().get_element_by_id(FIRST_VIEW_ROOT) else {
         return;
     };
     adopt();
@@ -131,7 +131,7 @@ fn follow<E: JsCast + Clone + 'static>(selector: &str, adopt: impl Fn(&E) + 'sta
 /// or, where the app has none (its data failed), to the app's main region, so that the next
 /// Tab goes on from there rather than from the top of the page.
 pub fn take_over() {
-    let Some(prerender) = document().get_element_by_id(PRERENDER) else {
+    let Some(prerender) = document().get_element_by_id(FIRST_VIEW_ROOT) else {
         return;
     };
     let focus = document()
@@ -140,7 +140,7 @@ pub fn take_over() {
         .map(|active| {
             counterpart(&active).or_else(|| {
                 document()
-                    .get_element_by_id("main")
+                    .get_element_by_id(MAIN)
                     .and_then(|main| main.dyn_into::<HtmlElement>().ok())
             })
         });
@@ -150,13 +150,11 @@ pub fn take_over() {
     }
 }
 
-/// The app's element for one of the copy's focusable ones: the metric select, the table
-/// switch, the visually-impaired mode's switch and settings, a download (the button of the
+/// The app's element for one of the copy's focusable ones: one with an id (`pre-{name}`: the
+/// metric select, the timeline's and the sources' elements), the table switch, the visually-impaired mode's switch and settings, a download (the button of the
 /// same kind), the table, or a source link (the same address in the same park's card).
 fn counterpart(element: &Element) -> Option<HtmlElement> {
-    let found = if element.tag_name().eq_ignore_ascii_case("select") {
-        document().get_element_by_id("metric-select")
-    } else if element.id() == TABLE_SWITCH {
+    let found = if element.id() == TABLE_SWITCH {
         document().get_element_by_id("table-toggle")
     } else if element.id() == VI_SWITCH {
         document().get_element_by_id("a11y-toggle")
@@ -171,6 +169,10 @@ fn counterpart(element: &Element) -> Option<HtmlElement> {
         document()
             .query_selector(&format!("input[name=\"vi-{group}\"][value=\"{value}\"]"))
             .ok()?
+    } else if let Some(name) = element.id().strip_prefix(FIRST_VIEW_ID_PREFIX) {
+        // The first view's `pre-{name}` is the app's `name` (`view::PageCopy::id`): the
+        // timeline's and the sources' elements.
+        document().get_element_by_id(name)
     } else if let Some(kind) = element.get_attribute("data-kind") {
         // The download's kind is the id of the app's button (`export::Kind::id`).
         document().get_element_by_id(&kind)

@@ -295,7 +295,7 @@ describe('downloads', () => {
     );
     const { page, context } = record;
     try {
-      await page.locator('#prerender select').selectOption('investment_rub');
+      await page.locator('#pre-metric-select').selectOption('investment_rub');
       const link = (kind) => `#prerender .metric-view.m1 a[data-kind="download-${kind}"]`;
       assert.equal(await page.locator(link('csv')).isVisible(), true, 'the chosen metric\'s links are shown');
       const png = page.locator('#prerender .metric-view.m1 .downloads button');

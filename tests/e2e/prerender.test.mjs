@@ -78,8 +78,10 @@ const boxes = (page, root) =>
       chartWidth: chart && Math.round(chart.width * 10) / 10,
       hint: box('.chart-hint'),
       cards: box('.value-cards'),
-      // The timeline's heading: its place in the prerender, the app's timeline after.
-      timelineTitle: box(':is(.timeline-waiting, #timeline) h2'),
+      // The timeline, drawn by the same component in both (its filters waiting in the first).
+      timelineTitle: box('.timeline-panel h2'),
+      filters: box('.timeline-panel .filters'),
+      firstEvent: box('.timeline-panel li.event'),
     };
   }, root);
 
@@ -94,7 +96,7 @@ async function openHeldBack() {
     await record.page.addInitScript(recordShifts);
     await record.page.route('**/*.wasm', wasm.handler);
     await record.page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
-    const select = record.page.locator('#prerender select');
+    const select = record.page.locator('#pre-metric-select');
     await select.waitFor();
     return { ...record, wasm, select };
   } catch (error) {
@@ -134,7 +136,7 @@ describe('prerendered first view', () => {
           svgs.filter((svg) => svg.getBoundingClientRect().width > 0).length,
         );
         assert.equal(shownDrawings, 1, 'exactly one drawing is shown at this width');
-        assert.equal(await page.locator('#prerender select').isEnabled(), true, 'the metric select works before the app');
+        assert.equal(await page.locator('#pre-metric-select').isEnabled(), true, 'the metric select works before the app');
         assert.equal(await page.locator('#prerender .chart-toolbar button').first().isDisabled(), true, 'the other controls wait for the app');
         // The buttons that wait for the app look it (dimmed, a busy pointer); the app's do not.
         const buttonLooks = (root) =>
@@ -170,7 +172,7 @@ describe('prerendered first view', () => {
         assert.equal(await page.locator('#app.embed').count(), embed ? 1 : 0, 'the app in the same layout');
         const afterBoxes = await boxes(page, '#app');
 
-        for (const key of ['h1', 'actions', 'select', 'toolbar', 'hint', 'cards', 'chartWrap', 'timelineTitle']) {
+        for (const key of ['h1', 'actions', 'select', 'toolbar', 'hint', 'cards', 'chartWrap', 'timelineTitle', 'filters', 'firstEvent']) {
           const [a, b] = [before[key], afterBoxes[key]];
           assert.ok(a && b, `${key} is in both`);
           for (let i = 0; i < 4; i += 1) {
@@ -412,7 +414,7 @@ describe('prerendered first view', () => {
       const record = await openPageRouted(env.browser, `${env.server.url}/`, routes, { width: 412, height: 823, ...contextOptions });
       const { page, context } = record;
       try {
-        const select = page.locator('#prerender select');
+        const select = page.locator('#pre-metric-select');
         assert.deepEqual(await shownValues(page, '#prerender'), typesetValues.area_m2);
         await select.selectOption('investment_rub');
         assert.deepEqual(await shownValues(page, '#prerender'), typesetValues.investment_rub);
@@ -433,9 +435,18 @@ describe('prerendered first view', () => {
           // Controls that only the app would bring to life are not shown, nor its loading note
           // and the timeline's place; the visually-impaired mode's switch, the table switch and
           // the download links are.
-          for (const inert of ['.header-actions > button', '.chart-toolbar button', '.prerender-status', '.timeline-waiting']) {
+          for (const inert of ['.header-actions > button', '.chart-toolbar button', '.prerender-status', '.filters']) {
             assert.equal(await page.locator(`#prerender ${inert}`).first().isVisible(), false, `${inert} hidden`);
           }
+          // The whole story reads with no script: every event's title and every source.
+          const plain = (text) => text.replace(/\u00a0/g, ' ').trim();
+          const shownText = (selector) =>
+            page.$$eval(selector, (els) => els.filter((e) => e.checkVisibility()).map((e) => e.textContent));
+          const titles = (await shownText('#prerender li.event .event-title')).map(plain).sort();
+          assert.deepEqual(titles, dataset().events.map((e) => plain(e.title.ru)).sort(), 'every event\'s title');
+          const sourceIds = await page.$$eval('#prerender li.source', (lis) =>
+            lis.filter((li) => li.checkVisibility()).map((li) => li.dataset.sourceId));
+          assert.deepEqual(sourceIds.sort(), dataset().sources.map((s) => s.id).sort(), 'every source');
           // The visually-impaired mode's switch works with no script (a label for a checkbox).
           await page.locator('#prerender .vi-button').click();
           assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px', 'the mode\'s type size');
@@ -581,7 +592,7 @@ describe('prerendered first view', () => {
     const { page, context } = record;
     try {
       // A keyboard reader is on the prerendered select when the error comes in.
-      await page.locator('#prerender select').focus();
+      await page.locator('#pre-metric-select').focus();
       release();
       await waitForState(page, 'error');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the focus goes on from the main region');

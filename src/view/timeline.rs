@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::sources::{ConfidenceMark, SourceLinks};
-use super::state::use_app_state;
+use super::state::{use_app_state, use_page_copy};
 use crate::analysis::{filter_counts, timeline_years, TimelineFilter};
 use crate::format::ReferenceTypography;
 use crate::format::{counted, Typography};
@@ -19,6 +19,9 @@ use crate::url::clean_query;
 #[component]
 pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
+    let copy = use_page_copy();
+    // In the first view the filters wait for the app (drawn disabled, dimmed by style.css).
+    let waits = copy.waits();
     let s = move || strings(state.lang.get());
     let total = ds.events.len();
     let park_ids: Vec<String> = ds.parks.iter().map(|p| p.id.clone()).collect();
@@ -99,26 +102,17 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
             .collect_view()
     };
 
-    // A selected event comes into view in the list (also when the page opens on its link).
-    Effect::new(move |_| {
-        if let Some(id) = state.event.get() {
-            listed.track();
-            if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
-                el.scroll_into_view_with_bool(false);
-            }
-        }
-    });
-
     let parks_for_select = ds.parks.clone();
     view! {
-        <section id="timeline" class="panel" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">{move || s().timeline_title}</h2>
+        <section id=copy.id("timeline") class="panel timeline-panel" aria-labelledby=copy.id("timeline-title")>
+            <h2 id=copy.id("timeline-title")>{move || s().timeline_title}</h2>
             <div class="filters">
                 <div class="control control-wide">
-                    <label for="filter-search">{move || s().search_label}</label>
+                    <label for=copy.id("filter-search")>{move || s().search_label}</label>
                     <input
-                        id="filter-search"
+                        id=copy.id("filter-search")
                         type="search"
+                        disabled=waits
                         autocomplete="off"
                         placeholder=move || s().search_placeholder
                         prop:value=move || filter().query
@@ -129,9 +123,10 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     />
                 </div>
                 <div class="control">
-                    <label for="filter-level">{move || s().filter_level}</label>
+                    <label for=copy.id("filter-level")>{move || s().filter_level}</label>
                     <select
-                        id="filter-level"
+                        id=copy.id("filter-level")
+                        disabled=waits
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             set(&|f| f.level = Level::ALL.into_iter().find(|l| l.key() == v));
@@ -153,9 +148,10 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="control">
-                    <label for="filter-kind">{move || s().filter_kind}</label>
+                    <label for=copy.id("filter-kind")>{move || s().filter_kind}</label>
                     <select
-                        id="filter-kind"
+                        id=copy.id("filter-kind")
+                        disabled=waits
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             set(&|f| f.kind = EventKind::ALL.into_iter().find(|k| k.key() == v));
@@ -177,9 +173,10 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="control">
-                    <label for="filter-park">{move || s().filter_park}</label>
+                    <label for=copy.id("filter-park")>{move || s().filter_park}</label>
                     <select
-                        id="filter-park"
+                        id=copy.id("filter-park")
+                        disabled=waits
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             set(&|f| f.park = (!v.is_empty()).then(|| v.clone()));
@@ -206,9 +203,10 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="control control-year">
-                    <label for="filter-from">{move || s().filter_from}</label>
+                    <label for=copy.id("filter-from")>{move || s().filter_from}</label>
                     <select
-                        id="filter-from"
+                        id=copy.id("filter-from")
+                        disabled=waits
                         on:change=move |ev| {
                             let v = event_target_value(&ev).parse().ok();
                             set(&|f| f.from = v);
@@ -220,9 +218,10 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="control control-year">
-                    <label for="filter-to">{move || s().filter_to}</label>
+                    <label for=copy.id("filter-to")>{move || s().filter_to}</label>
                     <select
-                        id="filter-to"
+                        id=copy.id("filter-to")
+                        disabled=waits
                         on:change=move |ev| {
                             let v = event_target_value(&ev).parse().ok();
                             set(&|f| f.to = v);
@@ -235,11 +234,11 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 </div>
             </div>
             <div class="count-row">
-                <p id="event-count" class="event-count" role="status" data-count=move || shown.get().to_string()>
+                <p id=copy.id("event-count") class="event-count" role="status" data-count=move || shown.get().to_string()>
                     {count_text}
                 </p>
                 {move || filter().is_active().then(|| view! {
-                    <button id="clear-filters" type="button" class="secondary" on:click=move |_| state.filter.set(TimelineFilter::default())>
+                    <button id=copy.id("clear-filters") type="button" class="secondary" on:click=move |_| state.filter.set(TimelineFilter::default())>
                         {move || s().clear_filters}
                     </button>
                 })}
@@ -270,7 +269,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
             </ol>
             // One button for the life of the list, so the keyboard focus stays on it.
             <button
-                id="show-more"
+                id=copy.id("show-more")
                 type="button"
                 class="secondary show-more"
                 class:hidden=move || left() == 0
@@ -295,6 +294,7 @@ const PAGE: usize = 100;
 #[component]
 fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
     let state = use_app_state();
+    let copy = use_page_copy();
     let s = strings(lang);
     let id = event.id.clone();
     let id_for_class = event.id.clone();
@@ -319,7 +319,7 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
         <li
             class="event"
             class:selected=move || selected.get()
-            id=format!("event-{}", event.id)
+            id=copy.id(&format!("event-{}", event.id))
             data-event-id=event.id.clone()
             data-level=event.level.key()
             data-kind=event.kind.key()
@@ -336,6 +336,7 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
                 <button
                     type="button"
                     class="event-select"
+                    disabled=copy.waits()
                     aria-pressed=move || selected.get().to_string()
                     title=s.show_on_chart
                     on:click=move |_| state.event.set(Some(id.clone()))

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::use_app_state;
+use super::state::{use_app_state, use_page_copy};
 use crate::format::ReferenceTypography;
 use crate::format::Typography;
 use crate::i18n::{strings, Lang};
@@ -14,11 +14,12 @@ use crate::model::{Confidence, Dataset};
 #[component]
 pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
+    let copy = use_page_copy();
     view! {
-        <section id="sources" class="panel" aria-labelledby="sources-title">
-            <h2 id="sources-title">{move || strings(state.lang.get()).sources_title}</h2>
+        <section id=copy.id("sources") class="panel sources" aria-labelledby=copy.id("sources-title")>
+            <h2 id=copy.id("sources-title")>{move || strings(state.lang.get()).sources_title}</h2>
             <p>{move || strings(state.lang.get()).sources_intro}</p>
-            <ol id="source-list" class="source-list">
+            <ol id=copy.id("source-list") class="source-list">
                 {move || {
                     let lang = state.lang.get();
                     let t = ReferenceTypography { lang };
@@ -27,7 +28,7 @@ pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
                         .map(|src| {
                             let date = src.date.map(|d| format!(", {}", t.date(&d)));
                             view! {
-                                <li class="source" id=format!("source-{}", src.id) data-source-id=src.id.clone()>
+                                <li class="source" id=copy.id(&format!("source-{}", src.id)) data-source-id=src.id.clone()>
                                     <a href=src.url.clone() rel="noopener noreferrer">
                                         {src.title.get(lang).to_string()}
                                     </a>

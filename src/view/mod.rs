@@ -1,0 +1,14 @@
+//! Components written once and drawn twice: live by the app (`ui`, in the browser) and to HTML
+//! at build time for the first view (`prerender`, natively, with Leptos' `ssr`). They read the
+//! state and call the core; what only a browser can do (measured widths, listeners on the
+//! document, the URL, storage) stays in `ui`.
+
+mod compare;
+mod sources;
+mod state;
+mod timeline;
+
+pub use compare::{ValueCard, ValuesTable};
+pub use sources::{ConfidenceMark, SourceLinks, Sources};
+pub use state::{use_app_state, use_page_copy, AppState, PageCopy};
+pub use timeline::Timeline;

@@ -1,0 +1,78 @@
+//! The view state the components read, and which copy of the page they draw.
+
+use leptos::prelude::*;
+
+use crate::analysis::TimelineFilter;
+use crate::contract::first_view_id;
+use crate::i18n::Lang;
+use crate::url::{Display, UrlState};
+use crate::vi::ViSettings;
+
+/// What the reader has chosen; every field is reflected in the query string (`ui::state`
+/// keeps the two in step in the browser).
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    /// `None`: the dataset's first metric.
+    pub metric: RwSignal<Option<String>>,
+    pub filter: RwSignal<TimelineFilter>,
+    /// The selected event, shared by the timeline and the lifecycle chart.
+    pub event: RwSignal<Option<String>>,
+    /// The comparison as a table.
+    pub table: RwSignal<bool>,
+    /// Embed mode, theme, visually-impaired mode: set by the host page's URL.
+    pub display: RwSignal<Display>,
+    /// The visually-impaired mode; its `on` is the URL's `a11y=1`.
+    pub vi: RwSignal<ViSettings>,
+}
+
+impl AppState {
+    /// The state a link describes, with the visually-impaired mode's settings.
+    pub fn new(url: UrlState, vi: ViSettings) -> Self {
+        AppState {
+            lang: RwSignal::new(url.lang),
+            metric: RwSignal::new(url.metric),
+            filter: RwSignal::new(url.filter),
+            event: RwSignal::new(url.event),
+            table: RwSignal::new(url.table),
+            display: RwSignal::new(url.display),
+            vi: RwSignal::new(vi),
+        }
+    }
+}
+
+/// The state provided by `ui::provide_app_state` in the browser, or by the build.
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Which copy of the page a component draws: the app's, live, or the first view, written into
+/// `index.html` at build time and shown until the app takes its place.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PageCopy {
+    #[default]
+    App,
+    FirstView,
+}
+
+impl PageCopy {
+    /// The element's id in this copy: the app's `name`, or the first view's `pre-{name}` (the
+    /// two share the document until the take-over).
+    pub fn id(self, name: &str) -> String {
+        match self {
+            PageCopy::App => name.to_string(),
+            PageCopy::FirstView => first_view_id(name),
+        }
+    }
+
+    /// Whether the controls only the app brings to life are drawn waiting for it (disabled,
+    /// and dimmed by `style.css`).
+    pub fn waits(self) -> bool {
+        self == PageCopy::FirstView
+    }
+}
+
+/// The copy being drawn: the first view's when the build provides it, else the app's.
+pub fn use_page_copy() -> PageCopy {
+    use_context::<PageCopy>().unwrap_or_default()
+}
