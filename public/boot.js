@@ -1,7 +1,7 @@
 // Starts the app. An external module (not Trunk's inline script) so that a strict
 // Content-Security-Policy — script-src 'self' 'wasm-unsafe-eval' — allows it.
 //
-// index.html holds the first view drawn at build time (#prerender: the default language, every
+// index.html holds the first view drawn at build time (the default language, every
 // metric, its select working without script); it needs only the page and its stylesheet.
 // embed.html holds the embed's (for `?embed=1`). The app (JS, WASM, dataset; preloaded by the
 // page's head) replaces it once its data is in. A link to another view (a query other than the
@@ -16,34 +16,33 @@
 // written at build time is revealed and the prerender's inert controls are hidden (those that
 // work with no script stay: the visually-impaired mode, the select, the table switch, the
 // download links).
+// Every name shared with the build is read from the attributes it writes on the copy's root
+// (src/prerender.rs, src/contract.rs) and on its visually-impaired controls (data-vi: the
+// choice each stands for, as vi::ViSettings stores it), not written here again.
 const tag = document.querySelector("script[data-js][data-wasm]");
-const prerender = document.getElementById("prerender");
+const prerender = document.querySelector("[data-query][data-vi-key]");
+const drawn = prerender?.dataset ?? {};
 const storedVi = (() => {
   try {
-    return localStorage.getItem("technoparks.vi") ?? "";
+    return (drawn.viKey && localStorage.getItem(drawn.viKey)) ?? "";
   } catch {
     return ""; // storage refused (some embeds)
   }
 })();
-const query = new URLSearchParams(location.search);
-if (query.get("lang") === document.documentElement.lang) query.delete("lang");
-// A host's visually-impaired mode (a11y=1, url::Display) is one the copy shows itself.
-const hostVi = query.get("a11y") === "1";
-query.delete("a11y");
-const drawnFor = prerender?.dataset.query ?? "";
-if (query.toString() !== drawnFor) prerender?.remove();
-// The kept mode, as vi::ViSettings::to_storage writes it: "on=1;size=200;scheme=wb;images=on";
-// the host's turns it on with the sizes and colours kept (as ui::state::stored_vi does).
-const kept = Object.fromEntries(storedVi.split(";").map((pair) => pair.split("=")));
-if (prerender?.isConnected && (kept.on === "1" || hostVi)) {
-  const check = (id) => {
-    const input = document.getElementById(id);
-    if (input) input.checked = true;
-  };
-  check("pre-vi");
-  check(`pre-vi-size-${kept.size}`);
-  check(`pre-vi-scheme-${kept.scheme}`);
-  if (kept.images === "off") check("pre-vi-images");
+const pairs = location.search.slice(1).split("&").filter(Boolean);
+// The page's own language and a host's visually-impaired mode (the copy shows it itself) aside.
+const hostVi = pairs.includes(drawn.hostVi);
+const asked = pairs.filter((pair) => pair !== drawn.ownLang && pair !== drawn.hostVi).join("&");
+if (asked !== (drawn.query ?? "")) prerender?.remove();
+// A kept mode, or the host's (the sizes and colours kept, as ui::state::stored_vi does).
+const kept = new Set(storedVi.split(";"));
+if (prerender?.isConnected) {
+  const controls = [...prerender.querySelectorAll("input[data-vi]")];
+  const on = controls.find((input) => input.classList.contains("vi-switch"));
+  if (on && (kept.has(on.dataset.vi) || hostVi)) {
+    on.checked = true;
+    for (const input of controls) if (kept.has(input.dataset.vi)) input.checked = true;
+  }
 }
 
 try {
@@ -53,8 +52,8 @@ try {
 } catch (error) {
   if (prerender) {
     if (!prerender.isConnected) document.body.prepend(prerender);
-    prerender.querySelector("#fallback").hidden = false;
-    prerender.classList.add("app-failed");
+    prerender.querySelector(`#${drawn.fallback}`).hidden = false;
+    prerender.classList.add(drawn.failedClass);
   }
   console.error("The explorer could not start:", error);
 }

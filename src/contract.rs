@@ -6,19 +6,36 @@
 /// The first view's root element (`prerender::first_view`); `boot.js` finds it by this id.
 pub const FIRST_VIEW_ROOT: &str = "prerender";
 
+/// The first view's id prefix, as a literal for `concat!` (`FIRST_VIEW_ID_PREFIX`).
+macro_rules! first_view_prefix {
+    () => {
+        "pre-"
+    };
+}
+
+/// The visually-impaired mode's name in ids, as a literal for `concat!` (`VI`).
+macro_rules! vi_name {
+    () => {
+        "vi"
+    };
+}
+
 /// The prefix of every id in the first view. It shares the document with the app until the
 /// take-over, so where the app's element is `x`, the first view's is `pre-x`
 /// (`view::PageCopy::id`), and the take-over finds an element's counterpart by dropping it.
-pub const FIRST_VIEW_ID_PREFIX: &str = "pre-";
+pub const FIRST_VIEW_ID_PREFIX: &str = first_view_prefix!();
+
+/// The visually-impaired mode's switch (`view::ViSwitch`); its settings are `vi-size-{key}`,
+/// `vi-scheme-{key}` (radios named `vi-size`, `vi-scheme`) and `vi-images`.
+pub const VI: &str = vi_name!();
 
 /// The first view's table switch: one checkbox before the metrics' views, which each carry a
 /// `<label>` for it in their toolbar, so the choice holds across metrics as the app's does.
-pub const TABLE_SWITCH: &str = "pre-table";
+pub const TABLE_SWITCH: &str = concat!(first_view_prefix!(), "table");
 
-/// The first view's visually-impaired mode switch, a checkbox in the header. Its settings bar
-/// (sizes `{VI_SWITCH}-size-{key}`, schemes `{VI_SWITCH}-scheme-{key}`, `{VI_SWITCH}-images`)
-/// is the app's `ui::vi::ViPanel`, shown while it is checked.
-pub const VI_SWITCH: &str = "pre-vi";
+/// The first view's visually-impaired mode switch (`VI` in the first view); `style.css` gives
+/// the copy the mode's look while it is checked, and `boot.js` checks it for a kept mode.
+pub const VI_SWITCH: &str = concat!(first_view_prefix!(), vi_name!());
 
 /// Where the visually-impaired mode's choice is kept between visits (`vi::ViSettings`'s
 /// storage string); the build writes it on the first view's root for `boot.js`
@@ -31,6 +48,19 @@ pub const METRIC_SELECT: &str = "metric-select";
 /// The stylesheet the build writes beside the page: the first view's rules that follow its own
 /// numbers (`prerender::first_view_css`), linked from the page's head.
 pub const FIRST_VIEW_CSS: &str = "first-view.css";
+
+/// The header's button that opens the embed dialog (not in an embed).
+pub const EMBED_OPEN: &str = "embed-open";
+
+/// The header's button that copies the link to this view (not in an embed).
+pub const COPY_LINK: &str = "copy-link";
+
+/// The no-script summary in the first view that `boot.js` reveals when the app cannot start.
+pub const FALLBACK: &str = "fallback";
+
+/// The first view's class once `boot.js` knows the app cannot start: `style.css` hides what
+/// only the app would bring to life.
+pub const APP_FAILED: &str = "app-failed";
 
 /// The app's root element.
 pub const APP_ROOT: &str = "app";

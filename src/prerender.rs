@@ -22,12 +22,14 @@ use crate::chart::{compared, comparison, render_svg, Comparison};
 use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator, DATA_URL};
 use crate::format::Typography;
 use crate::html::escape;
-use crate::i18n::{strings, Lang, Strings};
-use crate::model::problem::fill;
+use crate::i18n::{strings, Lang};
 use crate::model::Dataset;
-use crate::url::UrlState;
-use crate::vi::{ViScheme, ViSettings, ViSize};
-use crate::view::{AppState, PageCopy, Sources, Timeline, ValueCard, ValuesTable};
+use crate::url::{lang_pair, UrlState, HOST_VI_PAIR};
+use crate::vi::ViSettings;
+use crate::view::{
+    ActionButton, AppState, PageCopy, SiteHeader, Sources, Timeline, ValueCard, ValuesTable,
+    ViPanel,
+};
 
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
 /// app's chart is at the start of its range (so it never overflows and is never scaled: the
@@ -92,7 +94,10 @@ pub fn chart_width_at(viewport: f64, layout: Layout) -> f64 {
 /// view). Metrics beyond wait for the app (their option is disabled until then).
 pub const PRERENDERED_METRICS: usize = 12;
 
-use crate::contract::{first_view_id, METRIC_SELECT};
+use crate::contract::{
+    first_view_id, APP_FAILED, COPY_LINK, EMBED_OPEN, FALLBACK, FIRST_VIEW_ROOT, METRIC_SELECT,
+    VI_STORAGE_KEY,
+};
 pub use crate::contract::{TABLE_SWITCH, VI_SWITCH};
 
 /// Where the build writes the files the first view's download links point to.
@@ -215,15 +220,33 @@ pub fn first_view(
         Layout::Page => "app-root",
         Layout::Embed => "app-root embed",
     };
+    // What boot.js needs, written here rather than known to it: the query the copy is drawn
+    // for and the pairs it ignores, where a kept visually-impaired mode is stored, the summary
+    // to reveal and the class to set when the app cannot start.
     html.push_str(&format!(
-        "<div id=\"prerender\" class=\"{class}\" data-query=\"{}\">",
-        layout.query()
+        "<div id=\"{FIRST_VIEW_ROOT}\" class=\"{class}\" data-query=\"{}\" data-own-lang=\"{}\" \
+         data-host-vi=\"{HOST_VI_PAIR}\" data-vi-key=\"{VI_STORAGE_KEY}\" data-fallback=\"{FALLBACK}\" \
+         data-failed-class=\"{APP_FAILED}\">",
+        layout.query(),
+        lang_pair(lang),
     ));
-    header(&mut html, s, lang, layout);
-    vi_panel(&mut html, s);
+    // The header, its buttons but the visually-impaired switch waiting for the app; an embed
+    // has no embed or copy-link button.
+    let page = layout == Layout::Page;
+    html.push_str(&render(lang, || {
+        view! {
+            <SiteHeader>
+                {page.then(|| view! {
+                    <ActionButton id=EMBED_OPEN label=s.embed_open/>
+                    <ActionButton id=COPY_LINK label=s.copy_link/>
+                })}
+            </SiteHeader>
+        }
+    }));
+    html.push_str(&render(lang, || view! { <ViPanel/> }));
     html.push_str("<main class=\"prerendered\">");
     html.push_str(&format!(
-        "<noscript>{summary}</noscript><div id=\"fallback\" hidden>{summary}</div>"
+        "<noscript>{summary}</noscript><div id=\"{FALLBACK}\" hidden>{summary}</div>"
     ));
     html.push_str("<div class=\"explorer\"><section class=\"panel\">");
     html.push_str(&format!("<h2>{}</h2>", escape(s.compare_title)));
@@ -352,89 +375,6 @@ fn metric_view(
     Some(())
 }
 
-/// The visually-impaired mode's settings bar as `ui::vi::ViPanel` draws it, the mode's
-/// defaults chosen; shown while the header's switch is on (`style.css`).
-fn vi_panel(html: &mut String, s: &Strings) {
-    let defaults = ViSettings::default();
-    let choice = |group: &str, key: &str, checked: bool, label: &str| {
-        format!(
-            "<label class=\"vi-choice\"><input type=\"radio\" name=\"{VI_SWITCH}-{group}\" id=\"{VI_SWITCH}-{group}-{key}\" value=\"{key}\"{}>{}</label>",
-            if checked { " checked" } else { "" },
-            escape(label)
-        )
-    };
-    html.push_str(&format!(
-        "<section class=\"vi-panel pre-vi-panel\" aria-label=\"{}\"><fieldset><legend>{}</legend>",
-        escape(s.vi_settings),
-        escape(s.vi_size)
-    ));
-    for size in ViSize::ALL {
-        let label = fill(s.vi_size_value, &[size.key().to_string()]);
-        html.push_str(&choice("size", size.key(), size == defaults.size, &label));
-    }
-    html.push_str(&format!(
-        "</fieldset><fieldset><legend>{}</legend>",
-        escape(s.vi_scheme)
-    ));
-    for scheme in ViScheme::ALL {
-        let label = s.vi_schemes.get(scheme.key()).copied().unwrap_or_default();
-        html.push_str(&choice(
-            "scheme",
-            scheme.key(),
-            scheme == defaults.scheme,
-            label,
-        ));
-    }
-    html.push_str(&format!(
-        "</fieldset><label class=\"vi-choice\"><input type=\"checkbox\" id=\"{VI_SWITCH}-images\"{}>{}</label></section>",
-        if defaults.images_off { " checked" } else { "" },
-        escape(s.vi_images)
-    ));
-}
-
-/// The header as the app draws it: the visually-impaired mode's switch working, the other
-/// buttons disabled until the app is up (an embed has no embed or copy-link button).
-fn header(html: &mut String, s: &Strings, lang: Lang, layout: Layout) {
-    let other = lang.other();
-    html.push_str(&format!(
-        "<header class=\"site-header\"><div><h1>{}</h1><p class=\"subtitle\">{}</p></div><div class=\"header-actions\">",
-        escape(s.app_title),
-        escape(s.app_subtitle)
-    ));
-    // The visually-impaired mode's switch works before the app: a checkbox, and a label for it
-    // drawn as the app's button, saying what it turns to (`style.css` picks the words).
-    html.push_str(&format!(
-        "<input type=\"checkbox\" id=\"{VI_SWITCH}\" class=\"visually-hidden\" aria-label=\"{}\">",
-        escape(s.vi_on)
-    ));
-    html.push_str(&format!(
-        "<label for=\"{VI_SWITCH}\" class=\"button secondary vi-button\">"
-    ));
-    html.push_str(concat!(
-        "<svg class=\"icon\" width=\"20\" height=\"14\" viewBox=\"0 0 20 14\" aria-hidden=\"true\">",
-        "<ellipse cx=\"10\" cy=\"7\" rx=\"9\" ry=\"6\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"></ellipse>",
-        "<circle cx=\"10\" cy=\"7\" r=\"3\" fill=\"currentColor\"></circle></svg>"
-    ));
-    html.push_str(&format!(
-        "<span class=\"vi-turn-on\">{}</span><span class=\"vi-turn-off\">{}</span></label>",
-        escape(s.vi_on),
-        escape(s.vi_off)
-    ));
-    let page_only = [s.embed_open, s.copy_link];
-    for label in page_only.iter().filter(|_| layout == Layout::Page) {
-        html.push_str(&format!(
-            "<button type=\"button\" class=\"secondary\" disabled>{}</button>",
-            escape(label)
-        ));
-    }
-    html.push_str(&format!(
-        "<button type=\"button\" class=\"lang-toggle\" lang=\"{}\" aria-label=\"{}\" disabled>{}</button></div></header>",
-        other.code(),
-        escape(s.switch_lang_label),
-        escape(s.switch_lang)
-    ));
-}
-
 /// The first view's rules that follow its own numbers, written by the build beside the page
 /// (`contract::FIRST_VIEW_CSS`; the CSP forbids an inline style): the chosen metric's view, one
 /// rule per view drawn for `ds`, and the drawing for each range of `VIEWPORT_STEPS`.
@@ -486,6 +426,7 @@ mod tests {
     use super::*;
     use crate::format::ReferenceTypography;
     use crate::model::load_dataset;
+    use crate::vi::{ViScheme, ViSize};
 
     fn dataset() -> Dataset {
         load_dataset(include_bytes!("../public/data/technoparks.json")).expect("valid dataset")
@@ -520,54 +461,38 @@ mod tests {
         let ds = dataset();
         let t = ReferenceTypography { lang: Lang::Ru };
         let html = first_view(&ds, &t, 2026, "", Layout::Embed).expect("a first view");
-        let s = strings(Lang::Ru);
-        // The switch: a checkbox named as the app's button, and a label saying what it turns to.
-        assert_eq!(
-            html.matches("<input type=\"checkbox\" id=\"pre-vi\" class=\"visually-hidden\"")
-                .count(),
-            1
+        // Each element by its id: the tag that carries it.
+        let tag_of = |id: &str| {
+            let at = html.find(&format!(" id=\"{id}\""))?;
+            let start = html[..at].rfind('<')?;
+            let end = at + html[at..].find('>')?;
+            Some(html[start..=end].to_string())
+        };
+        // The switch: a checkbox, off, with a label saying what it turns to.
+        let switch = tag_of(VI_SWITCH).expect("the switch");
+        assert!(switch.starts_with("<input type=\"checkbox\""), "{switch}");
+        assert!(
+            !switch.contains("checked") && !switch.contains("disabled"),
+            "{switch}"
         );
-        let label = html
-            .split("<label for=\"pre-vi\" class=\"button secondary vi-button\">")
-            .nth(1)
-            .expect("its label");
-        assert!(label.contains(&format!(
-            "<span class=\"vi-turn-on\">{}</span><span class=\"vi-turn-off\">{}</span></label>",
-            s.vi_on, s.vi_off
-        )));
+        assert!(html.contains(&format!("<label for=\"{VI_SWITCH}\"")));
         // The settings bar: a radio per size and scheme, the mode's defaults chosen.
         let defaults = ViSettings::default();
-        let sizes = ViSize::ALL.map(|size| {
-            let label = format!("{}\u{a0}%", size.key());
-            ("size", size.key(), size == defaults.size, label)
-        });
-        let schemes = ViScheme::ALL.map(|scheme| {
-            let label = s.vi_schemes.get(scheme.key()).expect("a scheme name");
-            (
-                "scheme",
-                scheme.key(),
-                scheme == defaults.scheme,
-                label.to_string(),
-            )
-        });
-        for (group, key, checked, label) in sizes.into_iter().chain(schemes) {
-            let checked = if checked { " checked" } else { "" };
-            let radio = format!(
-                "<input type=\"radio\" name=\"pre-vi-{group}\" id=\"pre-vi-{group}-{key}\" value=\"{key}\"{checked}>{label}</label>"
+        let sizes = ViSize::ALL.map(|size| ("size", size.key(), size == defaults.size));
+        let schemes =
+            ViScheme::ALL.map(|scheme| ("scheme", scheme.key(), scheme == defaults.scheme));
+        for (group, key, chosen) in sizes.into_iter().chain(schemes) {
+            let radio = tag_of(&format!("{VI_SWITCH}-{group}-{key}")).expect("a radio");
+            assert!(
+                radio.contains(&format!("name=\"{VI_SWITCH}-{group}\"")),
+                "{radio}"
             );
-            assert!(html.contains(&radio), "{radio}");
+            assert_eq!(radio.contains(" checked"), chosen, "{radio}");
         }
-        assert!(html.contains(&format!(
-            "<input type=\"checkbox\" id=\"pre-vi-images\">{}</label></section>",
-            s.vi_images
-        )));
-        // The other header buttons still wait for the app.
-        assert!(!html.contains("vi-button\" disabled"));
-        assert_eq!(
-            html.matches("<button type=\"button\" class=\"lang-toggle\"")
-                .count(),
-            1
-        );
+        assert!(tag_of(&format!("{VI_SWITCH}-images")).is_some());
+        // The language switch waits for the app.
+        let lang = tag_of("pre-lang-toggle").expect("the language switch");
+        assert!(lang.contains(" disabled"), "{lang}");
     }
 
     #[test]
@@ -576,7 +501,10 @@ mod tests {
         let t = ReferenceTypography { lang: Lang::Ru };
         let html = first_view(&ds, &t, 2026, "<p>summary</p>", Layout::Page).expect("a first view");
         let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
-        assert!(html.starts_with("<div id=\"prerender\" class=\"app-root\" data-query=\"\">"));
+        assert!(html.starts_with("<div id=\"prerender\" class=\"app-root\" data-query=\"\" "));
+        assert!(html.contains(
+            " data-own-lang=\"lang=ru\" data-host-vi=\"a11y=1\" data-vi-key=\"technoparks.vi\""
+        ));
         // The select works before the app: enabled, the default chosen, one view per option.
         assert!(html.contains(
             "<label for=\"pre-metric-select\">Показатель</label><select id=\"pre-metric-select\">"
@@ -713,7 +641,7 @@ mod tests {
         let page = first_view(&ds, &t, 2026, "", Layout::Page).expect("the page's");
         let embed = first_view(&ds, &t, 2026, "", Layout::Embed).expect("the embed's");
         assert!(embed
-            .starts_with("<div id=\"prerender\" class=\"app-root embed\" data-query=\"embed=1\">"));
+            .starts_with("<div id=\"prerender\" class=\"app-root embed\" data-query=\"embed=1\" "));
         for label in [s.embed_open, s.copy_link] {
             assert!(page.contains(&format!(">{label}</button>")), "{label}");
             assert!(!embed.contains(&format!(">{label}</button>")), "{label}");

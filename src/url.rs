@@ -68,6 +68,14 @@ impl Display {
     }
 }
 
+/// The query pair that names a language (`lang=en`).
+pub fn lang_pair(lang: Lang) -> String {
+    format!("lang={}", lang.code())
+}
+
+/// The query pair with which a host page asks for the visually-impaired mode.
+pub const HOST_VI_PAIR: &str = "a11y=1";
+
 impl UrlState {
     /// Reads a query string (with or without the leading `?`). Never fails: what it does not
     /// understand it leaves at the default.
@@ -105,7 +113,7 @@ impl UrlState {
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
         if self.lang != Lang::default() {
-            parts.push(format!("lang={}", self.lang.code()));
+            parts.push(lang_pair(self.lang));
         }
         if let Some(metric) = &self.metric {
             parts.push(format!("metric={metric}"));
@@ -142,7 +150,7 @@ impl UrlState {
             parts.push(format!("theme={}", theme.key()));
         }
         if self.display.a11y {
-            parts.push("a11y=1".into());
+            parts.push(HOST_VI_PAIR.into());
         }
         if parts.is_empty() {
             String::new()

@@ -77,39 +77,60 @@ impl ViScheme {
     }
 }
 
+/// One choice of the mode as the stored string writes it, `key=value`: what a control that
+/// makes it stands for. The first view's controls carry theirs (`data-vi`), so that `boot.js`
+/// can set a kept mode on them with no copy of this format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViChoice {
+    On,
+    Size(ViSize),
+    Scheme(ViScheme),
+    ImagesOff,
+}
+
+const ON: &str = "on";
+const SIZE: &str = "size";
+const SCHEME: &str = "scheme";
+const IMAGES: &str = "images";
+
+impl ViChoice {
+    /// `key=value`, as in `ViSettings::to_storage`.
+    pub fn storage_pair(self) -> String {
+        match self {
+            ViChoice::On => format!("{ON}=1"),
+            ViChoice::Size(size) => format!("{SIZE}={}", size.key()),
+            ViChoice::Scheme(scheme) => format!("{SCHEME}={}", scheme.key()),
+            ViChoice::ImagesOff => format!("{IMAGES}=off"),
+        }
+    }
+}
+
 impl ViSettings {
     /// Reads the stored string; anything unknown stays at its default.
     pub fn from_storage(text: &str) -> Self {
-        let mut settings = ViSettings::default();
-        for pair in text.split(';') {
-            match pair.split_once('=') {
-                Some(("on", v)) => settings.on = v == "1",
-                Some(("size", v)) => {
-                    settings.size = ViSize::ALL
-                        .into_iter()
-                        .find(|s| s.key() == v)
-                        .unwrap_or_default()
-                }
-                Some(("scheme", v)) => {
-                    settings.scheme = ViScheme::ALL
-                        .into_iter()
-                        .find(|s| s.key() == v)
-                        .unwrap_or_default()
-                }
-                Some(("images", v)) => settings.images_off = v == "off",
-                _ => {}
-            }
+        let pairs: Vec<&str> = text.split(';').collect();
+        let has = |choice: ViChoice| pairs.contains(&choice.storage_pair().as_str());
+        ViSettings {
+            on: has(ViChoice::On),
+            size: ViSize::ALL
+                .into_iter()
+                .find(|&size| has(ViChoice::Size(size)))
+                .unwrap_or_default(),
+            scheme: ViScheme::ALL
+                .into_iter()
+                .find(|&scheme| has(ViChoice::Scheme(scheme)))
+                .unwrap_or_default(),
+            images_off: has(ViChoice::ImagesOff),
         }
-        settings
     }
 
-    /// The string kept in storage.
+    /// The string kept in storage: a pair per setting.
     pub fn to_storage(&self) -> String {
         format!(
-            "on={};size={};scheme={};images={}",
+            "{ON}={};{};{};{IMAGES}={}",
             u8::from(self.on),
-            self.size.key(),
-            self.scheme.key(),
+            ViChoice::Size(self.size).storage_pair(),
+            ViChoice::Scheme(self.scheme).storage_pair(),
             if self.images_off { "off" } else { "on" }
         )
     }

@@ -20,10 +20,12 @@ use super::load::DATA_URL;
 use super::state::use_app_state;
 use super::this_year;
 use crate::chart::{render_svg, Comparison};
+use crate::contract::COPY_LINK;
 use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator};
 use crate::format::ReferenceTypography;
 use crate::i18n::strings;
 use crate::model::Dataset;
+use crate::view::ActionButton;
 
 /// The PNG is drawn at twice the chart's CSS size, sharp on high-density screens and in print.
 const PNG_SCALE: f64 = 2.0;
@@ -104,7 +106,7 @@ pub fn CopyLink() -> impl IntoView {
     let s = move || strings(state.lang.get());
     let copied = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
-    let copy = move |_| {
+    let copy = Callback::new(move |()| {
         if let Ok(href) = window().location().href() {
             copy_to_clipboard(&href);
         }
@@ -119,22 +121,21 @@ pub fn CopyLink() -> impl IntoView {
             COPIED_FOR,
         );
         timer.set_value(handle.ok());
-    };
+    });
     on_cleanup(move || {
         if let Some(handle) = timer.try_get_value().flatten() {
             handle.clear();
         }
     });
     view! {
-        <button
-            id="copy-link"
-            type="button"
-            class="secondary"
-            title=move || s().copy_link_hint
-            on:click=copy
-        >
-            {move || if copied.get() { s().link_copied } else { s().copy_link }}
-        </button>
+        <ActionButton
+            id=COPY_LINK
+            label=Signal::derive(move || {
+                if copied.get() { s().link_copied } else { s().copy_link }.to_string()
+            })
+            title=Signal::derive(move || s().copy_link_hint.to_string())
+            on_click=copy
+        />
         <span class="visually-hidden" role="status">
             {move || copied.get().then(|| s().link_copied)}
         </span>

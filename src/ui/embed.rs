@@ -7,8 +7,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::state::{current_url_state, use_app_state};
+use crate::contract::EMBED_OPEN;
 use crate::i18n::strings;
 use crate::url::{embed_snippets, full_page_path};
+use crate::view::ActionButton;
 
 /// The message `embed.js` accepts: `{type: "technoparks:height", height: <px>}`.
 const HEIGHT_MESSAGE: &str = "technoparks:height";
@@ -81,20 +83,18 @@ pub fn EmbedDialog() -> impl IntoView {
         );
         embed_snippets(&page, &current_url_state(&state), s().app_title)
     };
-    let open = move |_| {
+    let open = Callback::new(move |()| {
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
-    };
+    });
     let close = move |_| {
         if let Some(d) = dialog.get() {
             d.close();
         }
     };
     view! {
-        <button id="embed-open" type="button" class="secondary" on:click=open>
-            {move || s().embed_open}
-        </button>
+        <ActionButton id=EMBED_OPEN label=Signal::derive(move || s().embed_open.to_string()) on_click=open/>
         <dialog id="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
             <h2 id="embed-title">{move || s().embed_title}</h2>
             <p>{move || s().embed_intro}</p>

@@ -10,7 +10,6 @@ mod load;
 mod state;
 mod status;
 mod takeover;
-mod vi;
 
 pub use load::{fetch_dataset, LoadError, DATA_URL};
 pub use state::{provide_app_state, use_app_state, AppState};
@@ -25,13 +24,12 @@ pub fn this_year() -> i32 {
 
 use crate::i18n::strings;
 use crate::model::Dataset;
-use crate::view::{Sources, Timeline};
+use crate::view::{SiteHeader, Sources, Timeline, ViPanel};
 use compare::Compare;
 use downloads::CopyLink;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
 use lifecycle::Lifecycle;
 use status::{LoadErrorView, Loading};
-use vi::{ViPanel, ViToggle};
 
 /// The whole explorer: header, the loaded views (or loading / error), footer.
 #[component]
@@ -43,7 +41,6 @@ pub fn App() -> impl IntoView {
     // itself out unseen on top of the copy (style.css) and, once the data is in (or has
     // failed), takes its place: one frame, nothing moves, the focus stays on its control.
     takeover::follow_prerendered_controls(state.metric, state.table, state.vi);
-    scroll_selected_event_into_view(state);
     Effect::new(move |_| {
         if data.read().is_some() {
             takeover::take_over();
@@ -58,18 +55,9 @@ pub fn App() -> impl IntoView {
     view! {
         <div id="app" class=move || format!("{} {}", state.display.get().classes(), state.vi.get().classes())>
             <a class="skip-link" href="#main">{move || s().skip_link}</a>
-            <header class="site-header">
-                <div>
-                    <h1>{move || s().app_title}</h1>
-                    <p class="subtitle">{move || s().app_subtitle}</p>
-                </div>
-                <div class="header-actions">
-                    <ViToggle/>
-                    {move || (!embed()).then(|| view! { <EmbedDialog/> })}
-                    {move || (!embed()).then(|| view! { <CopyLink/> })}
-                    <LangSwitch/>
-                </div>
-            </header>
+            <SiteHeader>
+                {move || (!embed()).then(|| view! { <EmbedDialog/> <CopyLink/> })}
+            </SiteHeader>
             <ViPanel/>
             <main
                 id="main"
@@ -111,6 +99,7 @@ pub fn App() -> impl IntoView {
 /// The loaded explorer: comparison beside the timeline, sources below.
 #[component]
 fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
+    scroll_selected_event_into_view(use_app_state());
     view! {
         <div class="explorer">
             <Compare ds=ds.clone()/>
@@ -134,23 +123,4 @@ fn scroll_selected_event_into_view(state: AppState) {
             });
         }
     });
-}
-
-/// Switches the interface and data language; labelled in the language it switches to.
-#[component]
-fn LangSwitch() -> impl IntoView {
-    let state = use_app_state();
-    let other = move || state.lang.get().other();
-    view! {
-        <button
-            id="lang-toggle"
-            type="button"
-            class="lang-toggle"
-            lang=move || other().code()
-            aria-label=move || strings(state.lang.get()).switch_lang_label
-            on:click=move |_| state.lang.set(other())
-        >
-            {move || strings(state.lang.get()).switch_lang}
-        </button>
-    }
 }

@@ -150,28 +150,16 @@ pub fn take_over() {
     }
 }
 
-/// The app's element for one of the copy's focusable ones: one with an id (`pre-{name}`: the
-/// metric select, the timeline's and the sources' elements), the table switch, the visually-impaired mode's switch and settings, a download (the button of the
-/// same kind), the table, or a source link (the same address in the same park's card).
+/// The app's element for one of the copy's focusable ones: the table switch, one with an id
+/// (`pre-{name}`), a download (the button of the same kind), the table, or a source link (the
+/// same address in the same park's card).
 fn counterpart(element: &Element) -> Option<HtmlElement> {
     let found = if element.id() == TABLE_SWITCH {
         document().get_element_by_id("table-toggle")
-    } else if element.id() == VI_SWITCH {
-        document().get_element_by_id("a11y-toggle")
-    } else if element.id() == format!("{VI_SWITCH}-images") {
-        document().get_element_by_id("vi-images")
-    } else if let Some(group) = element.get_attribute("name").and_then(|name| {
-        name.strip_prefix(&format!("{VI_SWITCH}-"))
-            .map(str::to_owned)
-    }) {
-        // A size or a scheme: the app's radio of the same group and value (`ui::vi::ViPanel`).
-        let value = element.get_attribute("value")?;
-        document()
-            .query_selector(&format!("input[name=\"vi-{group}\"][value=\"{value}\"]"))
-            .ok()?
     } else if let Some(name) = element.id().strip_prefix(FIRST_VIEW_ID_PREFIX) {
-        // The first view's `pre-{name}` is the app's `name` (`view::PageCopy::id`): the
-        // timeline's and the sources' elements.
+        // The first view's `pre-{name}` is the app's `name` (`view::PageCopy::id`): the metric
+        // select, the visually-impaired mode's switch and settings, the timeline's and the
+        // sources' elements.
         document().get_element_by_id(name)
     } else if let Some(kind) = element.get_attribute("data-kind") {
         // The download's kind is the id of the app's button (`export::Kind::id`).

@@ -4,11 +4,13 @@
 //! document, the URL, storage) stays in `ui`.
 
 mod compare;
+mod header;
 mod sources;
 mod state;
 mod timeline;
 
 pub use compare::{ValueCard, ValuesTable};
+pub use header::{ActionButton, SiteHeader, ViPanel};
 pub use sources::{ConfidenceMark, SourceLinks, Sources};
 pub use state::{use_app_state, use_page_copy, AppState, PageCopy};
 pub use timeline::Timeline;

@@ -291,7 +291,7 @@ describe('accessibility', { concurrency: 2 }, () => {
         const chartPoint = stops.findIndex((s) => s.inCompareChart);
         const firstLinkAfterFilters = stops.findIndex((s, i) => i > at('#filter-to') && s.isLink);
         const order = [
-          ['#a11y-toggle', at('#a11y-toggle')],
+          ['#vi', at('#vi')],
           ['#embed-open', at('#embed-open')],
           ['#lang-toggle', at('#lang-toggle')],
           ['#metric-select', at('#metric-select')],
@@ -524,7 +524,7 @@ describe('accessibility', { concurrency: 2 }, () => {
           await page.waitForFunction(() => document.querySelector('#metric-select').value !== 'area_m2');
           await large.evaluate((style) => style.remove());
           // The visually-impaired mode, turned on from the header, at each size.
-          await page.click('#a11y-toggle');
+          await page.click('label[for="vi"]');
           await page.waitForSelector('#a11y-panel');
           for (const size of ['150', '200', '250']) {
             await chooseSize(page, size);
@@ -545,9 +545,9 @@ describe('accessibility', { concurrency: 2 }, () => {
       await withPage(server.url, '', {}, async (record) => {
         const { page } = record;
         assert.equal(await page.locator('#a11y-panel').count(), 0, 'off by default');
-        await page.click('#a11y-toggle');
+        await page.click('label[for="vi"]');
         await page.waitForSelector('#a11y-panel');
-        assert.equal(await page.getAttribute('#a11y-toggle', 'aria-pressed'), 'true');
+        assert.equal(await page.isChecked('#vi'), true);
         await chooseScheme(page, 'wb');
         await chooseSize(page, '250');
         await page.reload();
@@ -620,7 +620,7 @@ describe('visually-impaired mode: chart text', () => {
           }),
         );
       const normal = await measure();
-      await page.click('#a11y-toggle');
+      await page.click('label[for="vi"]');
       await page.click('input[name="vi-size"][value="200"]');
       await page.waitForFunction(() => {
         const svg = document.querySelector('#compare-chart .chart svg');

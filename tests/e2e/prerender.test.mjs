@@ -375,7 +375,7 @@ describe('prerendered first view', () => {
       assert.equal(await page.locator('#prerender').count(), 0, 'the prerender has given way');
       assert.deepEqual(await look(), { fontSize: '32px', background: 'rgb(0, 0, 0)', ink: 'rgb(255, 255, 255)' }, 'the app in the same mode');
       assert.match(await page.getAttribute('#app', 'class'), /\ba11y vi-size-200 vi-scheme-wb\b/);
-      assert.equal(await page.getAttribute('#a11y-toggle', 'aria-pressed'), 'true');
+      assert.equal(await page.isChecked('#vi'), true);
       assert.equal(new URL(page.url()).searchParams.get('a11y'), '1', 'the link says so');
       assert.match(await page.evaluate(() => localStorage.getItem('technoparks.vi')), /on=1;size=200;scheme=wb/, 'kept for the next visit');
       assert.deepEqual(
@@ -526,7 +526,7 @@ describe('prerendered first view', () => {
             const chosen = (name) => document.querySelector(`input[name="${name}"]:checked`)?.value;
             return {
               fontSize: getComputedStyle(document.documentElement).fontSize,
-              on: document.querySelector('#pre-vi')?.checked ?? document.querySelector('#a11y-toggle').getAttribute('aria-pressed') === 'true',
+              on: document.querySelector('#pre-vi')?.checked ?? document.querySelector('#vi').checked,
               size: chosen('pre-vi-size') ?? chosen('vi-size'),
               scheme: chosen('pre-vi-scheme') ?? chosen('vi-scheme'),
               imagesOff: (document.querySelector('#pre-vi-images') ?? document.querySelector('#vi-images'))?.checked,
