@@ -718,7 +718,7 @@ mod tests {
         );
         assert!(area.contains("<caption>Общая площадь</caption>"));
         assert!(
-            area.contains("<th scope=\"row\">Морион Диджитал</th><td>86\u{a0}000\u{a0}м²</td>"),
+            area.contains("<th scope=\"row\">Morion Digital</th><td>86\u{a0}000\u{a0}м²</td>"),
             "{area}"
         );
         // The downloads but PNG are links that work before the app; PNG waits for it.

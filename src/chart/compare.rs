@@ -102,7 +102,7 @@ pub struct ShownValue {
     pub value: Value,
 }
 
-/// «Морион Диджитал больше в 5,1 раза»: how the largest value compares with the smallest,
+/// «Morion Digital больше в 5,1 раза»: how the largest value compares with the smallest,
 /// for quantities (not years or places), when the difference is worth saying.
 fn ratio_sentence(cards: &[ParkCard], unit: Unit, t: &dyn Typography) -> Option<String> {
     if matches!(unit, Unit::Year | Unit::Rank) {
