@@ -187,3 +187,402 @@ fn lifecycle_chart_marks_every_shown_event_and_the_selected_one() {
         "only what the timeline's filter shows"
     );
 }
+
+/// A text with its no-break spaces as plain ones.
+fn plain(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+// ---- Issue 22: the dataset says what its sources say (../shared/sources/dataset-audit.md) ----
+
+fn event<'a>(ds: &'a Dataset, id: &str) -> &'a perm_technoparks::model::Event {
+    ds.events
+        .iter()
+        .find(|e| e.id == id)
+        .unwrap_or_else(|| panic!("event {id} is in the dataset"))
+}
+
+/// Every text of the dataset in both languages, with where it is.
+fn all_texts(ds: &Dataset) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut put = |at: String, t: &perm_technoparks::model::Text| {
+        out.push((format!("{at}.ru"), t.ru.clone()));
+        out.push((format!("{at}.en"), t.en.clone()));
+    };
+    put("meta.title".into(), &ds.meta.title);
+    put("meta.description".into(), &ds.meta.description);
+    for s in &ds.sources {
+        put(format!("sources[{}].title", s.id), &s.title);
+        put(format!("sources[{}].publisher", s.id), &s.publisher);
+    }
+    for p in &ds.parks {
+        put(format!("parks[{}].name", p.id), &p.name);
+        for t in [&p.founder, &p.address, &p.note].into_iter().flatten() {
+            put(format!("parks[{}]", p.id), t);
+        }
+    }
+    for m in &ds.metrics {
+        put(format!("metrics[{}].label", m.id), &m.label);
+        if let Some(d) = &m.description {
+            put(format!("metrics[{}].description", m.id), d);
+        }
+    }
+    for o in &ds.observations {
+        if let Some(n) = &o.note {
+            put(format!("observations[{}/{}].note", o.park, o.metric), n);
+        }
+    }
+    for e in &ds.events {
+        put(format!("events[{}].title", e.id), &e.title);
+        put(format!("events[{}].summary", e.id), &e.summary);
+        if let Some(n) = &e.note {
+            put(format!("events[{}].note", e.id), n);
+        }
+    }
+    out
+}
+
+#[test]
+fn park_names_are_the_sources_own_morion_digital_and_technopark_perm() {
+    let ds = bundled();
+    let ru: Vec<&str> = ds.parks.iter().map(|p| p.name.ru.as_str()).collect();
+    assert_eq!(ru, ["Morion Digital", "Технопарк Пермь"]);
+    // No source writes «Морион Диджитал», nor Технопарк «Пермь» with the quotes moved.
+    let raw = include_str!("../public/data/technoparks.json");
+    for wrong in [
+        "Морион Диджитал",
+        "Технопарк «Пермь»",
+        "Технопарка «Пермь»",
+        "Также «Т.Парк»",
+        "Also known as T.Park",
+    ] {
+        assert!(!raw.contains(wrong), "{wrong:?} is back in the dataset");
+    }
+    for (at, text) in all_texts(&ds) {
+        assert!(!text.contains("Диджитал"), "{at}: {text}");
+    }
+    assert!(ds.meta.title.ru.contains("Morion Digital"));
+    assert!(ds.meta.title.ru.contains("«Технопарк Пермь»"));
+    assert!(ds.meta.description.ru.contains("«Технопарка Пермь»"));
+}
+
+#[test]
+fn the_founding_articles_figures_are_medium_and_cite_the_kalibr_copy_first() {
+    let ds = bundled();
+    let article = |park: &str, metric: &str| {
+        ds.observations
+            .iter()
+            .find(|o| o.park == park && o.metric == metric && o.date.to_string() == "2019")
+            .unwrap_or_else(|| panic!("{park} {metric} 2019"))
+    };
+    for (park, metric, value) in [
+        ("morion-digital", "area_m2", 86_000.0),
+        ("technopark-perm", "area_m2", 16_949.0),
+        ("morion-digital", "investment_rub", 726_200_000.0),
+        ("technopark-perm", "investment_rub", 97_000_000.0),
+    ] {
+        let o = article(park, metric);
+        assert_eq!(o.value, value, "{park} {metric}");
+        // The values are stated, their year (2019) comes from context.
+        assert_eq!(o.confidence, Confidence::Medium, "{park} {metric}");
+        // The text read is Kalibr's English copy; the ministry's item is its unread original.
+        assert_eq!(
+            o.sources[..2],
+            ["kalibr-56879", "mirs-3519"],
+            "{park} {metric}"
+        );
+        let note = o.note.as_ref().expect("says where the year comes from");
+        assert!(note.ru.contains("выведен из контекста"), "{}", note.ru);
+    }
+    for id in [
+        "technopark-perm-opens-2016",
+        "morion-digital-opens-2018",
+        "strategic-session-2019",
+    ] {
+        assert_eq!(
+            event(&ds, id).sources[..2],
+            ["kalibr-56879", "mirs-3519"],
+            "{id}"
+        );
+    }
+    let original = ds.source("mirs-3519").unwrap();
+    assert!(
+        original.title.ru.contains("не получен"),
+        "{}",
+        original.title.ru
+    );
+    assert!(
+        original.title.en.contains("not retrieved"),
+        "{}",
+        original.title.en
+    );
+    let read = ds.source("kalibr-56879").unwrap();
+    assert!(read
+        .title
+        .en
+        .starts_with("The experience of Kalibr Technopark is presented in the framework"));
+}
+
+#[test]
+fn years_inferred_from_context_are_not_labelled_high() {
+    let ds = bundled();
+    for id in [
+        "technopark-perm-working-group-2018",
+        "pk-digital-economy-concept-2018",
+        "rf-decree-1119-2014",
+        "rf-decree-1863-2019",
+        "rf-decree-1433-2021",
+    ] {
+        assert_eq!(event(&ds, id).confidence, Confidence::Medium, "{id}");
+    }
+    // Every record that is not stated outright says how it was worked out.
+    for e in &ds.events {
+        if e.confidence == Confidence::Derived {
+            assert!(e.note.is_some(), "{}: a derived event says how", e.id);
+        }
+    }
+    for o in &ds.observations {
+        if o.confidence != Confidence::High {
+            assert!(o.note.is_some(), "{} {}: says why", o.park, o.metric);
+        }
+    }
+}
+
+#[test]
+fn texts_say_no_more_than_their_sources() {
+    let ds = bundled();
+    // P-2: a temporary suspension, its 40 % as the source has it, the dateline explained.
+    let stop = event(&ds, "technopark-perm-stops-2023");
+    assert_eq!(stop.title.ru, "«Технопарк Пермь» приостанавливает работу");
+    assert_eq!(stop.title.en, "Technopark Perm suspends work");
+    assert!(plain(&stop.summary.ru)
+        .contains("на 40 % (так в источнике; рост с 2,5 до 4 млн рублей в месяц — это 60 %)"));
+    assert!(stop.summary.ru.contains("временно приостановить"));
+    assert!(stop
+        .summary
+        .ru
+        .contains("в других регионах проект не сворачивали"));
+    assert!(stop.note.as_ref().unwrap().ru.contains("дата сообщения"));
+    // P-4: what the sources say, and no more.
+    let group = event(&ds, "technopark-perm-working-group-2018");
+    assert!(group.summary.ru.contains("курирует"));
+    assert!(!group.summary.en.contains("chaired"));
+    let network = event(&ds, "morion-network-2021");
+    assert!(network.summary.ru.contains("работает над запуском"));
+    assert!(network.summary.ru.contains("пока готов только пермский"));
+    let building = event(&ds, "technopark-perm-new-building-2023");
+    assert!(building
+        .summary
+        .ru
+        .contains("рассматривают даже строительство собственного здания"));
+    let putin = event(&ds, "rf-100-technoparks-2024");
+    assert!(putin.summary.ru.contains("индустриальных технопарков"));
+    assert!(putin.title.en.contains("industrial technoparks"));
+    assert!(putin.sources.iter().any(|s| s == "regnum-372967519"));
+    // T-3, T-4
+    let concept = event(&ds, "pk-digital-economy-concept-2018");
+    assert_eq!(
+        concept.title.ru,
+        "Концепция развития цифровой экономики Пермского края в 2018–2024 гг."
+    );
+    assert!(concept.summary.ru.contains("почти на 100"));
+    assert!(concept.summary.ru.contains("доли ИКТ в экономике края"));
+    assert_eq!(
+        event(&ds, "technopark-perm-opens-2016").title.ru,
+        "«Технопарк Пермь» работает с 2016 года"
+    );
+    assert_eq!(
+        event(&ds, "morion-digital-opens-2018").title.ru,
+        "Morion Digital работает с 2018 года"
+    );
+    let rank_2020 = ds
+        .observations
+        .iter()
+        .find(|o| o.metric == "akit_rank" && o.date.to_string() == "2020")
+        .unwrap();
+    assert!(rank_2020
+        .note
+        .as_ref()
+        .unwrap()
+        .ru
+        .contains("«поднялся на три пункта»"));
+    assert!(all_texts(&ds)
+        .iter()
+        .all(|(_, t)| !t.contains("поднявшись на три пункта»")));
+    // P-14, P-15: the rating's method changed; the association's name.
+    let rank = ds.metrics.iter().find(|m| m.id == "akit_rank").unwrap();
+    let about = &rank.description.as_ref().unwrap().ru;
+    assert!(
+        about.contains("методика менялась в 2022 и 2025 годах"),
+        "{about}"
+    );
+    assert!(
+        about.contains("Ассоциации кластеров, технопарков и ОЭЗ России"),
+        "{about}"
+    );
+    // T-6: one spelling of the currency in English.
+    for (at, text) in all_texts(&ds) {
+        if at.ends_with(".en") {
+            assert!(!text.contains("ruble"), "{at}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_2013_subsidies_are_one_decision_dated_by_its_weekday() {
+    let ds = bundled();
+    assert!(ds
+        .events
+        .iter()
+        .all(|e| e.id != "rf-competitive-subsidies-2014"));
+    let merged: Vec<_> = ds
+        .events
+        .iter()
+        .filter(|e| e.summary.ru.contains("1,037") || e.summary.ru.contains("1,048"))
+        .collect();
+    assert_eq!(merged.len(), 1, "one event for the one order");
+    let e = merged[0];
+    assert_eq!(e.id, "rf-competitive-subsidies-2013");
+    assert_eq!(e.date.to_string(), "2013-12-24");
+    assert_eq!(e.confidence, Confidence::Derived);
+    assert!(e.summary.ru.contains("1,037") && e.summary.ru.contains("1,048"));
+    assert!(e.summary.ru.contains("Пермского края среди них нет"));
+    assert!(e.note.as_ref().unwrap().ru.contains("вторник"));
+    let copy = ds.source("littlewood-gomesspos258").unwrap();
+    assert!(copy.title.ru.contains("копия сообщения РИА Новости"));
+}
+
+#[test]
+fn the_sessions_note_gives_the_reasoning_for_2019() {
+    let ds = bundled();
+    let session = event(&ds, "strategic-session-2019");
+    let note = &session.note.as_ref().unwrap().ru;
+    for step in [
+        "«с 2018 года»",
+        "25 сентября 2020 года",
+        "node 56879",
+        "31 октября 2019 года",
+        "node 57784",
+        "около 900 номеров",
+        "Прямого указания года нет",
+    ] {
+        assert!(note.contains(step), "the note lacks {step:?}: {note}");
+    }
+    assert!(session
+        .note
+        .as_ref()
+        .unwrap()
+        .en
+        .contains("No text found states the year"));
+    for id in [
+        "kalibr-57784",
+        "sidenews-kolesnikov",
+        "zwezda-reshetnikov-2020",
+    ] {
+        assert!(session.sources.iter().any(|s| s == id), "{id}");
+    }
+    assert!(session
+        .summary
+        .ru
+        .contains("технопарки в сфере высоких технологий как инструмент"));
+    assert!(session.summary.ru.contains("перевод с английской версии"));
+}
+
+#[test]
+fn sources_carry_their_real_headlines() {
+    let ds = bundled();
+    for (id, headline) in [
+        ("newsko-5464435", "В Перми может появиться ещё один технопарк"),
+        ("rbc-643d30fb", "Руководство «Технопарка Пермь» готово построить собственное здание"),
+        ("aif-technopark-perm-stop", "«Технопарк Пермь» прекратил работу из-за роста платы за аренду помещения"),
+        ("kommersant-8099892", "Morion Digital вновь вошел в пятерку лучших технопарков страны"),
+        ("goszakaz-7782", "Минпромторг России стал единым оператором по государственной поддержке всех видов технопарков"),
+        ("it-world-concept", "В Перми построят сразу два новых IT-парка"),
+        ("akitrf-permskogo-perioda", "Технопарк пермского периода"),
+        ("t7-inform-20171120", "В крае поддержали идею создания отечественного программного обеспечения"),
+    ] {
+        let title = &ds.source(id).unwrap().title.ru;
+        assert!(title.starts_with(headline), "{id}: {title}");
+    }
+    // P-5: the amending law is not the consolidated 197-ПК.
+    assert!(ds
+        .source("kontur-46706")
+        .unwrap()
+        .title
+        .ru
+        .contains("О внесении изменений"));
+    // P-16
+    for (id, date) in [
+        ("kommersant-8099892", "2025-10-08"),
+        ("sobaka-205790", "2025-10-09"),
+        ("goszakaz-7782", "2022-11-22"),
+        ("rbc-pressrelease-akit-2022", "2022-10-07"),
+    ] {
+        assert_eq!(
+            ds.source(id)
+                .unwrap()
+                .date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some(date),
+            "{id}"
+        );
+    }
+    // A title that is a description, not a headline seen, is marked as supplied: [ … ].
+    assert!(ds
+        .source("kommersant-3629441")
+        .unwrap()
+        .title
+        .ru
+        .starts_with('['));
+}
+
+#[test]
+fn new_facts_are_in_with_their_sources() {
+    let ds = bundled();
+    let new = [
+        ("rf-decree-1114-2010", "comnews-53952"),
+        ("morion-innovation-centre-2011", "business-class-24652"),
+        ("morion-rezoning-2013", "properm-52555"),
+        ("rf-programme-wound-up-2014", "newlate-prompolitika"),
+        ("rf-compensation-2017-2019", "d-russia-6-8"),
+        ("pk-it-sector-2017", "kremlin-55566"),
+        ("rf-subsidy-regions-2022", "rg-2022-03-22"),
+        ("morion-krasnoyarsk-2022", "pulse19-126369"),
+        ("rf-high-tech-technopark-law-2023", "gxpnews-2023-08"),
+        ("rf-high-tech-support-rules-2023", "asninfo-109870"),
+        ("pk-campus-technopark-2023", "business-class-kampus-2023"),
+        ("pk-campus-expertise-2024", "v-kurse-2024-12-29"),
+        ("akit-rating-method-2025", "kommersant-8099892"),
+    ];
+    assert!(new.len() >= 10);
+    for (id, source) in new {
+        let e = event(&ds, id);
+        assert!(e.sources.iter().any(|s| s == source), "{id} cites {source}");
+        for s in &e.sources {
+            let s = ds.source(s).unwrap();
+            assert!(s.url.starts_with("http"), "{id}: {}", s.url);
+        }
+        if e.confidence != Confidence::High {
+            assert!(e.note.is_some(), "{id}: says why it is not stated outright");
+        }
+    }
+    // Facts are said no more strongly than the sources: the Krasnoyarsk plan's year is a bound.
+    assert_eq!(
+        event(&ds, "morion-krasnoyarsk-2022").confidence,
+        Confidence::Derived
+    );
+    assert_eq!(
+        event(&ds, "rf-programme-wound-up-2014").confidence,
+        Confidence::Medium
+    );
+    // Every source is cited by something.
+    let raw = include_str!("../public/data/technoparks.json");
+    for s in &ds.sources {
+        assert!(
+            raw.matches(&format!("\"{}\"", s.id)).count() >= 2,
+            "{} is listed but cited nowhere",
+            s.id
+        );
+    }
+}
