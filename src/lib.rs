@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod model;
 pub mod prerender;
 pub mod static_page;
+pub mod typography;
 pub mod url;
 pub mod vi;
 

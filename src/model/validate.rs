@@ -320,7 +320,9 @@ impl Validator {
                 self.report(format!("{at}.{}", lang.code()), ProblemKind::Empty);
                 String::new()
             }
-            Some(s) => s.clone(),
+            // Every text the reader sees is typeset here, once: the app, the first view,
+            // the downloads and the static pages all start from the validated dataset.
+            Some(s) => crate::typography::typeset(lang, s),
         };
         Text {
             ru: get(Lang::Ru, &raw.ru),
