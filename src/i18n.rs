@@ -195,9 +195,23 @@ pub struct Strings {
     pub show_chart: &'static str,
     pub chart_keys_hint: &'static str,
     pub lifecycle_title: &'static str,
-    pub lifecycle_now: &'static str,
     pub lifecycle_alt: &'static str,
     pub lifecycle_hint: &'static str,
+    /// A park's state by its key (`open`, `suspended`, `closed`).
+    pub states: Texts,
+    /// A park's line in the lifecycle chart by its latest state: `{0}` its name, `{1}` its
+    /// opening, `{2}` the date of the change to that state.
+    pub lifecycle_periods: Texts,
+    /// What each look of a bar means, by state.
+    pub lifecycle_legend: Texts,
+    /// The periods table's caption: `{0}` the dataset's date.
+    pub lifecycle_table_caption: &'static str,
+    pub lifecycle_state: &'static str,
+    pub lifecycle_from: &'static str,
+    pub lifecycle_to: &'static str,
+    /// The end of a period that runs on: `{0}` the dataset's date.
+    pub lifecycle_ongoing: &'static str,
+    pub note_title: &'static str,
     pub vi_on: &'static str,
     pub vi_off: &'static str,
     pub vi_settings: &'static str,
@@ -289,6 +303,15 @@ mod tests {
                 "milestone",
             ] {
                 assert!(s.kinds.contains_key(key), "{lang:?}: kind {key}");
+            }
+            for state in crate::model::State::ALL {
+                let key = state.key();
+                assert!(
+                    s.states.contains_key(key)
+                        && s.lifecycle_periods.contains_key(key)
+                        && s.lifecycle_legend.contains_key(key),
+                    "{lang:?}: state {key}"
+                );
             }
             for key in crate::analysis::DERIVED_METRIC_IDS {
                 assert!(

@@ -33,7 +33,7 @@ pub(crate) fn open_table_of_class(caption: &str, class: Option<&str>) -> String 
 pub(crate) const CLOSE_TABLE: &str = "</table></div>";
 
 /// A summary table of the parks' latest figures, and links to the full tables.
-pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
+pub fn noscript_summary(ds: &Dataset, t: &dyn Typography) -> String {
     let lang = t.lang();
     let s = strings(lang);
     let metrics = metric_catalogue(ds, lang);
@@ -55,7 +55,7 @@ pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> Str
             "<tr><th scope=\"row\">{}</th>",
             escape(&metric.label)
         ));
-        for pv in park_values(ds, &metric.id, this_year) {
+        for pv in park_values(ds, &metric.id) {
             let cell = pv.latest().map_or(s.no_data.to_string(), |v| {
                 format_value(t, metric.unit, v.value)
             });
@@ -76,7 +76,7 @@ pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> Str
 }
 
 /// A complete, self-contained HTML page with every value, event and source.
-pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
+pub fn table_page(ds: &Dataset, t: &dyn Typography) -> String {
     let lang = t.lang();
     let s = strings(lang);
     let source_link = |ids: &[String]| {
@@ -105,7 +105,7 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
         escape(s.confidence_title),
     );
     for metric in metric_catalogue(ds, lang) {
-        for pv in park_values(ds, &metric.id, this_year) {
+        for pv in park_values(ds, &metric.id) {
             for v in &pv.values {
                 body.push_str(&format!(
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

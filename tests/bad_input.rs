@@ -12,7 +12,7 @@ use perm_technoparks::format::ReferenceTypography;
 use perm_technoparks::i18n::{strings, Lang};
 use perm_technoparks::model::parse::MAX_BYTES;
 use perm_technoparks::model::{
-    check_dataset, load_dataset, Dataset, Pos, Problem, ProblemKind, Text,
+    check_dataset, load_dataset, Dataset, Pos, Problem, ProblemKind, State, Text,
 };
 
 use ProblemKind::*;
@@ -152,8 +152,8 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
         ),
         // --- semantics: one problem each ---
         (
-            "schema_version_2.json",
-            vec![at(UnsupportedSchemaVersion(2), "schema_version", 3, 21)],
+            "schema_version_3.json",
+            vec![at(UnsupportedSchemaVersion(3), "schema_version", 3, 21)],
         ),
         (
             // parks[0] pasted again as a third park.
@@ -221,9 +221,94 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
                 15,
             )],
         ),
+        // --- a park's status: dated, in order, each a change, sourced ---
         (
-            "closed_before_opened.json",
-            vec![at(ClosedBeforeOpened, "parks[1].closed", 38, 17)],
+            // Opened 2010-12, suspended in 2009.
+            "status_before_opened.json",
+            vec![at(
+                StatusBeforeOpened {
+                    date: s("2009"),
+                    opened: s("2010-12"),
+                },
+                "parks[1].status[0].date",
+                40,
+                40,
+            )],
+        ),
+        (
+            "status_out_of_order.json",
+            vec![at(
+                StatusOutOfOrder {
+                    date: s("2020"),
+                    previous: s("2021-03"),
+                },
+                "parks[1].status[1].date",
+                41,
+                35,
+            )],
+        ),
+        (
+            // Suspended twice in a row.
+            "status_unchanged.json",
+            vec![at(
+                StatusUnchanged(State::Suspended),
+                "parks[1].status[1].state",
+                41,
+                19,
+            )],
+        ),
+        (
+            // A park is open from its opening: "open" first changes nothing.
+            "status_first_open.json",
+            vec![at(
+                StatusUnchanged(State::Open),
+                "parks[1].status[0].state",
+                40,
+                19,
+            )],
+        ),
+        (
+            "status_no_source.json",
+            vec![at(NoSource, "parks[1].status[0].sources", 40, 56)],
+        ),
+        (
+            "status_unknown_source.json",
+            vec![at(
+                UnknownSource(s("aif")),
+                "parks[1].status[0].sources[1]",
+                40,
+                65,
+            )],
+        ),
+        (
+            "status_after_update.json",
+            vec![at(
+                DateAfterUpdate {
+                    date: s("2024-07"),
+                    updated: s("2024-06-30"),
+                },
+                "parks[1].status[0].date",
+                40,
+                37,
+            )],
+        ),
+        (
+            "status_note_without_en.json",
+            vec![at(
+                MissingTranslation(Lang::En),
+                "parks[1].status[0].note.en",
+                40,
+                101,
+            )],
+        ),
+        (
+            // A file of version 1: its `closed` and `closed_confidence` are named, not ignored.
+            "v1_closed.json",
+            vec![
+                at(UnsupportedSchemaVersion(1), "schema_version", 3, 21),
+                at(ClosedIsNowStatus, "parks[1].closed", 39, 17),
+                at(ClosedIsNowStatus, "parks[1].closed_confidence", 40, 28),
+            ],
         ),
         (
             "negative_area.json",
@@ -434,6 +519,18 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             )],
         ),
         (
+            "status_unknown_state.json",
+            vec![at(
+                UnknownValue {
+                    found: s("paused"),
+                    allowed: s("open, suspended, closed"),
+                },
+                "parks[1].status[0].state",
+                40,
+                26,
+            )],
+        ),
+        (
             "missing_ru_name.json",
             vec![at(MissingTranslation(Lang::Ru), "parks[1].name.ru", 36, 15)],
         ),
@@ -484,8 +581,8 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             vec![at(BadDate(s("2019-1-5")), "events[0].date", 84, 15)],
         ),
         (
-            "bad_closed_date.json",
-            vec![at(BadDate(s("2020-1")), "parks[1].closed", 39, 17)],
+            "status_bad_date.json",
+            vec![at(BadDate(s("2020-1")), "parks[1].status[0].date", 40, 40)],
         ),
         // --- several at once, all reported, in file order (not validation order) ---
         (
@@ -1038,7 +1135,7 @@ fn hostile_text_is_escaped_in_every_comparison_chart() {
             "{lang:?}: every stated and derived metric"
         );
         for metric in catalogue {
-            let c = comparison(&ds, &metric.id, &t, 600.0, 2026)
+            let c = comparison(&ds, &metric.id, &t, 600.0)
                 .unwrap_or_else(|| panic!("{lang:?} {}: no comparison", metric.id));
             assert!(
                 !c.chart.data.is_empty(),
@@ -1143,4 +1240,55 @@ fn the_quick_array_check_agrees_with_the_full_scan_on_every_fixture() {
             assert!(may_have_misplaced_array(&text), "{}", path.display());
         }
     }
+}
+
+/// The minimal dataset with a park suspended, resumed, then closed, each change sourced and
+/// dated in order, loads with its status as written; the same changes out of their order in
+/// the file do not.
+#[test]
+fn a_status_in_order_loads_and_each_change_is_kept() {
+    let minimal = String::from_utf8(read("_valid_minimal.json")).expect("UTF-8");
+    let anchor = "      \"opened_confidence\": \"medium\",\n";
+    let changes = [
+        r#"{"state": "suspended", "date": "2020-03", "sources": ["mirs"], "confidence": "high"}"#,
+        r#"{"state": "open", "date": "2021", "sources": ["akit"], "confidence": "medium", "note": {"ru": "Возобновил работу", "en": "Resumed"}}"#,
+        r#"{"state": "closed", "date": "2023-09", "sources": ["akit"], "confidence": "derived"}"#,
+    ];
+    let with = |list: &[&str]| {
+        minimal.replacen(
+            anchor,
+            &format!("{anchor}      \"status\": [{}],\n", list.join(", ")),
+            1,
+        )
+    };
+    let ds = load_dataset(with(&changes).as_bytes())
+        .unwrap_or_else(|problems| panic!("refused:\n{}", listing(&problems)));
+    let park = ds.park("technopark-perm").unwrap();
+    let states: Vec<(State, String)> = park
+        .status
+        .iter()
+        .map(|c| (c.state, c.date.to_string()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            (State::Suspended, s("2020-03")),
+            (State::Open, s("2021")),
+            (State::Closed, s("2023-09")),
+        ]
+    );
+    assert_eq!(park.stopped().map(|c| c.state), Some(State::Closed));
+    assert_eq!(
+        park.status[1].note.as_ref().map(|n| n.en.as_str()),
+        Some("Resumed")
+    );
+    let swapped = [changes[1], changes[0], changes[2]];
+    let problems = load_dataset(with(&swapped).as_bytes()).expect_err("out of order");
+    let kinds: Vec<&ProblemKind> = problems.iter().map(|p| &p.kind).collect();
+    assert!(
+        kinds.contains(&&StatusUnchanged(State::Open))
+            && kinds.iter().any(|k| matches!(k, StatusOutOfOrder { .. })),
+        "{}",
+        listing(&problems)
+    );
 }

@@ -43,11 +43,8 @@ fn strategic_session_is_dated_2019_10_10_and_marked_derived() {
 #[test]
 fn headline_figures_match_the_founding_article() {
     let ds = bundled();
-    let latest = |metric: &str, park: usize| {
-        park_values(&ds, metric, 2026)[park]
-            .latest()
-            .map(|v| v.value)
-    };
+    let latest =
+        |metric: &str, park: usize| park_values(&ds, metric)[park].latest().map(|v| v.value);
     assert_eq!(latest("area_m2", 0), Some(86_000.0));
     assert_eq!(latest("area_m2", 1), Some(16_949.0));
     assert_eq!(latest("investment_rub", 0), Some(726_200_000.0));
@@ -63,9 +60,13 @@ fn headline_figures_match_the_founding_article() {
     assert_eq!(
         latest("years_active", 1),
         Some(7.0),
-        "2016 to the 2023 stop"
+        "2016 to the 2023 suspension"
     );
-    assert_eq!(latest("years_active", 0), Some(8.0), "2018 to 2026");
+    assert_eq!(
+        latest("years_active", 0),
+        Some(8.0),
+        "2018 to the dataset's date, 2026"
+    );
 }
 
 #[test]
@@ -98,12 +99,12 @@ fn catalogue_offers_every_metric_with_formulas_for_derived_ones() {
 fn comparison_alt_text_reads_the_data_in_russian() {
     let ds = bundled();
     let t = ReferenceTypography { lang: Lang::Ru };
-    let c = comparison(&ds, "area_m2", &t, 600.0, 2026).unwrap();
+    let c = comparison(&ds, "area_m2", &t, 600.0).unwrap();
     assert_eq!(
         c.chart.alt,
         "Общая площадь: Morion Digital — 86\u{a0}000\u{a0}м², Технопарк Пермь — 16\u{a0}949\u{a0}м²; Morion Digital больше в 5,1\u{a0}раза."
     );
-    let rank = comparison(&ds, "akit_rank", &t, 600.0, 2026).unwrap();
+    let rank = comparison(&ds, "akit_rank", &t, 600.0).unwrap();
     assert!(
         rank.chart.alt.contains("2021: 2-е место"),
         "{}",
@@ -121,7 +122,7 @@ fn every_metric_renders_to_svg_with_one_datum_per_known_value() {
     let ds = bundled();
     let t = ReferenceTypography { lang: Lang::En };
     for metric in metric_catalogue(&ds, Lang::En) {
-        let c = comparison(&ds, &metric.id, &t, 480.0, 2026).unwrap();
+        let c = comparison(&ds, &metric.id, &t, 480.0).unwrap();
         let known: usize = c.cards.iter().map(|card| card.values.len()).sum();
         assert_eq!(c.chart.data.len(), known, "{}", metric.id);
         let svg = render_svg(&c.chart).unwrap();
@@ -138,12 +139,10 @@ fn every_metric_renders_to_svg_with_one_datum_per_known_value() {
 fn lifecycle_chart_marks_every_shown_event_and_the_selected_one() {
     use perm_technoparks::chart::lifecycle_chart;
     use perm_technoparks::chart::Mark;
-    use perm_technoparks::model::PartialDate;
     let ds = bundled();
     let t = ReferenceTypography { lang: Lang::Ru };
-    let today = PartialDate::parse("2026-11-26").unwrap();
     let all: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
-    let spec = lifecycle_chart(&ds, &all, Some("strategic-session-2019"), &t, 900.0, &today);
+    let spec = lifecycle_chart(&ds, &all, Some("strategic-session-2019"), &t, 900.0);
     assert_eq!(
         spec.data.len(),
         ds.events.len(),
@@ -153,32 +152,39 @@ fn lifecycle_chart_marks_every_shown_event_and_the_selected_one() {
         .data
         .iter()
         .all(|d| d.x >= 0.0 && d.x + d.w <= spec.width + 1.0));
-    let dashed = spec
+    let rules = spec
         .marks
         .iter()
-        .filter(|m| matches!(m, Mark::Line { dashed: true, .. }))
+        .filter(
+            |m| matches!(m, Mark::Line { dashed: true, points, .. } if points[0].0 == points[1].0),
+        )
         .count();
-    assert_eq!(dashed, 1, "the selected event's rule");
-    // Technopark Perm's bar stops in 2023; Morion Digital's runs to today.
-    let bars: Vec<(f64, f64)> = spec
-        .marks
-        .iter()
-        .filter_map(|m| match m {
-            Mark::Rect { x, w, .. } => Some((*x, x + w)),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(bars.len(), 2);
+    assert_eq!(rules, 1, "the selected event's rule");
+    // Technopark Perm's bar is solid to its 2023 suspension, then pale to the dataset's date,
+    // where Morion Digital's ends too.
+    let bars = |fill: &str| -> Vec<(f64, f64)> {
+        spec.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Rect { x, w, fill: f, .. } if f == fill => Some((*x, x + w)),
+                _ => None,
+            })
+            .collect()
+    };
+    let (morion, perm) = (bars(&ds.parks[0].color), bars(&ds.parks[1].color));
+    // Its colour, #c2571a, halfway to white.
+    let perm_suspended = bars("#e0ab8c");
+    assert_eq!((morion.len(), perm.len(), perm_suspended.len()), (1, 1, 1));
     assert!(
-        bars[1].1 < bars[0].1,
-        "Technopark Perm ends before Morion Digital: {bars:?}"
+        perm[0].1 < morion[0].1,
+        "Technopark Perm's work stops first"
     );
-    assert!(bars[1].0 < bars[0].0, "and started before it");
-    assert!(
-        spec.alt
-            .contains("Технопарк Пермь 2016 — 12 января 2023 г."),
-        "{}",
-        spec.alt
+    assert!(perm[0].0 < morion[0].0, "and started before it");
+    assert_eq!(perm_suspended[0].0, perm[0].1, "the suspension follows");
+    assert_eq!(perm_suspended[0].1, morion[0].1, "to the dataset's date");
+    let perm_line = format!(
+        "{} работал с 2016, с 12 января 2023 г. (≈) работа приостановлена",
+        ds.parks[1].name.ru
     );
     assert!(plain(&spec.alt).contains(&perm_line), "{}", spec.alt);
     let filtered = lifecycle_chart(&ds, &all[..3], None, &t, 900.0);
@@ -193,6 +199,92 @@ fn lifecycle_chart_marks_every_shown_event_and_the_selected_one() {
 /// typographer decides about spacing.
 fn plain(text: &str) -> String {
     text.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn technopark_perm_is_suspended_not_closed_and_years_active_say_so() {
+    use perm_technoparks::chart::lifecycle_periods;
+    use perm_technoparks::model::State;
+    let ds = bundled();
+    let perm = ds.park("technopark-perm").expect("Technopark Perm");
+    // One change: work suspended on the report's dateline, the year inferred (medium).
+    assert_eq!(perm.status.len(), 1, "{:?}", perm.status);
+    let change = &perm.status[0];
+    assert_eq!(change.state, State::Suspended);
+    assert_eq!(change.date.to_string(), "2023-01-12");
+    assert_eq!(change.confidence, Confidence::Medium);
+    assert!(change
+        .sources
+        .iter()
+        .any(|s| s == "aif-technopark-perm-stop"));
+    let note = change
+        .note
+        .as_ref()
+        .expect("the suspension says what its date is");
+    assert!(note.ru.contains("дата сообщения"), "{}", note.ru);
+    assert!(note.ru.contains("возобновлении"), "{}", note.ru);
+    assert!(note.en.contains("dateline"), "{}", note.en);
+    assert!(note.en.contains("No resumption"), "{}", note.en);
+    assert_eq!(perm.stopped(), Some(change));
+    // No park is drawn as closed: no source says any closed.
+    assert!(ds
+        .parks
+        .iter()
+        .all(|p| p.status.iter().all(|c| c.state != State::Closed)));
+    assert!(ds.park("morion-digital").unwrap().status.is_empty());
+
+    // Years active: to the suspension for Technopark Perm, to the dataset's date for Morion
+    // Digital, and the formula says so, with that date.
+    let years = park_values(&ds, "years_active");
+    let perm_years = years[1].latest().unwrap();
+    assert_eq!(
+        (perm_years.value, perm_years.date.to_string()),
+        (7.0, "2023-01-12".into())
+    );
+    assert_eq!(perm_years.confidence, Confidence::Medium);
+    let morion_years = years[0].latest().unwrap();
+    assert_eq!(
+        (morion_years.value, morion_years.date.to_string()),
+        (8.0, "2026-11-26".into())
+    );
+    for (lang, said) in [
+        (Lang::Ru, "по состоянию на 26 ноября 2026 г."),
+        (Lang::En, "as of 26 November 2026"),
+    ] {
+        let formula = metric_catalogue(&ds, lang)
+            .into_iter()
+            .find(|m| m.id == "years_active")
+            .and_then(|m| m.formula)
+            .unwrap();
+        assert!(plain(&formula).ends_with(said), "{formula}");
+        assert!(
+            plain(&formula).contains("приостановлена") || formula.contains("suspended"),
+            "{formula}"
+        );
+    }
+
+    // The lifecycle table: Technopark Perm open to the suspension, then suspended, unchanged
+    // as of the dataset's date.
+    let rows = lifecycle_periods(&ds, &ReferenceTypography { lang: Lang::Ru });
+    let perm_rows: Vec<(State, String, String)> = rows
+        .iter()
+        .filter(|r| r.park == "technopark-perm")
+        .map(|r| (r.state, plain(&r.from), plain(&r.to)))
+        .collect();
+    assert_eq!(
+        perm_rows,
+        [
+            (State::Open, "2016".into(), "12 января 2023 г.".into()),
+            (
+                State::Suspended,
+                "12 января 2023 г.".into(),
+                "без изменений на 26 ноября 2026 г.".into()
+            ),
+        ]
+    );
+    let suspended = rows.iter().find(|r| r.state == State::Suspended).unwrap();
+    assert_eq!(plain(&suspended.state_text), "работа приостановлена");
+    assert!(suspended.note.as_deref().unwrap().contains("возобновлении"));
 }
 
 // ---- Issue 22: the dataset says what its sources say (../shared/sources/dataset-audit.md) ----

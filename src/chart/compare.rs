@@ -130,25 +130,19 @@ pub fn comparison(
     metric: &str,
     t: &dyn Typography,
     width: f64,
-    this_year: i32,
 ) -> Option<Comparison> {
-    Some(compared(ds, metric, t, this_year)?.at(width))
+    Some(compared(ds, metric, t)?.at(width))
 }
 
 /// The comparison of all parks on a metric at no particular width (`Compared::at`); `None`
 /// when the metric does not exist.
-pub fn compared(
-    ds: &Dataset,
-    metric: &str,
-    t: &dyn Typography,
-    this_year: i32,
-) -> Option<Compared> {
+pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compared> {
     let lang = t.lang();
     let s = strings(lang);
     let info = metric_catalogue(ds, lang)
         .into_iter()
         .find(|m| m.id == metric)?;
-    let values = park_values(ds, metric, this_year);
+    let values = park_values(ds, metric);
     let shown = |v: &Value| ShownValue {
         text: format_value(t, info.unit, v.value),
         date: t.date(&v.date),
@@ -327,9 +321,9 @@ mod tests {
             .expect("valid dataset");
         let t = ReferenceTypography { lang: Lang::Ru };
         for metric in ["area_m2", "akit_rank"] {
-            let typeset = compared(&ds, metric, &t, 2026).expect("a metric");
+            let typeset = compared(&ds, metric, &t).expect("a metric");
             for width in [300.0, 640.0] {
-                let whole = comparison(&ds, metric, &t, width, 2026).expect("a metric");
+                let whole = comparison(&ds, metric, &t, width).expect("a metric");
                 assert_eq!(typeset.at(width), whole, "{metric} at {width}");
                 assert_eq!(typeset.chart(width).width, width);
             }
@@ -339,6 +333,6 @@ mod tests {
             assert_eq!(narrow.chart.alt, wide.chart.alt);
             assert_eq!((narrow.metric, narrow.cards), (wide.metric, wide.cards));
         }
-        assert_eq!(compared(&ds, "no_such_metric", &t, 2026), None);
+        assert_eq!(compared(&ds, "no_such_metric", &t), None);
     }
 }

@@ -1,5 +1,7 @@
 //! What can be wrong with a dataset, where, and how to say it in the reader's language.
 
+use super::raw::State;
+use super::validate::SCHEMA_VERSION;
 use crate::i18n::{Lang, Strings};
 
 /// A place in the file, 1-based, counted in characters.
@@ -67,8 +69,20 @@ pub enum ProblemKind {
         date: String,
         updated: String,
     },
-    /// A park closed before it opened.
-    ClosedBeforeOpened,
+    /// A park's first change of state dated before its opening.
+    StatusBeforeOpened {
+        date: String,
+        opened: String,
+    },
+    /// A park's change of state dated before the change listed before it.
+    StatusOutOfOrder {
+        date: String,
+        previous: String,
+    },
+    /// A change of state to the state the park is already in (the first from "open").
+    StatusUnchanged(State),
+    /// Version 1's `closed` or `closed_confidence`, which `status` replaced.
+    ClosedIsNowStatus,
     /// A quantity below zero.
     Negative(f64),
     /// A rating place below 1 or not whole.
@@ -106,7 +120,10 @@ impl ProblemKind {
                 ("unknown_value", vec![found.clone(), allowed.clone()])
             }
             Shape(d) => ("shape", vec![d.clone()]),
-            UnsupportedSchemaVersion(v) => ("schema_version", vec![v.to_string()]),
+            UnsupportedSchemaVersion(v) => (
+                "schema_version",
+                vec![v.to_string(), SCHEMA_VERSION.to_string()],
+            ),
             DuplicateId(id) => ("duplicate_id", vec![id.clone()]),
             UnknownPark(id) => ("unknown_park", vec![id.clone()]),
             UnknownMetric(id) => ("unknown_metric", vec![id.clone()]),
@@ -116,7 +133,16 @@ impl ProblemKind {
             DateAfterUpdate { date, updated } => {
                 ("date_after_update", vec![date.clone(), updated.clone()])
             }
-            ClosedBeforeOpened => ("closed_before_opened", vec![]),
+            StatusBeforeOpened { date, opened } => {
+                ("status_before_opened", vec![date.clone(), opened.clone()])
+            }
+            StatusOutOfOrder { date, previous } => {
+                ("status_out_of_order", vec![date.clone(), previous.clone()])
+            }
+            StatusUnchanged(State::Open) => ("status_already_open", vec![]),
+            StatusUnchanged(State::Suspended) => ("status_already_suspended", vec![]),
+            StatusUnchanged(State::Closed) => ("status_already_closed", vec![]),
+            ClosedIsNowStatus => ("closed_is_now_status", vec![]),
             Negative(v) => ("negative", vec![v.to_string()]),
             BadRank(v) => ("bad_rank", vec![v.to_string()]),
             MissingTranslation(lang) => ("missing_translation", vec![lang.code().to_string()]),
@@ -194,7 +220,18 @@ pub fn all_keys() -> Vec<&'static str> {
             date: s(),
             updated: s(),
         },
-        ClosedBeforeOpened,
+        StatusBeforeOpened {
+            date: s(),
+            opened: s(),
+        },
+        StatusOutOfOrder {
+            date: s(),
+            previous: s(),
+        },
+        StatusUnchanged(State::Open),
+        StatusUnchanged(State::Suspended),
+        StatusUnchanged(State::Closed),
+        ClosedIsNowStatus,
         Negative(0.0),
         BadRank(0.0),
         MissingTranslation(Lang::Ru),
