@@ -143,7 +143,7 @@ describe('downloads', () => {
       const morion = data.parks.find((p) => p.id === MORION);
       assert.equal(area[1], morion.name.ru);
       assert.equal(area[3], data.metrics.find((m) => m.id === 'area_m2').label.ru);
-      assert.deepEqual([area[4], area[5], area[6], area[8]], ['86000', 'm2', '2019', 'high']);
+      assert.deepEqual([area[4], area[5], area[6], area[8]], ['86000', 'm2', '2019', 'medium']);
       assert.ok(area[7].split(' ').includes(MIRS_URL), area[7]);
       // Every source id of the observation, as its URL.
       const observation = data.observations.find((o) => o.park === MORION && o.metric === 'area_m2');
