@@ -527,7 +527,7 @@ fn figures(html: &mut String, ds: &Dataset, s: &Strings, lang: Lang, values: &[S
             "<div class=\"figure\"><p class=\"value\">{}</p><p class=\"provenance\"><span class=\"as-of\">{}</span> · {}: {} · {}</p>",
             escape(&v.text),
             escape(&v.date),
-            escape(s.source),
+            escape(s.sources_label(v.value.sources.len())),
             links.join(", "),
             confidence_mark(s, v.value.confidence.key()),
         ));

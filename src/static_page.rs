@@ -96,7 +96,7 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography) -> String {
         "<h1>{}</h1><p>{}</p>{}<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         escape(ds.meta.title.get(lang)),
         escape(ds.meta.description.get(lang)),
-        open_table(s.compare_title),
+        open_table(s.all_values_title),
         escape(s.park),
         escape(s.metric_label),
         escape(s.value),
@@ -164,7 +164,7 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography) -> String {
     body.push_str(&format!(
         "</ol><p>{}</p><p><a href=\"./\">{}</a></p>",
         escape(ds.meta.license.get(lang)),
-        escape(s.open_full),
+        escape(s.open_interactive),
     ));
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>{}</title><link rel=\"stylesheet\" href=\"table.css\"></head><body><main>{body}</main></body></html>\n",

@@ -102,7 +102,7 @@ fn comparison_alt_text_reads_the_data_in_russian() {
     let c = comparison(&ds, "area_m2", &t, 600.0).unwrap();
     assert_eq!(
         c.chart.alt,
-        "Общая площадь: Morion Digital — 86\u{a0}000\u{a0}м², Технопарк Пермь — 16\u{a0}949\u{a0}м²; Morion Digital больше в 5,1\u{a0}раза."
+        "Общая площадь: Morion Digital — 86\u{a0}000\u{a0}м², Технопарк Пермь — 16\u{a0}949\u{a0}м². Наибольшее значение (Morion Digital) больше наименьшего в 5,1\u{a0}раза."
     );
     let rank = comparison(&ds, "akit_rank", &t, 600.0).unwrap();
     assert!(

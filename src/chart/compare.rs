@@ -102,10 +102,12 @@ pub struct ShownValue {
     pub value: Value,
 }
 
-/// «Morion Digital больше в 5,1 раза»: how the largest value compares with the smallest,
-/// for quantities (not years or places), when the difference is worth saying.
+/// «Наибольшее значение (Morion Digital) больше наименьшего в 5,1 раза»: how the largest value
+/// compares with the smallest, for quantities (not years, spans of years or places), when the
+/// difference is worth saying. The values are compared, not the parks (a park is not "5.1
+/// times larger" for having more investment per m²), and no park name need be declined.
 fn ratio_sentence(cards: &[ParkCard], unit: Unit, t: &dyn Typography) -> Option<String> {
-    if matches!(unit, Unit::Year | Unit::Rank) {
+    if matches!(unit, Unit::Year | Unit::Years | Unit::Rank) {
         return None;
     }
     let known: Vec<(&str, f64)> = cards
@@ -174,9 +176,12 @@ pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compar
                     .iter()
                     .map(|v| format!("{}: {}", v.value.date.year, v.text))
                     .collect();
-                format!("{} — {}", c.name, list.join(", "))
+                fill(s.chart_alt_item, &[c.name.clone(), list.join(", ")])
             } else {
-                format!("{} — {}", c.name, c.values[0].text)
+                fill(
+                    s.chart_alt_item,
+                    &[c.name.clone(), c.values[0].text.clone()],
+                )
             }
         })
         .collect();
@@ -189,7 +194,8 @@ pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compar
     let separator = if series { "; " } else { ", " };
     let mut alt = fill(template, &[info.label.clone(), alt_items.join(separator)]);
     if let Some(ratio) = ratio_sentence(&cards, info.unit, t).filter(|_| !series) {
-        alt = format!("{}; {ratio}", alt.trim_end_matches('.'));
+        // A sentence of its own: it starts with a capital.
+        alt = format!("{alt} {ratio}");
     }
 
     let marks = if series {

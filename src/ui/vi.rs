@@ -18,13 +18,14 @@ pub fn ViToggle() -> impl IntoView {
             id="a11y-toggle"
             type="button"
             class="secondary"
-            aria-pressed=move || on().to_string()
             on:click=move |_| state.vi.update(|v| v.on = !v.on)
         >
             <svg class="icon" width="20" height="14" viewBox="0 0 20 14" aria-hidden="true">
                 <ellipse cx="10" cy="7" rx="9" ry="6" fill="none" stroke="currentColor" stroke-width="2"></ellipse>
                 <circle cx="10" cy="7" r="3" fill="currentColor"></circle>
             </svg>
+            // The usual label that names the other version; no aria-pressed, which would
+            // read «Обычная версия, нажата» while the mode is on.
             {move || if on() { s().vi_off } else { s().vi_on }}
         </button>
     }

@@ -474,8 +474,8 @@ describe('accessibility', { concurrency: 2 }, () => {
       await withPage(server.url, '?lang=ru', {}, async (record) => {
         const { page } = record;
         const expected =
-          `Общая площадь: Morion Digital — 86${NBSP}000${NBSP}м², Технопарк Пермь — 16${NBSP}949${NBSP}м²; ` +
-          `Morion Digital больше в 5,1${NBSP}раза.`;
+          `Общая площадь: Morion Digital — 86${NBSP}000${NBSP}м², Технопарк Пермь — 16${NBSP}949${NBSP}м². ` +
+          `Наибольшее значение (Morion Digital) больше наименьшего в 5,1${NBSP}раза.`;
         const label = await page.getAttribute('#compare-chart .chart[role="img"]', 'aria-label');
         assert.equal(label, expected, 'aria-label of the area chart (U+00A0 where shown)');
         const caption = page.locator('#compare-chart figcaption[aria-live="polite"]');
@@ -547,7 +547,9 @@ describe('accessibility', { concurrency: 2 }, () => {
         assert.equal(await page.locator('#a11y-panel').count(), 0, 'off by default');
         await page.click('#a11y-toggle');
         await page.waitForSelector('#a11y-panel');
-        assert.equal(await page.getAttribute('#a11y-toggle', 'aria-pressed'), 'true');
+        // The switch names the other version (no aria-pressed: «Обычная версия, нажата» misled).
+        assert.equal((await page.textContent('#a11y-toggle')).trim(), 'Обычная версия');
+        assert.equal(await page.getAttribute('#a11y-toggle', 'aria-pressed'), null);
         await chooseScheme(page, 'wb');
         await chooseSize(page, '250');
         await page.reload();
