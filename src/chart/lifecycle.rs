@@ -66,7 +66,25 @@ pub fn lifecycle_chart(
     let bar_h = 18.0;
     let top = 8.0;
     let lanes_bottom = top + 2.0 * lane_h;
-    let axis_bottom = lanes_bottom + ds.parks.len() as f64 * 48.0 + 30.0;
+    // Each park's line, wrapped to the chart's width; a row grows by a line for each.
+    let lines: Vec<Vec<String>> = ds
+        .parks
+        .iter()
+        .map(|p| wrap(&park_line(p, t), width - left - right))
+        .collect();
+    let row_tops: Vec<f64> = lines
+        .iter()
+        .scan(lanes_bottom, |y, l| {
+            let top = *y;
+            *y += ROW + LINE * (l.len().max(1) - 1) as f64;
+            Some(top)
+        })
+        .collect();
+    let rows_h: f64 = lines
+        .iter()
+        .map(|l| ROW + LINE * (l.len().max(1) - 1) as f64)
+        .sum();
+    let axis_bottom = lanes_bottom + rows_h + 30.0;
     let (legend, legend_h) = legend(s, left, axis_bottom + 6.0, width - left - right);
     let height = axis_bottom + 6.0 + legend_h;
 
@@ -151,19 +169,20 @@ pub fn lifecycle_chart(
     }
 
     // One bar per park, a segment per period, from its opening to the dataset's date.
-    for (i, park) in ds.parks.iter().enumerate() {
-        let row_top = lanes_bottom + i as f64 * 48.0;
-        marks.push(text(
-            left,
-            row_top + 8.0,
-            park_line(park, t),
-            Anchor::Start,
-            SMALL,
-            INK,
-            true,
-        ));
+    for ((park, line), row_top) in ds.parks.iter().zip(&lines).zip(&row_tops) {
+        for (k, part) in line.iter().enumerate() {
+            marks.push(text(
+                left,
+                row_top + 8.0 + LINE * k as f64,
+                part.clone(),
+                Anchor::Start,
+                SMALL,
+                INK,
+                true,
+            ));
+        }
         let periods = park.periods();
-        let y = row_top + 18.0;
+        let y = row_top + 18.0 + LINE * (line.len().max(1) - 1) as f64;
         for (k, (state, from, _)) in periods.iter().enumerate() {
             let to = periods.get(k + 1).map_or(today, |next| next.1);
             let x0 = x.map(year_position(from));
@@ -200,6 +219,28 @@ pub fn lifecycle_chart(
         data,
         alt,
     }
+}
+
+/// A park's row: its line of text and its bar.
+const ROW: f64 = 48.0;
+/// Each further line of a park's wrapped text.
+const LINE: f64 = 17.0;
+
+/// A text cut at spaces into lines no wider than `width` (bold small type, roughly); a word
+/// wider than that stays whole on its line.
+fn wrap(text: &str, width: f64) -> Vec<String> {
+    let per_line = (width / (SMALL * 0.6)).floor().max(8.0) as usize;
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= per_line => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 /// A park's line above its bar, by its latest state: «Технопарк работал с 2016, с 12 января
@@ -273,7 +314,7 @@ fn segment(marks: &mut Vec<Mark>, state: State, color: &str, x0: f64, x1: f64, y
 /// its marks and its height.
 fn legend(s: &Strings, x: f64, y: f64, width: f64) -> (Vec<Mark>, f64) {
     const SWATCH: f64 = 28.0;
-    const ROW: f64 = 24.0;
+    const LEGEND_ROW: f64 = 24.0;
     let mut marks = Vec::new();
     let (mut cx, mut row) = (x, 0.0);
     for state in State::ALL {
@@ -282,13 +323,16 @@ fn legend(s: &Strings, x: f64, y: f64, width: f64) -> (Vec<Mark>, f64) {
             .get(state.key())
             .copied()
             .unwrap_or_default();
-        // Rough text width, as the comparison's charts keep room for text.
-        let w = SWATCH + 6.0 + label.chars().count() as f64 * SMALL * 0.56;
+        // Rough text width, as the comparison's charts keep room for text; a label wider than
+        // the chart wraps under itself.
+        let lines = wrap(label, width - SWATCH - 6.0);
+        let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let w = SWATCH + 6.0 + longest as f64 * SMALL * 0.6;
         if cx > x && cx + w > x + width {
             cx = x;
             row += 1.0;
         }
-        let cy = y + row * ROW + ROW / 2.0;
+        let cy = y + row * LEGEND_ROW + LEGEND_ROW / 2.0;
         let (x0, x1) = (cx, cx + SWATCH);
         match state {
             State::Closed => {
@@ -305,18 +349,21 @@ fn legend(s: &Strings, x: f64, y: f64, width: f64) -> (Vec<Mark>, f64) {
             }
             _ => segment(&mut marks, state, MUTED, x0, x1, cy - 6.0, 12.0),
         }
-        marks.push(text(
-            x1 + 6.0,
-            cy,
-            label.to_string(),
-            Anchor::Start,
-            SMALL,
-            INK,
-            false,
-        ));
-        cx += w + 18.0;
+        for (k, line) in lines.iter().enumerate() {
+            marks.push(text(
+                x1 + 6.0,
+                cy + LINE * k as f64,
+                line.clone(),
+                Anchor::Start,
+                SMALL,
+                INK,
+                false,
+            ));
+        }
+        row += LINE * (lines.len().max(1) - 1) as f64 / LEGEND_ROW;
+        cx += w + 24.0;
     }
-    (marks, (row + 1.0) * ROW)
+    (marks, (row + 1.0) * LEGEND_ROW)
 }
 
 /// One period of a park as a row of the lifecycle chart's table.
@@ -332,6 +379,7 @@ pub struct PeriodRow {
     pub to: String,
     /// Of the change that began the period (of the opening for the first).
     pub confidence: Confidence,
+    /// The change's sources; none for the opening (the park's own, in the sources list).
     pub sources: Vec<String>,
     pub note: Option<String>,
 }
@@ -361,7 +409,7 @@ pub fn lifecycle_periods(ds: &Dataset, t: &dyn Typography) -> Vec<PeriodRow> {
                     .get(k + 1)
                     .map_or(ongoing.clone(), |next| t.date(&next.1)),
                 confidence: change.map_or(park.opened_confidence, |c| c.confidence),
-                sources: change.map_or(park.sources.clone(), |c| c.sources.clone()),
+                sources: change.map_or(Vec::new(), |c| c.sources.clone()),
                 note: change.and_then(|c| c.note.as_ref().map(|n| n.get(lang).to_string())),
             });
         }
@@ -384,6 +432,18 @@ fn text(x: f64, y: f64, text: String, anchor: Anchor, size: f64, color: &str, bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_wraps_at_spaces_and_a_short_one_does_not() {
+        let line = "Технопарк Пермь работал с 2016, с 12 января 2023 г. (≈) работа приостановлена";
+        assert_eq!(wrap(line, 900.0), [line]);
+        let wrapped = wrap(line, 300.0);
+        assert!(wrapped.len() > 1, "{wrapped:?}");
+        assert_eq!(wrapped.join(" "), line);
+        assert!(wrapped
+            .iter()
+            .all(|l| l.chars().count() as f64 * SMALL * 0.6 <= 300.0));
+    }
 
     #[test]
     fn dates_sit_inside_their_year_at_their_precision() {

@@ -179,8 +179,8 @@ fn event_of(region: &web_sys::Element) -> Option<String> {
         .filter(|id| !id.is_empty())
 }
 
-/// Each park's periods as a table: state, from, to, confidence, sources, note; the caption
-/// says the date they run to. What the bars show, in words.
+/// Each park's periods as a table: state, from, to, confidence and sources, a note below its
+/// period across the row; the caption says the date they run to. What the bars show, in words.
 #[component]
 fn PeriodsTable(ds: Arc<Dataset>, lang: Lang) -> impl IntoView {
     let s = strings(lang);
@@ -189,16 +189,26 @@ fn PeriodsTable(ds: Arc<Dataset>, lang: Lang) -> impl IntoView {
     let rows = lifecycle_periods(&ds, &t)
         .into_iter()
         .map(|row| {
+            let note = row.note.clone().map(|note| {
+                view! {
+                    <tr class="period-note" data-park=row.park.clone()>
+                        <td colspan="5">{s.note_title} ": " {note}</td>
+                    </tr>
+                }
+            });
             view! {
                 <tr data-park=row.park.clone() data-state=row.state.key()>
                     <th scope="row">{row.name.clone()}</th>
                     <td>{row.state_text.clone()}</td>
                     <td>{row.from.clone()}</td>
                     <td>{row.to.clone()}</td>
-                    <td><ConfidenceMark confidence=row.confidence lang/></td>
-                    <td><SourceLinks ds=ds.clone() ids=row.sources.clone() lang/></td>
-                    <td>{row.note.clone().unwrap_or_default()}</td>
+                    <td>
+                        <ConfidenceMark confidence=row.confidence lang/>
+                        {(!row.sources.is_empty()).then_some(" · ")}
+                        <SourceLinks ds=ds.clone() ids=row.sources.clone() lang/>
+                    </td>
                 </tr>
+                {note}
             }
         })
         .collect_view();
@@ -212,9 +222,7 @@ fn PeriodsTable(ds: Arc<Dataset>, lang: Lang) -> impl IntoView {
                         <th scope="col">{s.lifecycle_state}</th>
                         <th scope="col">{s.lifecycle_from}</th>
                         <th scope="col">{s.lifecycle_to}</th>
-                        <th scope="col">{s.confidence_title}</th>
-                        <th scope="col">{s.sources_title}</th>
-                        <th scope="col">{s.note_title}</th>
+                        <th scope="col">{s.confidence_title} " · " {s.sources_title}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

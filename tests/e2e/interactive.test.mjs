@@ -546,6 +546,55 @@ describe('selection and history', () => {
 });
 
 describe('lifecycle chart', () => {
+  it('draws Technopark Perm\'s suspension as such: a pale dashed segment, a legend entry and table rows, in both languages', async () => {
+    const perm = data.parks.find((p) => p.id === 'technopark-perm');
+    const suspension = perm.status.find((c) => c.state === 'suspended');
+    assert.ok(suspension, 'the dataset has the suspension');
+    for (const [query, lang] of [['', 'ru'], ['?lang=en', 'en']]) {
+      const s = locale(lang);
+      await withPage(query, async (page) => {
+        await stableLifecycle(page);
+        const chart = await page.evaluate(() => {
+          const svg = document.querySelector('section#lifecycle .chart svg');
+          return {
+            fills: [...svg.querySelectorAll('rect')].map((r) => (r.getAttribute('fill') ?? '').toLowerCase()),
+            texts: [...svg.querySelectorAll('text')].map((t) => t.textContent.replace(/[\u00a0\u202f]/g, ' ')),
+          };
+        });
+        // The park's colour halfway to white, after its solid bar.
+        const pale = `#${[1, 3, 5]
+          .map((i) => Math.floor((parseInt(perm.color.slice(i, i + 2), 16) + 255) / 2).toString(16).padStart(2, '0'))
+          .join('')}`;
+        assert.ok(chart.fills.includes(pale), `${lang}: a pale segment ${pale}: ${JSON.stringify(chart.fills)}`);
+        for (const state of ['open', 'suspended', 'closed']) {
+          const entry = s.lifecycle_legend[state].replace(/[\u00a0\u202f]/g, ' ');
+          assert.ok(chart.texts.includes(entry), `${lang}: the legend says «${entry}»: ${JSON.stringify(chart.texts)}`);
+        }
+        const rows = await page.$$eval('#lifecycle-table tbody tr', (trs) =>
+          trs.map((tr) => ({
+            park: tr.dataset.park,
+            state: tr.dataset.state,
+            cells: [...tr.cells].map((c) => c.textContent.replace(/[\u00a0\u202f]/g, ' ')),
+          })),
+        );
+        const notes = rows.filter((r) => r.park === perm.id && !r.state);
+        const permRows = rows.filter((r) => r.park === perm.id && r.state);
+        assert.deepEqual(permRows.map((r) => r.state), ['open', 'suspended'], `${lang}: open, then suspended`);
+        const row = permRows[1];
+        assert.equal(row.cells[1], s.states.suspended.replace(/[\u00a0\u202f]/g, ' '), `${lang}: the state in words`);
+        assert.equal(row.cells[2], lang === 'ru' ? '12 января 2023 г.' : '12 January 2023', `${lang}: from`);
+        assert.ok(row.cells[3].includes(lang === 'ru' ? '26 ноября 2026 г.' : '26 November 2026'), `${lang}: to the dataset's date`);
+        assert.ok(row.cells[4].includes(lang === 'ru' ? 'АиФ' : 'AiF'), `${lang}: its source: ${row.cells[4]}`);
+        assert.equal(notes.length, 1, `${lang}: the suspension's note, under it`);
+        assert.ok(notes[0].cells[0].length > 40, `${lang}: the note`);
+        assert.ok(!rows.some((r) => r.state === 'closed'), `${lang}: no park is closed`);
+        const caption = await page.textContent('#lifecycle-table caption');
+        assert.ok(caption.replace(/[\u00a0\u202f]/g, ' ').includes(lang === 'ru' ? 'по состоянию на 26 ноября 2026 г.' : 'as of 26 November 2026'), caption);
+        await screenshot(page, `lifecycle-suspension-${lang}`);
+      });
+    }
+  });
+
   it('draws a bar per park and a mark per shown event, also under filters', async () => {
     await withPage('', async (page) => {
       await stableLifecycle(page);
