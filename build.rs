@@ -19,6 +19,8 @@ fn main() {
         };
         writeln!(out, "/// The `{lang}` interface strings.").unwrap();
         writeln!(out, "static {}: Strings = Strings {{", lang.to_uppercase()).unwrap();
+        let variant = if lang == "ru" { "Ru" } else { "En" };
+        writeln!(out, "    lang: Lang::{variant},").unwrap();
         for (key, value) in &fields {
             writeln!(out, "    {key}: {},", expression(&path, key, value)).unwrap();
         }

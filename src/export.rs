@@ -46,12 +46,12 @@ pub const CSV_HEADER: [&str; 9] = [
 /// parks in dataset order, values oldest first. Names and labels are in `t`'s language;
 /// values are plain numbers; dates are ISO as written in the data; sources are their URLs,
 /// space-separated. Fields are quoted as RFC 4180 says, lines end in CRLF.
-pub fn values_csv(ds: &Dataset, t: &dyn Typography, this_year: i32, sep: Separator) -> String {
+pub fn values_csv(ds: &Dataset, t: &dyn Typography, sep: Separator) -> String {
     let lang = t.lang();
     let mut out = String::from('\u{feff}');
     push_row(&mut out, CSV_HEADER.iter().map(|h| h.to_string()), sep);
     for metric in metric_catalogue(ds, lang) {
-        for pv in park_values(ds, &metric.id, this_year) {
+        for pv in park_values(ds, &metric.id) {
             for v in &pv.values {
                 let sources: Vec<&str> = v
                     .sources
@@ -347,7 +347,7 @@ mod tests {
     fn value_count(ds: &Dataset) -> usize {
         metric_catalogue(ds, Lang::Ru)
             .iter()
-            .flat_map(|m| park_values(ds, &m.id, 2026))
+            .flat_map(|m| park_values(ds, &m.id))
             .map(|pv| pv.values.len())
             .sum()
     }
@@ -387,7 +387,7 @@ mod tests {
 
     #[test]
     fn csv_starts_with_a_bom_and_the_header_and_ends_lines_in_crlf() {
-        let csv = values_csv(&bundled(), &RU, 2026, Separator::Comma);
+        let csv = values_csv(&bundled(), &RU, Separator::Comma);
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.as_bytes().starts_with(&[0xef, 0xbb, 0xbf]));
         assert!(csv[3..].starts_with(
@@ -400,7 +400,7 @@ mod tests {
     #[test]
     fn csv_has_one_row_per_value_of_every_metric() {
         let ds = bundled();
-        let csv = values_csv(&ds, &EN, 2026, Separator::Comma);
+        let csv = values_csv(&ds, &EN, Separator::Comma);
         let records = parse(csv.trim_start_matches('\u{feff}'), ',');
         assert_eq!(records.len(), 1 + value_count(&ds));
         assert!(records.iter().all(|r| r.len() == CSV_HEADER.len()));
@@ -413,7 +413,7 @@ mod tests {
     #[test]
     fn csv_values_are_plain_numbers_with_the_separator_s_decimal_mark() {
         let ds = bundled();
-        let comma = values_csv(&ds, &EN, 2026, Separator::Comma);
+        let comma = values_csv(&ds, &EN, Separator::Comma);
         let rows = parse(comma.trim_start_matches('\u{feff}'), ',');
         let area = rows
             .iter()
@@ -422,11 +422,17 @@ mod tests {
         assert_eq!(area[1], "Morion Digital");
         assert_eq!(
             &area[4..],
-            ["86000", "m2", "2019", area[7].as_str(), "high"]
+            ["86000", "m2", "2019", area[7].as_str(), "medium"]
         );
-        assert!(area[7]
-            .split(' ')
-            .any(|u| u == "http://mirs.permkrai.ru/about/news/3519/"));
+        // The text read (Kalibr's English copy) first, the ministry's original after it.
+        let urls: Vec<&str> = area[7].split(' ').collect();
+        assert_eq!(
+            urls[..2],
+            [
+                "https://kalibr.tech/en/node/56879",
+                "http://mirs.permkrai.ru/about/news/3519/"
+            ]
+        );
         let per_m2 = rows
             .iter()
             .find(|r| r[0] == "morion-digital" && r[2] == "investment_per_m2")
@@ -434,7 +440,7 @@ mod tests {
         assert_eq!(per_m2[4], (726_200_000.0_f64 / 86_000.0).to_string());
         assert!(per_m2[4].contains('.'));
 
-        let semi = values_csv(&ds, &RU, 2026, Separator::Semicolon);
+        let semi = values_csv(&ds, &RU, Separator::Semicolon);
         let rows = parse(semi.trim_start_matches('\u{feff}'), ';');
         let value = |metric: &str| {
             rows.iter()
@@ -449,7 +455,7 @@ mod tests {
             (726_200_000.0_f64 / 86_000.0).to_string().replace('.', ",")
         );
         assert!(semi.contains(";86000;m2;2019;"));
-        assert!(rows.iter().any(|r| r[1] == "Морион Диджитал"));
+        assert!(rows.iter().any(|r| r[1] == "Morion Digital"));
     }
 
     #[test]
@@ -458,7 +464,7 @@ mod tests {
         let hostile = "A; \"B\", C\r\nD";
         ds.parks[0].name.en = hostile.to_string();
         for sep in [Separator::Comma, Separator::Semicolon] {
-            let csv = values_csv(&ds, &EN, 2026, sep);
+            let csv = values_csv(&ds, &EN, sep);
             assert!(csv.contains("\"A; \"\"B\"\", C\r\nD\""), "{sep:?}");
             let records = parse(csv.trim_start_matches('\u{feff}'), sep.field());
             assert_eq!(records.len(), 1 + value_count(&ds));
@@ -476,7 +482,7 @@ mod tests {
         let mut ds = bundled();
         ds.parks[0].name.en = "=HYPERLINK(\"http://x\",\"y\")".to_string();
         ds.parks[1].name.en = "@SUM(A1)".to_string();
-        let csv = values_csv(&ds, &EN, 2026, Separator::Comma);
+        let csv = values_csv(&ds, &EN, Separator::Comma);
         let records = parse(csv.trim_start_matches('\u{feff}'), ',');
         assert!(records
             .iter()
@@ -513,7 +519,7 @@ mod tests {
     #[test]
     fn standalone_svg_has_a_declaration_a_background_and_readable_text() {
         let ds = bundled();
-        let c = comparison(&ds, "area_m2", &RU, 560.0, 2026).unwrap();
+        let c = comparison(&ds, "area_m2", &RU, 560.0).unwrap();
         let svg = render_svg(&c.chart).unwrap();
         let light = standalone_svg(&svg, "a < b & \"c\"", false);
         assert!(light.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
@@ -523,7 +529,7 @@ mod tests {
         assert!(first_child.starts_with(
             "\n<title>a &lt; b &amp; &quot;c&quot;</title>\n<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>"
         ));
-        assert!(light.contains("Морион Диджитал"));
+        assert!(light.contains("Morion Digital"));
 
         let dark = standalone_svg(&svg, "", true);
         assert!(dark.contains("fill=\"#12161B\"/>"));

@@ -105,6 +105,8 @@ impl Forms {
 /// locale file, or one this struct does not know, stops the build.
 #[derive(Debug, Clone)]
 pub struct Strings {
+    /// The language of these strings (written by `build.rs`, not read from the file).
+    pub lang: Lang,
     pub app_title: &'static str,
     pub app_subtitle: &'static str,
     pub skip_link: &'static str,
@@ -113,59 +115,73 @@ pub struct Strings {
     pub loading: &'static str,
     pub load_failed: &'static str,
     pub load_failed_hint: &'static str,
+    /// What to do when the server answered with an error (the network is fine).
+    pub http_failed_hint: &'static str,
     pub http_status: &'static str,
     pub network_error: &'static str,
     pub invalid_title: &'static str,
     pub invalid_hint: &'static str,
+    /// The heading of the problems' list, for the site's administrator.
+    pub invalid_details: &'static str,
     pub retry: &'static str,
     pub compare_title: &'static str,
     pub metric_label: &'static str,
     pub no_data: &'static str,
     pub source: &'static str,
+    /// Before a list of more than one source.
+    pub sources_label: &'static str,
     pub confidence: Texts,
     pub confidence_hint: Texts,
     pub formula: &'static str,
     pub derived_metrics: DerivedTexts,
     pub rank_axis: &'static str,
-    pub year_axis: &'static str,
     pub chart_alt_bars: &'static str,
     pub chart_alt_series: &'static str,
+    /// A park and its value(s) in a chart's text alternative: a spaced em dash in Russian, a
+    /// spaced en dash in (British) English.
+    pub chart_alt_item: &'static str,
     pub chart_alt_missing: &'static str,
     pub chart_alt_ratio: &'static str,
     pub times: Forms,
-    pub as_of: &'static str,
     pub timeline_title: &'static str,
     pub timeline_waiting: &'static str,
     pub filter_level: &'static str,
     pub filter_kind: &'static str,
     pub filter_all: &'static str,
+    /// The year selects' empty choice: no limit.
+    pub filter_any_year: &'static str,
     pub filter_park: &'static str,
     pub filter_from: &'static str,
     pub filter_to: &'static str,
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
     pub clear_filters: &'static str,
-    pub event_link: &'static str,
     pub show_on_chart: &'static str,
     pub levels: Texts,
     pub kinds: Texts,
     pub events_count: Forms,
     pub earlier_values: Forms,
+    /// `{0}` shown, `{1}` in all, `{2}` shown counted (`21 событие`), `{3}` in all counted.
     pub shown_of: &'static str,
-    /// The timeline's next page: `{0}` more, `{1}` left.
+    /// The timeline's next page: `{0}` the events it shows, counted; `{1}` how many are left.
     pub show_more: &'static str,
+    /// The timeline's last page: `{0}` the events it shows, counted.
+    pub show_rest: &'static str,
     pub no_events: &'static str,
     pub inferred: &'static str,
     pub concerns: &'static str,
     pub sources_title: &'static str,
     pub sources_intro: &'static str,
-    pub published: &'static str,
     pub footer: &'static str,
     pub unit_m2: &'static str,
     pub unit_rub_per_m2: &'static str,
     pub years: Forms,
     pub rank: Forms,
     pub open_full: &'static str,
+    /// Said after a link that opens a new tab (the arrow is not read).
+    pub new_tab: &'static str,
+    /// The table pages' link back to the app.
+    pub open_interactive: &'static str,
     pub embed_open: &'static str,
     pub embed_title: &'static str,
     pub embed_intro: &'static str,
@@ -186,6 +202,8 @@ pub struct Strings {
     pub close: &'static str,
     pub noscript_intro: &'static str,
     pub full_table: &'static str,
+    /// The table page's caption of every value.
+    pub all_values_title: &'static str,
     pub park: &'static str,
     pub value: &'static str,
     pub date: &'static str,
@@ -195,9 +213,23 @@ pub struct Strings {
     pub show_chart: &'static str,
     pub chart_keys_hint: &'static str,
     pub lifecycle_title: &'static str,
-    pub lifecycle_now: &'static str,
     pub lifecycle_alt: &'static str,
     pub lifecycle_hint: &'static str,
+    /// A park's state by its key (`open`, `suspended`, `closed`).
+    pub states: Texts,
+    /// A park's line in the lifecycle chart by its latest state: `{0}` its name, `{1}` its
+    /// opening, `{2}` the date of the change to that state.
+    pub lifecycle_periods: Texts,
+    /// What each look of a bar means, by state.
+    pub lifecycle_legend: Texts,
+    /// The periods table's caption: `{0}` the dataset's date.
+    pub lifecycle_table_caption: &'static str,
+    pub lifecycle_state: &'static str,
+    pub lifecycle_from: &'static str,
+    pub lifecycle_to: &'static str,
+    /// The end of a period that runs on: `{0}` the dataset's date.
+    pub lifecycle_ongoing: &'static str,
+    pub note_title: &'static str,
     pub vi_on: &'static str,
     pub vi_off: &'static str,
     pub vi_settings: &'static str,
@@ -207,7 +239,30 @@ pub struct Strings {
     pub vi_schemes: Texts,
     pub vi_images: &'static str,
     pub warning: &'static str,
+    /// The place of a problem of the whole file, instead of the path `.`.
+    pub whole_file: &'static str,
+    /// A word of the file quoted in the reader's quotation marks: `«{0}»`, `“{0}”`.
+    pub quoted: &'static str,
+    pub bytes: Forms,
+    pub megabytes: &'static str,
+    /// JSON syntax errors by `model::problem::SyntaxError::key`.
+    pub json_syntax: Texts,
+    /// A JSON value found where another belongs, by `model::problem::Found`.
+    pub json_found: Texts,
+    /// What the format wants instead, by `model::problem::Expected`.
+    pub json_expected: Texts,
     pub problems: Texts,
+}
+
+impl Strings {
+    /// The label before a list of `n` sources: «Источник:» for one, «Источники:» for more.
+    pub fn sources_label(&self, n: usize) -> &'static str {
+        if n > 1 {
+            self.sources_label
+        } else {
+            self.source
+        }
+    }
 }
 
 /// Labels of the metrics the app derives from the data.
@@ -289,6 +344,15 @@ mod tests {
                 "milestone",
             ] {
                 assert!(s.kinds.contains_key(key), "{lang:?}: kind {key}");
+            }
+            for state in crate::model::State::ALL {
+                let key = state.key();
+                assert!(
+                    s.states.contains_key(key)
+                        && s.lifecycle_periods.contains_key(key)
+                        && s.lifecycle_legend.contains_key(key),
+                    "{lang:?}: state {key}"
+                );
             }
             for key in crate::analysis::DERIVED_METRIC_IDS {
                 assert!(

@@ -16,6 +16,7 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod static_page;
+pub mod typography;
 pub mod url;
 pub mod vi;
 pub mod view;

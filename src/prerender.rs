@@ -155,11 +155,7 @@ pub fn static_download(
 /// The files the build writes for the first view's download links, each once, with their
 /// text: the values as CSV (both separators, as the app's `Downloads` makes them) and each
 /// prerendered metric's chart as SVG.
-pub fn static_files(
-    ds: &Dataset,
-    t: &dyn Typography,
-    this_year: i32,
-) -> Vec<(StaticDownload, String)> {
+pub fn static_files(ds: &Dataset, t: &dyn Typography) -> Vec<(StaticDownload, String)> {
     let lang = t.lang();
     let metrics = crate::analysis::metric_catalogue(ds, lang);
     let mut files = Vec::new();
@@ -169,11 +165,11 @@ pub fn static_files(
         (Kind::CsvExcel, Separator::Semicolon),
     ] {
         if let Some(link) = static_download(ds, lang, kind, first) {
-            files.push((link, values_csv(ds, t, this_year, sep)));
+            files.push((link, values_csv(ds, t, sep)));
         }
     }
     for metric in metrics.iter().take(PRERENDERED_METRICS) {
-        let Some(c) = comparison(ds, &metric.id, t, DOWNLOAD_WIDTH, this_year) else {
+        let Some(c) = comparison(ds, &metric.id, t, DOWNLOAD_WIDTH) else {
             continue;
         };
         let (Some(link), Ok(svg)) = (
@@ -194,7 +190,6 @@ pub fn static_files(
 pub fn first_view(
     ds: &Dataset,
     t: &dyn Typography,
-    this_year: i32,
     summary: &str,
     layout: Layout,
 ) -> Option<String> {
@@ -209,7 +204,7 @@ pub fn first_view(
         .iter()
         .take(PRERENDERED_METRICS)
         .map(|metric| {
-            let typeset = compared(ds, &metric.id, t, this_year)?;
+            let typeset = compared(ds, &metric.id, t)?;
             let at = |&step: &u32| typeset.at(chart_width_at(f64::from(step), layout).round());
             Some(VIEWPORT_STEPS.iter().map(at).collect())
         })
@@ -460,7 +455,7 @@ mod tests {
     fn the_visually_impaired_mode_works_before_the_app_from_its_switch_and_settings() {
         let ds = dataset();
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "", Layout::Embed).expect("a first view");
+        let html = first_view(&ds, &t, "", Layout::Embed).expect("a first view");
         // Each element by its id: the tag that carries it.
         let tag_of = |id: &str| {
             let at = html.find(&format!(" id=\"{id}\""))?;
@@ -499,7 +494,7 @@ mod tests {
     fn first_view_has_every_metric_the_default_first_and_one_drawing_per_step() {
         let ds = dataset();
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "<p>summary</p>", Layout::Page).expect("a first view");
+        let html = first_view(&ds, &t, "<p>summary</p>", Layout::Page).expect("a first view");
         let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
         assert!(html.starts_with("<div id=\"prerender\" class=\"app-root\" data-query=\"\" "));
         assert!(html.contains(
@@ -596,7 +591,7 @@ mod tests {
         );
         assert!(area.contains("<caption>Общая площадь</caption>"));
         assert!(
-            area.contains("<th scope=\"row\">Морион Диджитал</th><td>86\u{a0}000\u{a0}м²</td>"),
+            area.contains("<th scope=\"row\">Morion Digital</th><td>86\u{a0}000\u{a0}м²</td>"),
             "{area}"
         );
         // The downloads but PNG are links that work before the app; PNG waits for it.
@@ -638,8 +633,8 @@ mod tests {
         let ds = dataset();
         let t = ReferenceTypography { lang: Lang::Ru };
         let s = strings(Lang::Ru);
-        let page = first_view(&ds, &t, 2026, "", Layout::Page).expect("the page's");
-        let embed = first_view(&ds, &t, 2026, "", Layout::Embed).expect("the embed's");
+        let page = first_view(&ds, &t, "", Layout::Page).expect("the page's");
+        let embed = first_view(&ds, &t, "", Layout::Embed).expect("the embed's");
         assert!(embed
             .starts_with("<div id=\"prerender\" class=\"app-root embed\" data-query=\"embed=1\" "));
         for label in [s.embed_open, s.copy_link] {
@@ -657,8 +652,8 @@ mod tests {
     fn the_download_links_point_to_the_files_the_build_writes() {
         let ds = dataset();
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
-        let files = static_files(&ds, &t, 2026);
+        let html = first_view(&ds, &t, "", Layout::Page).expect("a first view");
+        let files = static_files(&ds, &t);
         let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
         // Two CSVs and one chart per metric, each once.
         assert_eq!(files.len(), 2 + metrics.len());
@@ -679,7 +674,7 @@ mod tests {
         }
         // The CSVs are the app's: the same function, the dataset's year.
         let csv = &files[0].1;
-        assert_eq!(csv, &values_csv(&ds, &t, 2026, Separator::Comma));
+        assert_eq!(csv, &values_csv(&ds, &t, Separator::Comma));
         assert!(files[1].1.contains(";"));
         assert!(files[1].0.name.contains("values-excel"));
         // Every link in the page has its file, or is the dataset itself.
@@ -707,7 +702,7 @@ mod tests {
                 ..template.clone()
             }));
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
+        let html = first_view(&ds, &t, "", Layout::Page).expect("a first view");
         let select = html.split("</select>").next().unwrap_or_default();
         let options: Vec<&str> = select
             .split("<option ")
@@ -742,7 +737,7 @@ mod tests {
                 ..area.clone()
             }));
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
+        let html = first_view(&ds, &t, "", Layout::Page).expect("a first view");
         let card = html
             .split("<li data-park=\"morion-digital\" class=\"value-card\">")
             .nth(1)
@@ -810,7 +805,7 @@ mod tests {
             en: hostile.into(),
         };
         let t = ReferenceTypography { lang: Lang::Ru };
-        let html = first_view(&ds, &t, 2026, "", Layout::Page).expect("a first view");
+        let html = first_view(&ds, &t, "", Layout::Page).expect("a first view");
         assert!(!html.contains("<img"), "markup from the data: {html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"));
     }

@@ -27,7 +27,7 @@ fn open_table(caption: &str) -> String {
 const CLOSE_TABLE: &str = "</table></div>";
 
 /// A summary table of the parks' latest figures, and links to the full tables.
-pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
+pub fn noscript_summary(ds: &Dataset, t: &dyn Typography) -> String {
     let lang = t.lang();
     let s = strings(lang);
     let metrics = metric_catalogue(ds, lang);
@@ -49,7 +49,7 @@ pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> Str
             "<tr><th scope=\"row\">{}</th>",
             escape(&metric.label)
         ));
-        for pv in park_values(ds, &metric.id, this_year) {
+        for pv in park_values(ds, &metric.id) {
             let cell = pv.latest().map_or(s.no_data.to_string(), |v| {
                 format_value(t, metric.unit, v.value)
             });
@@ -70,7 +70,7 @@ pub fn noscript_summary(ds: &Dataset, t: &dyn Typography, this_year: i32) -> Str
 }
 
 /// A complete, self-contained HTML page with every value, event and source.
-pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
+pub fn table_page(ds: &Dataset, t: &dyn Typography) -> String {
     let lang = t.lang();
     let s = strings(lang);
     let source_link = |ids: &[String]| {
@@ -90,7 +90,7 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
         "<h1>{}</h1><p>{}</p>{}<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         escape(ds.meta.title.get(lang)),
         escape(ds.meta.description.get(lang)),
-        open_table(s.compare_title),
+        open_table(s.all_values_title),
         escape(s.park),
         escape(s.metric_label),
         escape(s.value),
@@ -99,7 +99,7 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
         escape(s.confidence_title),
     );
     for metric in metric_catalogue(ds, lang) {
-        for pv in park_values(ds, &metric.id, this_year) {
+        for pv in park_values(ds, &metric.id) {
             for v in &pv.values {
                 body.push_str(&format!(
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -158,7 +158,7 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography, this_year: i32) -> String {
     body.push_str(&format!(
         "</ol><p>{}</p><p><a href=\"./\">{}</a></p>",
         escape(ds.meta.license.get(lang)),
-        escape(s.open_full),
+        escape(s.open_interactive),
     ));
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>{}</title><link rel=\"stylesheet\" href=\"table.css\"></head><body><main>{body}</main></body></html>\n",

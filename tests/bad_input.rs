@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 
 use perm_technoparks::analysis::metric_catalogue;
 use perm_technoparks::chart::{comparison, render_svg};
-use perm_technoparks::format::ReferenceTypography;
+use perm_technoparks::format::{counted, ReferenceTypography};
 use perm_technoparks::i18n::{strings, Lang};
 use perm_technoparks::model::parse::MAX_BYTES;
+use perm_technoparks::model::problem::{Expected as Wanted, Found, SyntaxError};
 use perm_technoparks::model::{
-    check_dataset, load_dataset, Dataset, Pos, Problem, ProblemKind, Text,
+    check_dataset, load_dataset, Dataset, Pos, Problem, ProblemKind, State, Text,
 };
 
 use ProblemKind::*;
@@ -93,21 +94,21 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
         (
             // The object whose closing brace follows the trailing comma.
             "trailing_comma.json",
-            vec![at(Syntax(s("trailing comma")), "events[1]", 103, 5)],
+            vec![at(Syntax(SyntaxError::TrailingComma), "events[1]", 103, 5)],
         ),
         (
             "trailing_garbage.json",
-            vec![at(Syntax(s("trailing characters")), ".", 106, 1)],
+            vec![at(Syntax(SyntaxError::TrailingCharacters), ".", 106, 1)],
         ),
         (
             // The path is the object holding the key twice; the place, the second key.
             "duplicate_key.json",
-            vec![at(Shape(s("duplicate field `id`")), "metrics[0]", 45, 27)],
+            vec![at(DuplicateField(s("id")), "metrics[0]", 45, 27)],
         ),
         (
             "number_out_of_range.json",
             vec![at(
-                Syntax(s("number out of range")),
+                Syntax(SyntaxError::NumberOutOfRange),
                 "observations[1].value",
                 67,
                 20,
@@ -125,8 +126,8 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             "wrong_type_value_string.json",
             vec![at(
                 WrongType {
-                    found: s("string \"86000\""),
-                    expected: s("f64"),
+                    found: Found::Text(s("86000")),
+                    expected: Wanted::Number,
                 },
                 "observations[0].value",
                 59,
@@ -143,7 +144,7 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             vec![at(
                 UnknownValue {
                     found: s("municipal"),
-                    allowed: s("federal or regional"),
+                    allowed: vec![s("federal"), s("regional")],
                 },
                 "events[0].level",
                 85,
@@ -152,8 +153,8 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
         ),
         // --- semantics: one problem each ---
         (
-            "schema_version_2.json",
-            vec![at(UnsupportedSchemaVersion(2), "schema_version", 3, 21)],
+            "schema_version_3.json",
+            vec![at(UnsupportedSchemaVersion(3), "schema_version", 3, 21)],
         ),
         (
             // parks[0] pasted again as a third park.
@@ -221,9 +222,94 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
                 15,
             )],
         ),
+        // --- a park's status: dated, in order, each a change, sourced ---
         (
-            "closed_before_opened.json",
-            vec![at(ClosedBeforeOpened, "parks[1].closed", 38, 17)],
+            // Opened 2010-12, suspended in 2009.
+            "status_before_opened.json",
+            vec![at(
+                StatusBeforeOpened {
+                    date: s("2009"),
+                    opened: s("2010-12"),
+                },
+                "parks[1].status[0].date",
+                40,
+                40,
+            )],
+        ),
+        (
+            "status_out_of_order.json",
+            vec![at(
+                StatusOutOfOrder {
+                    date: s("2020"),
+                    previous: s("2021-03"),
+                },
+                "parks[1].status[1].date",
+                41,
+                35,
+            )],
+        ),
+        (
+            // Suspended twice in a row.
+            "status_unchanged.json",
+            vec![at(
+                StatusUnchanged(State::Suspended),
+                "parks[1].status[1].state",
+                41,
+                19,
+            )],
+        ),
+        (
+            // A park is open from its opening: "open" first changes nothing.
+            "status_first_open.json",
+            vec![at(
+                StatusUnchanged(State::Open),
+                "parks[1].status[0].state",
+                40,
+                19,
+            )],
+        ),
+        (
+            "status_no_source.json",
+            vec![at(NoSource, "parks[1].status[0].sources", 40, 56)],
+        ),
+        (
+            "status_unknown_source.json",
+            vec![at(
+                UnknownSource(s("aif")),
+                "parks[1].status[0].sources[1]",
+                40,
+                65,
+            )],
+        ),
+        (
+            "status_after_update.json",
+            vec![at(
+                DateAfterUpdate {
+                    date: s("2024-07"),
+                    updated: s("2024-06-30"),
+                },
+                "parks[1].status[0].date",
+                40,
+                37,
+            )],
+        ),
+        (
+            "status_note_without_en.json",
+            vec![at(
+                MissingTranslation(Lang::En),
+                "parks[1].status[0].note.en",
+                40,
+                101,
+            )],
+        ),
+        (
+            // A file of version 1: its `closed` and `closed_confidence` are named, not ignored.
+            "v1_closed.json",
+            vec![
+                at(UnsupportedSchemaVersion(1), "schema_version", 3, 21),
+                at(ClosedIsNowStatus, "parks[1].closed", 39, 17),
+                at(ClosedIsNowStatus, "parks[1].closed_confidence", 40, 28),
+            ],
         ),
         (
             "negative_area.json",
@@ -332,7 +418,7 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             // `NaN` is JavaScript, not JSON: the parser stops at its first letter.
             "nan_literal.json",
             vec![at(
-                Syntax(s("expected value")),
+                Syntax(SyntaxError::ExpectedValue),
                 "observations[0].value",
                 59,
                 16,
@@ -341,7 +427,7 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
         (
             "infinity_literal.json",
             vec![at(
-                Syntax(s("expected value")),
+                Syntax(SyntaxError::ExpectedValue),
                 "observations[1].value",
                 67,
                 16,
@@ -351,7 +437,7 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             // `-1e400`: below the smallest f64; the place is the number's last digit.
             "negative_out_of_range.json",
             vec![at(
-                Syntax(s("number out of range")),
+                Syntax(SyntaxError::NumberOutOfRange),
                 "observations[0].value",
                 59,
                 21,
@@ -360,25 +446,33 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
         (
             // A comma after the last field of an object (trailing_comma.json: of an array).
             "trailing_comma_object.json",
-            vec![at(Syntax(s("trailing comma")), "observations[0]", 63, 5)],
+            vec![at(
+                Syntax(SyntaxError::TrailingComma),
+                "observations[0]",
+                63,
+                5,
+            )],
         ),
         (
             // `// where each value comes from` between two top-level fields.
             "line_comment.json",
-            vec![at(Syntax(s("key must be a string")), ".", 10, 3)],
+            vec![at(Syntax(SyntaxError::KeyMustBeString), ".", 10, 3)],
         ),
         (
             // `'id': 'akit'`
             "single_quotes.json",
-            vec![at(Syntax(s("key must be a string")), "sources[1]", 18, 7)],
+            vec![at(
+                Syntax(SyntaxError::KeyMustBeString),
+                "sources[1]",
+                18,
+                7,
+            )],
         ),
         (
             // A raw tab in "Ministry<TAB>news": the place is the tab itself.
             "control_char_in_string.json",
             vec![at(
-                Syntax(s(
-                    "control character (\\u0000-\\u001F) found while parsing a string",
-                )),
+                Syntax(SyntaxError::ControlCharacter),
                 "sources[0].title.en",
                 13,
                 62,
@@ -389,8 +483,8 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             "schema_version_string.json",
             vec![at(
                 WrongType {
-                    found: s("string \"1\""),
-                    expected: s("u32"),
+                    found: Found::Text(s("1")),
+                    expected: Wanted::WholeNumber,
                 },
                 "schema_version",
                 3,
@@ -402,8 +496,8 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             "top_level_array.json",
             vec![at(
                 WrongType {
-                    found: s("array"),
-                    expected: s("object or single value"),
+                    found: Found::Array,
+                    expected: Wanted::ObjectOrValue,
                 },
                 ".",
                 1,
@@ -415,11 +509,25 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             vec![at(
                 UnknownValue {
                     found: s("km2"),
-                    allowed: s("m2, rub, rub_per_m2, year, years, rank, count"),
+                    allowed: ["m2", "rub", "rub_per_m2", "year", "years", "rank", "count"]
+                        .map(s)
+                        .to_vec(),
                 },
                 "metrics[0].unit",
                 47,
                 19,
+            )],
+        ),
+        (
+            "status_unknown_state.json",
+            vec![at(
+                UnknownValue {
+                    found: s("paused"),
+                    allowed: vec![s("open"), s("suspended"), s("closed")],
+                },
+                "parks[1].status[0].state",
+                40,
+                26,
             )],
         ),
         // --- more semantics ---
@@ -484,8 +592,8 @@ fn corpus() -> Vec<(&'static str, Vec<Expected>)> {
             vec![at(BadDate(s("2019-1-5")), "events[0].date", 84, 15)],
         ),
         (
-            "bad_closed_date.json",
-            vec![at(BadDate(s("2020-1")), "parks[1].closed", 39, 17)],
+            "status_bad_date.json",
+            vec![at(BadDate(s("2020-1")), "parks[1].status[0].date", 40, 40)],
         ),
         // --- several at once, all reported, in file order (not validation order) ---
         (
@@ -723,17 +831,17 @@ fn problems_are_described_in_russian_and_english() {
     );
     assert_eq!(
         describe("missing_en_title.json", Lang::Ru),
-        ["88:16: events[0].title.en: нет текста на языке «en»"]
+        ["88:16: events[0].title.en: нет текста на английском языке (en)"]
     );
     assert_eq!(
         describe("event_after_updated.json", Lang::En),
-        ["95:15: events[1].date: the date 2024-07 is after the dataset's update date (2024-06-30)"]
+        ["95:15: events[1].date: the date “2024-07” is after the dataset’s update date (2024-06-30)"]
     );
-    // No place: no `line:column: ` prefix.
+    // No place: no `line:column: ` prefix (the command line's form: the whole file is `.`).
     assert_eq!(describe("empty.json", Lang::Ru), [".: файл пуст"]);
     assert_eq!(
         describe("unknown_level.json", Lang::Ru),
-        ["85:26: events[0].level: недопустимое значение «municipal»; допустимы: federal or regional"]
+        ["85:26: events[0].level: недопустимое значение «municipal»; допустимы: «federal», «regional»"]
     );
 }
 
@@ -876,14 +984,24 @@ fn a_twenty_megabyte_file_is_too_large() {
         checked.warnings.is_empty(),
         "the file was not read, so no warnings"
     );
-    let bytes = text.len();
+    // The size grouped, in its plural form (`…583 байта`), the limit with its unit.
+    let bytes = |lang| {
+        let t = ReferenceTypography { lang };
+        counted(&t, &strings(lang).bytes, text.len() as f64)
+    };
     assert_eq!(
         problems[0].describe(strings(Lang::Ru)),
-        format!(".: файл слишком большой: {bytes} байт, допускается не больше 16777216")
+        format!(
+            ".: файл слишком большой: {}; допускается не больше 16\u{a0}777\u{a0}216\u{a0}байт (16\u{a0}МБ)",
+            bytes(Lang::Ru)
+        )
     );
     assert_eq!(
         problems[0].describe(strings(Lang::En)),
-        format!(".: the file is too large: {bytes} bytes, at most 16777216 allowed")
+        format!(
+            ".: the file is too large: {}; the limit is 16,777,216\u{a0}bytes (16\u{a0}MB)",
+            bytes(Lang::En)
+        )
     );
 }
 
@@ -1038,7 +1156,7 @@ fn hostile_text_is_escaped_in_every_comparison_chart() {
             "{lang:?}: every stated and derived metric"
         );
         for metric in catalogue {
-            let c = comparison(&ds, &metric.id, &t, 600.0, 2026)
+            let c = comparison(&ds, &metric.id, &t, 600.0)
                 .unwrap_or_else(|| panic!("{lang:?} {}: no comparison", metric.id));
             assert!(
                 !c.chart.data.is_empty(),
@@ -1143,4 +1261,55 @@ fn the_quick_array_check_agrees_with_the_full_scan_on_every_fixture() {
             assert!(may_have_misplaced_array(&text), "{}", path.display());
         }
     }
+}
+
+/// The minimal dataset with a park suspended, resumed, then closed, each change sourced and
+/// dated in order, loads with its status as written; the same changes out of their order in
+/// the file do not.
+#[test]
+fn a_status_in_order_loads_and_each_change_is_kept() {
+    let minimal = String::from_utf8(read("_valid_minimal.json")).expect("UTF-8");
+    let anchor = "      \"opened_confidence\": \"medium\",\n";
+    let changes = [
+        r#"{"state": "suspended", "date": "2020-03", "sources": ["mirs"], "confidence": "high"}"#,
+        r#"{"state": "open", "date": "2021", "sources": ["akit"], "confidence": "medium", "note": {"ru": "Возобновил работу", "en": "Resumed"}}"#,
+        r#"{"state": "closed", "date": "2023-09", "sources": ["akit"], "confidence": "derived"}"#,
+    ];
+    let with = |list: &[&str]| {
+        minimal.replacen(
+            anchor,
+            &format!("{anchor}      \"status\": [{}],\n", list.join(", ")),
+            1,
+        )
+    };
+    let ds = load_dataset(with(&changes).as_bytes())
+        .unwrap_or_else(|problems| panic!("refused:\n{}", listing(&problems)));
+    let park = ds.park("technopark-perm").unwrap();
+    let states: Vec<(State, String)> = park
+        .status
+        .iter()
+        .map(|c| (c.state, c.date.to_string()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            (State::Suspended, s("2020-03")),
+            (State::Open, s("2021")),
+            (State::Closed, s("2023-09")),
+        ]
+    );
+    assert_eq!(park.stopped().map(|c| c.state), Some(State::Closed));
+    assert_eq!(
+        park.status[1].note.as_ref().map(|n| n.en.as_str()),
+        Some("Resumed")
+    );
+    let swapped = [changes[1], changes[0], changes[2]];
+    let problems = load_dataset(with(&swapped).as_bytes()).expect_err("out of order");
+    let kinds: Vec<&ProblemKind> = problems.iter().map(|p| &p.kind).collect();
+    assert!(
+        kinds.contains(&&StatusUnchanged(State::Open))
+            && kinds.iter().any(|k| matches!(k, StatusOutOfOrder { .. })),
+        "{}",
+        listing(&problems)
+    );
 }

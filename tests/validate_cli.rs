@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use perm_technoparks::format::{ReferenceTypography, Typography as _};
 use perm_technoparks::i18n::{strings, Lang};
 use perm_technoparks::model::check_dataset;
 
@@ -155,7 +156,7 @@ fn every_problem_of_a_file_is_a_line_in_file_order() {
     );
     assert_eq!(
         r.stdout[7],
-        format!("{file}:99:16: events[1].title.en: нет текста на языке «en»")
+        format!("{file}:99:16: events[1].title.en: нет текста на английском языке (en)")
     );
 }
 
@@ -185,7 +186,7 @@ fn syntax_and_byte_problems_are_lines_of_the_same_shape() {
     for (name, line) in [
         (
             "trailing_comma.json",
-            "103:5: events[1]: синтаксическая ошибка JSON (trailing comma)",
+            "103:5: events[1]: ошибка в записи JSON: лишняя запятая перед закрывающей скобкой",
         ),
         (
             "invalid_utf8.json",
@@ -193,7 +194,7 @@ fn syntax_and_byte_problems_are_lines_of_the_same_shape() {
         ),
         (
             "truncated_eof.json",
-            "100:36: events[1].summary.ru: файл обрывается раньше, чем закончен JSON (не хватает закрывающих скобок или кавычек?)",
+            "100:36: events[1].summary.ru: файл обрывается: JSON не завершён (не хватает закрывающей скобки или кавычки?)",
         ),
     ] {
         let file = bad(name);
@@ -233,8 +234,8 @@ fn a_file_over_the_size_limit_is_invalid_not_unreadable() {
     assert_eq!(
         r.stdout,
         [format!(
-            "{shown}:.: the file is too large: {} bytes, at most 16777216 allowed",
-            text.len()
+            "{shown}:.: the file is too large: {}\u{a0}bytes; the limit is 16,777,216\u{a0}bytes (16\u{a0}MB)",
+            ReferenceTypography { lang: Lang::En }.number(text.len() as f64, 0)
         )],
         "{r:?}"
     );

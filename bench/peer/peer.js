@@ -11,7 +11,7 @@
   const STRINGS = {
     ru: {
       app_title: 'Технопарки Перми',
-      app_subtitle: '«Морион Диджитал» и Технопарк «Пермь» в цифрах и меры поддержки технопарков с 2006 года',
+      app_subtitle: 'Morion Digital и «Технопарк Пермь» в цифрах и меры поддержки технопарков с 2006 года',
       switch_lang: 'English',
       switch_lang_label: 'Switch to English',
       loading: 'Загружаем данные…',

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use perm_technoparks::contract::FIRST_VIEW_CSS;
 use perm_technoparks::format::ReferenceTypography;
 use perm_technoparks::i18n::{strings, Lang};
-use perm_technoparks::model::{load_dataset, Dataset};
+use perm_technoparks::model::load_dataset;
 use perm_technoparks::prerender::{
     first_view, first_view_css, static_files, Layout, DOWNLOADS_DIR,
 };
@@ -48,9 +48,8 @@ fn run(dir: &Path) -> Result<(), String> {
             .collect();
         lines.join("\n")
     })?;
-    let year = this_year(&ds);
     for lang in Lang::ALL {
-        let page = table_page(&ds, &ReferenceTypography { lang }, year);
+        let page = table_page(&ds, &ReferenceTypography { lang });
         write(&dir.join(table_file(lang)), &page)?;
     }
     let index_path = dir.join("index.html");
@@ -62,7 +61,7 @@ fn run(dir: &Path) -> Result<(), String> {
     let t = ReferenceTypography { lang: Lang::Ru };
     let downloads = dir.join(DOWNLOADS_DIR);
     std::fs::create_dir_all(&downloads).map_err(|e| format!("{}: {e}", downloads.display()))?;
-    for (link, text) in static_files(&ds, &t, year) {
+    for (link, text) in static_files(&ds, &t) {
         write(&dir.join(&link.href), &text)?;
     }
     write(&dir.join(FIRST_VIEW_CSS), &first_view_css(&ds))?;
@@ -71,21 +70,16 @@ fn run(dir: &Path) -> Result<(), String> {
         &format!("<link rel=\"stylesheet\" href=\"{FIRST_VIEW_CSS}\"></head>"),
         1,
     );
-    let summary = noscript_summary(&ds, &t, year);
+    let summary = noscript_summary(&ds, &t);
     for (layout, path) in [
         (Layout::Embed, dir.join(EMBED_PAGE)),
         (Layout::Page, index_path),
     ] {
-        let view = first_view(&ds, &t, year, &summary, layout)
+        let view = first_view(&ds, &t, &summary, layout)
             .ok_or_else(|| format!("{}: no metric to draw", data_path.display()))?;
         write(&path, &index.replace(MARK, &view))?;
     }
     Ok(())
-}
-
-/// The dataset's update year: the build is reproducible, whatever the build machine's clock.
-fn this_year(ds: &Dataset) -> i32 {
-    ds.meta.updated.year
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

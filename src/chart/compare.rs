@@ -102,10 +102,12 @@ pub struct ShownValue {
     pub value: Value,
 }
 
-/// «Морион Диджитал больше в 5,1 раза»: how the largest value compares with the smallest,
-/// for quantities (not years or places), when the difference is worth saying.
+/// «Наибольшее значение (Morion Digital) больше наименьшего в 5,1 раза»: how the largest value
+/// compares with the smallest, for quantities (not years, spans of years or places), when the
+/// difference is worth saying. The values are compared, not the parks (a park is not "5.1
+/// times larger" for having more investment per m²), and no park name need be declined.
 fn ratio_sentence(cards: &[ParkCard], unit: Unit, t: &dyn Typography) -> Option<String> {
-    if matches!(unit, Unit::Year | Unit::Rank) {
+    if matches!(unit, Unit::Year | Unit::Years | Unit::Rank) {
         return None;
     }
     let known: Vec<(&str, f64)> = cards
@@ -130,25 +132,19 @@ pub fn comparison(
     metric: &str,
     t: &dyn Typography,
     width: f64,
-    this_year: i32,
 ) -> Option<Comparison> {
-    Some(compared(ds, metric, t, this_year)?.at(width))
+    Some(compared(ds, metric, t)?.at(width))
 }
 
 /// The comparison of all parks on a metric at no particular width (`Compared::at`); `None`
 /// when the metric does not exist.
-pub fn compared(
-    ds: &Dataset,
-    metric: &str,
-    t: &dyn Typography,
-    this_year: i32,
-) -> Option<Compared> {
+pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compared> {
     let lang = t.lang();
     let s = strings(lang);
     let info = metric_catalogue(ds, lang)
         .into_iter()
         .find(|m| m.id == metric)?;
-    let values = park_values(ds, metric, this_year);
+    let values = park_values(ds, metric);
     let shown = |v: &Value| ShownValue {
         text: format_value(t, info.unit, v.value),
         date: t.date(&v.date),
@@ -180,9 +176,12 @@ pub fn compared(
                     .iter()
                     .map(|v| format!("{}: {}", v.value.date.year, v.text))
                     .collect();
-                format!("{} — {}", c.name, list.join(", "))
+                fill(s.chart_alt_item, &[c.name.clone(), list.join(", ")])
             } else {
-                format!("{} — {}", c.name, c.values[0].text)
+                fill(
+                    s.chart_alt_item,
+                    &[c.name.clone(), c.values[0].text.clone()],
+                )
             }
         })
         .collect();
@@ -195,7 +194,8 @@ pub fn compared(
     let separator = if series { "; " } else { ", " };
     let mut alt = fill(template, &[info.label.clone(), alt_items.join(separator)]);
     if let Some(ratio) = ratio_sentence(&cards, info.unit, t).filter(|_| !series) {
-        alt = format!("{}; {ratio}", alt.trim_end_matches('.'));
+        // A sentence of its own: it starts with a capital.
+        alt = format!("{alt} {ratio}");
     }
 
     let marks = if series {
@@ -327,9 +327,9 @@ mod tests {
             .expect("valid dataset");
         let t = ReferenceTypography { lang: Lang::Ru };
         for metric in ["area_m2", "akit_rank"] {
-            let typeset = compared(&ds, metric, &t, 2026).expect("a metric");
+            let typeset = compared(&ds, metric, &t).expect("a metric");
             for width in [300.0, 640.0] {
-                let whole = comparison(&ds, metric, &t, width, 2026).expect("a metric");
+                let whole = comparison(&ds, metric, &t, width).expect("a metric");
                 assert_eq!(typeset.at(width), whole, "{metric} at {width}");
                 assert_eq!(typeset.chart(width).width, width);
             }
@@ -339,6 +339,6 @@ mod tests {
             assert_eq!(narrow.chart.alt, wide.chart.alt);
             assert_eq!((narrow.metric, narrow.cards), (wide.metric, wide.cards));
         }
-        assert_eq!(compared(&ds, "no_such_metric", &t, 2026), None);
+        assert_eq!(compared(&ds, "no_such_metric", &t), None);
     }
 }

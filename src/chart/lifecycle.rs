@@ -1,13 +1,15 @@
-//! The lifecycle chart: each park's active years as a bar on a time axis, with the support
-//! events as marks in a federal and a regional lane. Where the comparison meets the timeline.
+//! The lifecycle chart: each park's periods (open, suspended, closed) as a bar on a time axis,
+//! with the support events as marks in a federal and a regional lane, and a legend of the
+//! bars' looks; and the same periods as table rows. Where the comparison meets the timeline.
+//! A period that runs on ends at the dataset's date (`Dataset::as_of`), never at a clock's.
 
-use crate::format::Typography;
-use crate::i18n::strings;
+use crate::format::{counted, Typography};
+use crate::i18n::{strings, Strings};
 use crate::model::problem::fill;
-use crate::model::{Dataset, Level, PartialDate, Precision};
+use crate::model::{Confidence, Dataset, Level, Park, PartialDate, Precision, State};
 
 use super::scale::Linear;
-use super::spec::{Anchor, ChartSpec, Datum, Mark, SMALL};
+use super::spec::{lighten, Anchor, ChartSpec, Datum, Mark, SMALL};
 
 const INK: &str = "#1b1f24";
 const MUTED: &str = "#59636e";
@@ -31,17 +33,19 @@ pub fn year_position(date: &PartialDate) -> f64 {
 }
 
 /// The lifecycle chart for the events that pass the timeline's filter (`shown`), with the
-/// selected event drawn larger and a rule through every lane. `today` ends open bars.
+/// selected event drawn larger and a rule through every lane. A park's bar is solid while it
+/// is open, pale with a dashed edge while its work is suspended, and ends in a rule where it
+/// closed; the bars run to the dataset's date.
 pub fn lifecycle_chart(
     ds: &Dataset,
     shown: &[&str],
     selected: Option<&str>,
     t: &dyn Typography,
     width: f64,
-    today: &PartialDate,
 ) -> ChartSpec {
     let lang = t.lang();
     let s = strings(lang);
+    let today = ds.as_of();
     let width = width.max(280.0);
     let first = ds
         .events
@@ -62,21 +66,41 @@ pub fn lifecycle_chart(
     let bar_h = 18.0;
     let top = 8.0;
     let lanes_bottom = top + 2.0 * lane_h;
-    let height = lanes_bottom + ds.parks.len() as f64 * 48.0 + 30.0;
+    // Each park's line, wrapped to the chart's width; a row grows by a line for each.
+    let lines: Vec<Vec<String>> = ds
+        .parks
+        .iter()
+        .map(|p| wrap(&park_line(p, t), width - left - right))
+        .collect();
+    let row_tops: Vec<f64> = lines
+        .iter()
+        .scan(lanes_bottom, |y, l| {
+            let top = *y;
+            *y += ROW + LINE * (l.len().max(1) - 1) as f64;
+            Some(top)
+        })
+        .collect();
+    let rows_h: f64 = lines
+        .iter()
+        .map(|l| ROW + LINE * (l.len().max(1) - 1) as f64)
+        .sum();
+    let axis_bottom = lanes_bottom + rows_h + 30.0;
+    let (legend, legend_h) = legend(s, left, axis_bottom + 6.0, width - left - right);
+    let height = axis_bottom + 6.0 + legend_h;
 
     // Year grid and labels.
     let step = if width < 520.0 { 4 } else { 2 };
     for year in (first..=last).filter(|y| (y - first) % step == 0) {
         let px = x.map(f64::from(year));
         marks.push(Mark::Line {
-            points: vec![(px, top), (px, height - 26.0)],
+            points: vec![(px, top), (px, axis_bottom - 26.0)],
             stroke: GRID.into(),
             width: 1.0,
             dashed: false,
         });
         marks.push(text(
             px,
-            height - 12.0,
+            axis_bottom - 12.0,
             year.to_string(),
             Anchor::Middle,
             SMALL,
@@ -144,70 +168,49 @@ pub fn lifecycle_chart(
         }
     }
 
-    // One bar per park, from its opening to its stop or today.
-    for (i, park) in ds.parks.iter().enumerate() {
-        let row_top = lanes_bottom + i as f64 * 48.0;
-        let (end, end_text) = match park.closed {
-            Some((closed, confidence)) => {
-                let mark = if confidence.is_inferred() {
-                    " (≈)"
-                } else {
-                    ""
-                };
-                (closed, format!("{}{mark}", t.date(&closed)))
-            }
-            None => (*today, s.lifecycle_now.to_string()),
-        };
-        let label = format!(
-            "{}: {} — {}",
-            park.name.get(lang),
-            t.date(&park.opened),
-            end_text
-        );
-        marks.push(text(
-            left,
-            row_top + 8.0,
-            label.clone(),
-            Anchor::Start,
-            SMALL,
-            INK,
-            true,
-        ));
-        let x0 = x.map(year_position(&park.opened));
-        let x1 = x.map(year_position(&end)).max(x0 + 2.0);
-        marks.push(Mark::Rect {
-            x: x0,
-            y: row_top + 18.0,
-            w: x1 - x0,
-            h: bar_h,
-            fill: park.color.clone(),
-        });
+    // One bar per park, a segment per period, from its opening to the dataset's date.
+    for ((park, line), row_top) in ds.parks.iter().zip(&lines).zip(&row_tops) {
+        for (k, part) in line.iter().enumerate() {
+            marks.push(text(
+                left,
+                row_top + 8.0 + LINE * k as f64,
+                part.clone(),
+                Anchor::Start,
+                SMALL,
+                INK,
+                true,
+            ));
+        }
+        let periods = park.periods();
+        let y = row_top + 18.0 + LINE * (line.len().max(1) - 1) as f64;
+        for (k, (state, from, _)) in periods.iter().enumerate() {
+            let to = periods.get(k + 1).map_or(today, |next| next.1);
+            let x0 = x.map(year_position(from));
+            let x1 = x.map(year_position(&to)).max(x0 + 2.0);
+            segment(&mut marks, *state, &park.color, x0, x1, y, bar_h);
+        }
     }
 
     // The selected event: a rule through every lane and bar.
     if let Some(event) = selected.and_then(|id| ds.events.iter().find(|e| e.id == id)) {
         let px = x.map(year_position(&event.date));
         marks.push(Mark::Line {
-            points: vec![(px, top), (px, height - 26.0)],
+            points: vec![(px, top), (px, axis_bottom - 26.0)],
             stroke: SELECTED.into(),
             width: 2.0,
             dashed: true,
         });
     }
 
-    let parks: Vec<String> = ds
-        .parks
-        .iter()
-        .map(|p| {
-            let end = p
-                .closed
-                .map_or(s.lifecycle_now.to_string(), |(c, _)| t.date(&c));
-            format!("{} {} — {}", p.name.get(lang), t.date(&p.opened), end)
-        })
-        .collect();
+    marks.extend(legend);
+
+    let parks: Vec<String> = ds.parks.iter().map(|p| park_line(p, t)).collect();
+    // A park's line may end in a date's «г.»: the template's full stop is not doubled.
+    let parks = parks.join("; ");
+    let parks = parks.strip_suffix('.').unwrap_or(&parks).to_string();
     let alt = fill(
         s.lifecycle_alt,
-        &[parks.join("; "), shown.len().to_string()],
+        &[parks, counted(t, &s.events_count, shown.len() as f64)],
     );
     ChartSpec {
         width,
@@ -216,6 +219,202 @@ pub fn lifecycle_chart(
         data,
         alt,
     }
+}
+
+/// A park's row: its line of text and its bar.
+const ROW: f64 = 48.0;
+/// Each further line of a park's wrapped text.
+const LINE: f64 = 17.0;
+
+/// A text cut at spaces into lines no wider than `width` (bold small type, roughly); a word
+/// wider than that stays whole on its line.
+fn wrap(text: &str, width: f64) -> Vec<String> {
+    let per_line = (width / (SMALL * 0.6)).floor().max(8.0) as usize;
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= per_line => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// A park's line above its bar, by its latest state: «Технопарк работал с 2016, с 12 января
+/// 2023 г. работа приостановлена (≈)»; `(≈)` when the date of the change is inferred.
+fn park_line(park: &Park, t: &dyn Typography) -> String {
+    let s = strings(t.lang());
+    let (state, since) = match park.status.last() {
+        Some(c) if c.state != State::Open => {
+            let mark = if c.confidence.is_inferred() {
+                " (≈)"
+            } else {
+                ""
+            };
+            (c.state, format!("{}{mark}", t.date(&c.date)))
+        }
+        _ => (State::Open, String::new()),
+    };
+    let template = s
+        .lifecycle_periods
+        .get(state.key())
+        .copied()
+        .unwrap_or_default();
+    fill(
+        template,
+        &[
+            park.name.get(t.lang()).to_string(),
+            t.date(&park.opened),
+            since,
+        ],
+    )
+}
+
+/// One period of a bar: solid while open; pale with a dashed edge while suspended; a closure
+/// draws no bar, only a rule where it began.
+fn segment(marks: &mut Vec<Mark>, state: State, color: &str, x0: f64, x1: f64, y: f64, h: f64) {
+    match state {
+        State::Open => marks.push(Mark::Rect {
+            x: x0,
+            y,
+            w: x1 - x0,
+            h,
+            fill: color.into(),
+        }),
+        State::Suspended => {
+            marks.push(Mark::Rect {
+                x: x0,
+                y,
+                w: x1 - x0,
+                h,
+                fill: lighten(color),
+            });
+            for edge in [y + 1.0, y + h - 1.0] {
+                marks.push(Mark::Line {
+                    points: vec![(x0, edge), (x1, edge)],
+                    stroke: color.into(),
+                    width: 2.0,
+                    dashed: true,
+                });
+            }
+        }
+        State::Closed => marks.push(Mark::Line {
+            points: vec![(x0, y - 4.0), (x0, y + h + 4.0)],
+            stroke: INK.into(),
+            width: 3.0,
+            dashed: false,
+        }),
+    }
+}
+
+/// The legend of the bars' looks, one entry per state, wrapped to `width` from (`x`, `y`):
+/// its marks and its height.
+fn legend(s: &Strings, x: f64, y: f64, width: f64) -> (Vec<Mark>, f64) {
+    const SWATCH: f64 = 28.0;
+    const LEGEND_ROW: f64 = 24.0;
+    let mut marks = Vec::new();
+    let (mut cx, mut row) = (x, 0.0);
+    for state in State::ALL {
+        let label = s
+            .lifecycle_legend
+            .get(state.key())
+            .copied()
+            .unwrap_or_default();
+        // Rough text width, as the comparison's charts keep room for text; a label wider than
+        // the chart wraps under itself.
+        let lines = wrap(label, width - SWATCH - 6.0);
+        let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let w = SWATCH + 6.0 + longest as f64 * SMALL * 0.6;
+        if cx > x && cx + w > x + width {
+            cx = x;
+            row += 1.0;
+        }
+        let cy = y + row * LEGEND_ROW + LEGEND_ROW / 2.0;
+        let (x0, x1) = (cx, cx + SWATCH);
+        match state {
+            State::Closed => {
+                segment(&mut marks, State::Open, MUTED, x0, x1 - 8.0, cy - 6.0, 12.0);
+                segment(
+                    &mut marks,
+                    State::Closed,
+                    MUTED,
+                    x1 - 8.0,
+                    x1,
+                    cy - 6.0,
+                    12.0,
+                );
+            }
+            _ => segment(&mut marks, state, MUTED, x0, x1, cy - 6.0, 12.0),
+        }
+        for (k, line) in lines.iter().enumerate() {
+            marks.push(text(
+                x1 + 6.0,
+                cy + LINE * k as f64,
+                line.clone(),
+                Anchor::Start,
+                SMALL,
+                INK,
+                false,
+            ));
+        }
+        row += LINE * (lines.len().max(1) - 1) as f64 / LEGEND_ROW;
+        cx += w + 24.0;
+    }
+    (marks, (row + 1.0) * LEGEND_ROW)
+}
+
+/// One period of a park as a row of the lifecycle chart's table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodRow {
+    pub park: String,
+    pub name: String,
+    pub state: State,
+    /// The state in words.
+    pub state_text: String,
+    pub from: String,
+    /// The next period's start, or «без изменений на 26 ноября 2026 г.» for the last.
+    pub to: String,
+    /// Of the change that began the period (of the opening for the first).
+    pub confidence: Confidence,
+    /// The change's sources; none for the opening (the park's own, in the sources list).
+    pub sources: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// Every park's periods, parks in dataset order, each park's in date order: what the chart's
+/// bars show, as a table says it.
+pub fn lifecycle_periods(ds: &Dataset, t: &dyn Typography) -> Vec<PeriodRow> {
+    let lang = t.lang();
+    let s = strings(lang);
+    let ongoing = fill(s.lifecycle_ongoing, &[t.date(&ds.as_of())]);
+    let mut rows = Vec::new();
+    for park in &ds.parks {
+        let periods = park.periods();
+        for (k, (state, from, change)) in periods.iter().enumerate() {
+            rows.push(PeriodRow {
+                park: park.id.clone(),
+                name: park.name.get(lang).to_string(),
+                state: *state,
+                state_text: s
+                    .states
+                    .get(state.key())
+                    .copied()
+                    .unwrap_or_default()
+                    .into(),
+                from: t.date(from),
+                to: periods
+                    .get(k + 1)
+                    .map_or(ongoing.clone(), |next| t.date(&next.1)),
+                confidence: change.map_or(park.opened_confidence, |c| c.confidence),
+                sources: change.map_or(Vec::new(), |c| c.sources.clone()),
+                note: change.and_then(|c| c.note.as_ref().map(|n| n.get(lang).to_string())),
+            });
+        }
+    }
+    rows
 }
 
 fn text(x: f64, y: f64, text: String, anchor: Anchor, size: f64, color: &str, bold: bool) -> Mark {
@@ -233,6 +432,18 @@ fn text(x: f64, y: f64, text: String, anchor: Anchor, size: f64, color: &str, bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_wraps_at_spaces_and_a_short_one_does_not() {
+        let line = "Технопарк Пермь работал с 2016, с 12 января 2023 г. (≈) работа приостановлена";
+        assert_eq!(wrap(line, 900.0), [line]);
+        let wrapped = wrap(line, 300.0);
+        assert!(wrapped.len() > 1, "{wrapped:?}");
+        assert_eq!(wrapped.join(" "), line);
+        assert!(wrapped
+            .iter()
+            .all(|l| l.chars().count() as f64 * SMALL * 0.6 <= 300.0));
+    }
 
     #[test]
     fn dates_sit_inside_their_year_at_their_precision() {

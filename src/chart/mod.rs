@@ -10,7 +10,7 @@ mod spec;
 pub use compare::{
     compared, comparison, earlier_label, Compared, Comparison, ParkCard, ShownValue,
 };
-pub use lifecycle::{lifecycle_chart, year_position};
+pub use lifecycle::{lifecycle_chart, lifecycle_periods, year_position, PeriodRow};
 pub use render::render_svg;
 pub use scale::{nice_ticks, Linear};
 pub use spec::*;

@@ -360,7 +360,7 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
 }
 
 /// The colour mixed halfway to white, for inferred values.
-fn lighten(hex: &str) -> String {
+pub(crate) fn lighten(hex: &str) -> String {
     let channel =
         |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
     let mix = |c: u8| (u16::from(c) + 255) / 2;

@@ -2,7 +2,7 @@
 //! reference resolvable. Code past `validate` relies on these guarantees.
 
 use super::date::PartialDate;
-pub use super::raw::{Confidence, EventKind, Level, Unit};
+pub use super::raw::{Confidence, EventKind, Level, State, Unit};
 use crate::i18n::Lang;
 
 /// A text in both interface languages.
@@ -58,13 +58,43 @@ pub struct Park {
     pub name: Text,
     pub opened: PartialDate,
     pub opened_confidence: Confidence,
-    pub closed: Option<(PartialDate, Confidence)>,
+    /// Changes of state after the opening, in date order, each to a state other than the one
+    /// before it (the park is open from `opened` until the first).
+    pub status: Vec<StatusChange>,
     pub founder: Option<Text>,
     pub address: Option<Text>,
     /// `#rrggbb`.
     pub color: String,
     pub sources: Vec<String>,
     pub note: Option<Text>,
+}
+
+/// A dated change of a park's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusChange {
+    pub state: State,
+    /// Not before the park's opening or the change before it, not after `meta.updated`.
+    pub date: PartialDate,
+    /// At least one.
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+    pub note: Option<Text>,
+}
+
+impl Park {
+    /// The change that stopped its work, if it is not at work now: its latest change, when
+    /// that is a suspension or a closure.
+    pub fn stopped(&self) -> Option<&StatusChange> {
+        self.status.last().filter(|c| c.state != State::Open)
+    }
+
+    /// Its periods in order: each state, from when, and the change that began it (`None` for
+    /// the opening), until the next one begins (the last runs on).
+    pub fn periods(&self) -> Vec<(State, PartialDate, Option<&StatusChange>)> {
+        std::iter::once((State::Open, self.opened, None))
+            .chain(self.status.iter().map(|c| (c.state, c.date, Some(c))))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +158,29 @@ impl Confidence {
     /// Whether the reader must be told the fact is inferred.
     pub fn is_inferred(self) -> bool {
         self != Confidence::High
+    }
+}
+
+impl State {
+    /// Every state, in the legend's order.
+    pub const ALL: [State; 3] = [State::Open, State::Suspended, State::Closed];
+
+    /// The word the dataset uses, also the locale key.
+    pub fn key(self) -> &'static str {
+        match self {
+            State::Open => "open",
+            State::Suspended => "suspended",
+            State::Closed => "closed",
+        }
+    }
+}
+
+impl Dataset {
+    /// The one date every value that depends on "now" is computed as of (years active, the
+    /// end of an open bar): the dataset's `meta.updated`, never a clock, so the build and the
+    /// app say the same whatever day it is.
+    pub fn as_of(&self) -> PartialDate {
+        self.meta.updated
     }
 }
 

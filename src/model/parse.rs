@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize as _;
 
-use super::problem::{Pos, Problem, ProblemKind};
+use super::problem::{Expected, Found, Pos, Problem, ProblemKind, SyntaxError};
 use super::raw::RawDataset;
 
 /// Parses the file's bytes. Fails with the first problem: bytes, syntax, or shape.
@@ -81,8 +81,8 @@ fn checked_text(bytes: &[u8]) -> Result<&str, Problem> {
             path: ".".into(),
             pos: Some(end_position(&text[..blank])),
             kind: ProblemKind::WrongType {
-                found: "array".into(),
-                expected: "object or single value".into(),
+                found: Found::Array,
+                expected: Expected::ObjectOrValue,
             },
         });
     }
@@ -194,34 +194,202 @@ fn to_problem(text: &str, path: String, e: &serde_json::Error) -> Problem {
         serde_json::error::Category::Syntax if message.contains("recursion limit") => {
             ProblemKind::TooDeep
         }
-        serde_json::error::Category::Syntax => ProblemKind::Syntax(message),
+        serde_json::error::Category::Syntax => {
+            let error = syntax_error(&message);
+            // serde_json reads a word from a fixed list (level, kind, confidence…) only from a
+            // string, and calls anything else "expected value": if a well-formed value is
+            // there (`true`, `2`, `null`, `[…]`), the JSON is fine and the type is wrong.
+            let at = (e.line() > 0).then(|| byte_offset(text, e.line(), e.column()));
+            match at.and_then(|at| value_at(text, at).map(|found| (at, found))) {
+                Some((at, found)) if error == SyntaxError::ExpectedValue => {
+                    ProblemKind::WrongType {
+                        found,
+                        expected: Expected::Word(words_allowed_at(text, at)),
+                    }
+                }
+                _ => ProblemKind::Syntax(error),
+            }
+        }
         _ => classify_shape(&message),
     };
     Problem { path, pos, kind }
 }
 
-/// serde's messages name the field or type; keep those names, translate the rest.
+/// serde_json's syntax messages, each a rule of JSON the reader is told in their language.
+fn syntax_error(message: &str) -> SyntaxError {
+    use SyntaxError::*;
+    match message {
+        "expected value" => ExpectedValue,
+        "expected `:`" => ExpectedColon,
+        "expected `,` or `}`" => ExpectedCommaOrBrace,
+        "expected `,` or `]`" => ExpectedCommaOrBracket,
+        "expected ident" => UnknownWord,
+        "expected `\"`" | "key must be a string" => KeyMustBeString,
+        "invalid escape" => InvalidEscape,
+        "invalid number" => InvalidNumber,
+        "number out of range" => NumberOutOfRange,
+        "trailing comma" => TrailingComma,
+        "trailing characters" => TrailingCharacters,
+        m if m.starts_with("control character") => ControlCharacter,
+        m if m.contains("unicode") || m.contains("surrogate") || m.contains("hex escape") => {
+            InvalidUnicode
+        }
+        _ => Other,
+    }
+}
+
+/// The byte offset of serde_json's (line, byte column), 1-based, in `text`.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// The well-formed JSON value that starts at byte `at`, if one does: what serde_json would
+/// have read there.
+fn value_at(text: &str, at: usize) -> Option<Found> {
+    let rest = text.get(at..)?;
+    let word_ends = |w: &str| {
+        rest.strip_prefix(w)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    };
+    if word_ends("true") {
+        return Some(Found::Bool(true));
+    }
+    if word_ends("false") {
+        return Some(Found::Bool(false));
+    }
+    if word_ends("null") {
+        return Some(Found::Null);
+    }
+    if rest.starts_with('[') {
+        return Some(Found::Array);
+    }
+    if rest.starts_with('{') {
+        return Some(Found::Object);
+    }
+    let number: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'))
+        .collect();
+    let digits_first = number
+        .trim_start_matches('-')
+        .starts_with(|c: char| c.is_ascii_digit());
+    (digits_first && number.parse::<f64>().is_ok()).then_some(Found::Number(number))
+}
+
+/// The words allowed where a value of the wrong type stands in `text` at byte `at`: read
+/// from serde's own list, by putting an empty word in the value's place.
+fn words_allowed_at(text: &str, at: usize) -> Vec<String> {
+    let Some(value) = value_at(text, at) else {
+        return Vec::new();
+    };
+    let len = match value {
+        Found::Bool(true) | Found::Null => 4,
+        Found::Bool(false) => 5,
+        Found::Number(n) => n.len(),
+        // A list or an object: its end is not needed, serde stops at the empty word first.
+        _ => 1,
+    };
+    let probe = format!("{}\"\"{}", &text[..at], &text[at + len..]);
+    match RawDataset::deserialize(&mut serde_json::Deserializer::from_str(&probe)) {
+        Err(e) => match classify_shape(&strip_position(&e.to_string())) {
+            ProblemKind::UnknownValue { allowed, .. } => allowed,
+            _ => Vec::new(),
+        },
+        Ok(_) => Vec::new(),
+    }
+}
+
+/// serde's data messages, taken apart: the names of fields and allowed words are the file's
+/// own and are kept; serde's and Rust's words for types become [`Found`] and [`Expected`].
 fn classify_shape(message: &str) -> ProblemKind {
     let between_ticks = |s: &str| s.split('`').nth(1).unwrap_or_default().to_string();
     if let Some(rest) = message.strip_prefix("missing field ") {
         ProblemKind::MissingField(between_ticks(rest))
+    } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+        ProblemKind::DuplicateField(between_ticks(rest))
     } else if let Some(rest) = message.strip_prefix("unknown variant ") {
         let allowed = rest
-            .split_once("expected ")
-            .map(|(_, a)| a.replace("one of ", "").replace('`', ""))
+            .split_once(", expected ")
+            .map(|(_, list)| ticked_words(list))
             .unwrap_or_default();
         ProblemKind::UnknownValue {
             found: between_ticks(rest),
             allowed,
         }
-    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+    } else if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+    {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         ProblemKind::WrongType {
-            found: found.to_string(),
-            expected: expected.to_string(),
+            found: found_of(found),
+            expected: expected_of(expected),
+        }
+    } else if let Some(rest) = message.strip_prefix("invalid length ") {
+        let expected = rest.split_once(", expected ").map_or("", |(_, e)| e);
+        ProblemKind::WrongType {
+            found: Found::Array,
+            expected: expected_of(expected),
         }
     } else {
         ProblemKind::Shape(message.to_string())
+    }
+}
+
+/// `` `a` or `b` ``, `` one of `a`, `b`, `c` ``: the words between backticks.
+fn ticked_words(list: &str) -> Vec<String> {
+    list.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// serde's description of the value it found (`string "x"`, `` integer `1` ``, `sequence`).
+fn found_of(text: &str) -> Found {
+    let ticked = || text.split('`').nth(1).unwrap_or_default().to_string();
+    if let Some(quoted) = text.strip_prefix("string ") {
+        let inner = quoted
+            .strip_prefix('"')
+            .and_then(|q| q.strip_suffix('"'))
+            .unwrap_or(quoted);
+        Found::Text(inner.replace("\\\"", "\"").replace("\\\\", "\\"))
+    } else if text.starts_with("integer ") || text.starts_with("floating point ") {
+        Found::Number(ticked())
+    } else if let Some(b) = text.strip_prefix("boolean ") {
+        Found::Bool(b.contains("true"))
+    } else {
+        match text {
+            "null" => Found::Null,
+            "sequence" => Found::Array,
+            "map" => Found::Object,
+            _ => Found::Other,
+        }
+    }
+}
+
+/// What serde's visitor wanted, from the Rust type it names (`f64`, `struct RawText`).
+fn expected_of(text: &str) -> Expected {
+    match text {
+        "f64" | "f32" => Expected::Number,
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => Expected::WholeNumber,
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => Expected::Integer,
+        "a string" | "a borrowed string" | "string" | "a character" | "char" => Expected::Text,
+        "a sequence" => Expected::List,
+        "a boolean" => Expected::Bool,
+        "a map" | "map" => Expected::Object,
+        t if t.starts_with("struct RawText") => Expected::Texts,
+        t if t.starts_with("struct ") => Expected::Object,
+        t if t.contains('`') => Expected::Word(ticked_words(t)),
+        t if t.starts_with("enum ") || t.starts_with("variant identifier") => {
+            Expected::Word(Vec::new())
+        }
+        _ => Expected::Other,
     }
 }
 
@@ -291,7 +459,14 @@ fn scan_spans(text: &str) -> Vec<(String, usize, usize)> {
 
 /// Lists in the format. An array anywhere else is a mistake that serde would quietly read as
 /// the fields of an object, in order.
-const LIST_FIELDS: [&str; 5] = ["sources", "parks", "metrics", "observations", "events"];
+const LIST_FIELDS: [&str; 6] = [
+    "sources",
+    "parks",
+    "metrics",
+    "observations",
+    "events",
+    "status",
+];
 
 /// A quick look, without building paths: whether any array is not the value of a list field
 /// (by its raw key). `false` means [`misplaced_arrays`] would find nothing; `true` means it
@@ -361,8 +536,8 @@ pub fn misplaced_arrays(scan: &Scan) -> Vec<Problem> {
                 path: shown.to_string(),
                 pos: scan.positions.get(shown).copied(),
                 kind: ProblemKind::WrongType {
-                    found: "array".into(),
-                    expected: "object or single value".into(),
+                    found: Found::Array,
+                    expected: Expected::ObjectOrValue,
                 },
             }
         })

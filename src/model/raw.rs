@@ -119,11 +119,18 @@ pub struct RawPark {
     /// Opening date at the precision known.
     pub opened: String,
     pub opened_confidence: Confidence,
-    /// When it stopped working, if it did.
+    /// What happened to it after it opened, oldest first: each change of state dated and
+    /// sourced (a suspension, a resumption, a closure). None: open to this day.
     #[serde(default)]
-    pub closed: Option<String>,
+    pub status: Vec<RawStatusChange>,
+    /// Version 1's closing date, replaced by `status`: reported as a problem if given.
     #[serde(default)]
-    pub closed_confidence: Option<Confidence>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub closed: Option<serde_json::Value>,
+    /// Version 1's, with `closed`.
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub closed_confidence: Option<serde_json::Value>,
     #[serde(default)]
     pub founder: Option<RawText>,
     #[serde(default)]
@@ -131,6 +138,35 @@ pub struct RawPark {
     /// `#rrggbb`, the park's colour in every chart.
     pub color: String,
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<RawText>,
+}
+
+/// A park's state: at work, its work suspended (for a time, as far as the source says), or
+/// closed for good.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// At work (again, after a suspension).
+    Open,
+    /// Work stopped for a time; the park is not said to be closed.
+    Suspended,
+    /// Closed for good.
+    Closed,
+}
+
+/// A change of a park's state on a date, with the sources that state it.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct RawStatusChange {
+    /// The state from this date on.
+    pub state: State,
+    /// At the precision known (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`): not before the opening, not
+    /// before the previous change, not after `meta.updated`.
+    pub date: String,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
     #[serde(default)]
     pub note: Option<RawText>,
 }

@@ -11,8 +11,9 @@ use super::problem::{sort_by_position, Pos, Problem, ProblemKind};
 use super::raw::*;
 use crate::i18n::Lang;
 
-/// The schema version this app reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this app reads. Version 2 replaced a park's `closed` date (and
+/// `closed_confidence`) with its `status`: a list of dated, sourced changes of state.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Parses and validates a dataset file; on failure, every problem found, in file order.
 /// What the app runs; [`check_dataset`] also reports warnings.
@@ -152,15 +153,15 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
         .map(|(i, p)| {
             let at = format!("parks[{i}]");
             let opened = v.date(&format!("{at}.opened"), &p.opened);
-            let closed = p
-                .closed
-                .as_ref()
-                .and_then(|c| v.date(&format!("{at}.closed"), c));
-            if let (Some(o), Some(c)) = (opened, closed) {
-                if o.wholly_after(&c) {
-                    v.report(format!("{at}.closed"), ProblemKind::ClosedBeforeOpened);
+            for (field, given) in [
+                ("closed", p.closed.is_some()),
+                ("closed_confidence", p.closed_confidence.is_some()),
+            ] {
+                if given {
+                    v.report(format!("{at}.{field}"), ProblemKind::ClosedIsNowStatus);
                 }
             }
+            let status = v.status(&at, opened, &p.status, &source_ids);
             if !is_hex_color(&p.color) {
                 v.report(
                     format!("{at}.color"),
@@ -178,7 +179,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
                 name: v.text(&format!("{at}.name"), &p.name),
                 opened: opened.unwrap_or(PartialDate::year(0)),
                 opened_confidence: p.opened_confidence,
-                closed: closed.map(|c| (c, p.closed_confidence.unwrap_or(Confidence::High))),
+                status,
                 founder: v.opt_text(&format!("{at}.founder"), &p.founder),
                 address: v.opt_text(&format!("{at}.address"), &p.address),
                 color: p.color.clone(),
@@ -320,7 +321,9 @@ impl Validator {
                 self.report(format!("{at}.{}", lang.code()), ProblemKind::Empty);
                 String::new()
             }
-            Some(s) => s.clone(),
+            // Every text the reader sees is typeset here, once: the app, the first view,
+            // the downloads and the static pages all start from the validated dataset.
+            Some(s) => crate::typography::typeset(lang, s),
         };
         Text {
             ru: get(Lang::Ru, &raw.ru),
@@ -348,9 +351,12 @@ impl Validator {
 
     /// A date that must not lie after `meta.updated`.
     fn dated(&mut self, at: &str, text: &str) -> PartialDate {
-        let Some(date) = self.date(at, text) else {
-            return PartialDate::year(0);
-        };
+        self.dated_or_none(at, text).unwrap_or(PartialDate::year(0))
+    }
+
+    /// A date that must not lie after `meta.updated`; `None` when it is not a date.
+    fn dated_or_none(&mut self, at: &str, text: &str) -> Option<PartialDate> {
+        let date = self.date(at, text)?;
         if let Some(updated) = self.updated {
             if date.wholly_after(&updated) {
                 self.report(
@@ -362,7 +368,66 @@ impl Validator {
                 );
             }
         }
-        date
+        Some(date)
+    }
+
+    /// A park's changes of state (`{at}.status`): each dated (not after `meta.updated`),
+    /// sourced and to a state other than the one before it (the first from "open"); the first
+    /// not before the opening, each not before the one before it.
+    fn status(
+        &mut self,
+        at: &str,
+        opened: Option<PartialDate>,
+        changes: &[RawStatusChange],
+        source_ids: &HashSet<String>,
+    ) -> Vec<StatusChange> {
+        let mut state = State::Open;
+        // The latest date known so far: the opening, then each change's.
+        let mut floor = opened.map(|d| (d, None::<PartialDate>));
+        let mut out = Vec::with_capacity(changes.len());
+        for (i, c) in changes.iter().enumerate() {
+            let cat = format!("{at}.status[{i}]");
+            let date = self.dated_or_none(&format!("{cat}.date"), &c.date);
+            if let (Some(date), Some((before, previous))) = (date, floor) {
+                if before.wholly_after(&date) {
+                    let kind = match previous {
+                        None => ProblemKind::StatusBeforeOpened {
+                            date: date.to_string(),
+                            opened: before.to_string(),
+                        },
+                        Some(previous) => ProblemKind::StatusOutOfOrder {
+                            date: date.to_string(),
+                            previous: previous.to_string(),
+                        },
+                    };
+                    self.report(format!("{cat}.date"), kind);
+                }
+            }
+            if let Some(date) = date {
+                floor = Some((date, Some(date)));
+            }
+            if c.state == state {
+                self.report(
+                    format!("{cat}.state"),
+                    ProblemKind::StatusUnchanged(c.state),
+                );
+            }
+            state = c.state;
+            self.refs(
+                &format!("{cat}.sources"),
+                &c.sources,
+                source_ids,
+                Ref::Source,
+            );
+            out.push(StatusChange {
+                state: c.state,
+                date: date.unwrap_or(PartialDate::year(0)),
+                sources: c.sources.clone(),
+                confidence: c.confidence,
+                note: self.opt_text(&format!("{cat}.note"), &c.note),
+            });
+        }
+        out
     }
 
     /// Ids of a list: none empty, none twice. Returns the set for reference checks.

@@ -104,9 +104,10 @@ pub fn ChartView(
                     type="button"
                     id="table-toggle"
                     class="secondary"
-                    aria-pressed=move || as_table().to_string()
                     on:click=move |_| state.table.update(|t| *t = !*t)
                 >
+                    // The label says what a press shows; no aria-pressed, which would read
+                    // «График, нажата» while the table is shown.
                     {move || if as_table() { s().show_chart } else { s().show_table }}
                 </button>
                 <Downloads ds=ds.clone() comparison/>

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use super::chart_view::ChartView;
 use super::dom::measured_width;
 use super::state::use_app_state;
-use super::this_year;
 use crate::analysis::metric_catalogue;
 use crate::chart::{compared, render_svg};
 use crate::contract::METRIC_SELECT;
@@ -24,7 +23,6 @@ const DEFAULT_WIDTH: f64 = 560.0;
 pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
     let s = move || strings(state.lang.get());
-    let year = this_year();
 
     let (container, measured) = measured_width();
     let width = Signal::derive(move || measured.get().unwrap_or(DEFAULT_WIDTH));
@@ -56,7 +54,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
         let t = ReferenceTypography {
             lang: state.lang.get(),
         };
-        compared(&ds_for_view, &metric.get(), &t, year)
+        compared(&ds_for_view, &metric.get(), &t)
     });
     let view_model = Memo::new(move |_| {
         let width = width.get() / state.vi.get().chart_scale();

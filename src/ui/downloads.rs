@@ -18,7 +18,6 @@ use web_sys::{
 use super::embed::copy_to_clipboard;
 use super::load::DATA_URL;
 use super::state::use_app_state;
-use super::this_year;
 use crate::chart::{render_svg, Comparison};
 use crate::contract::COPY_LINK;
 use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator};
@@ -49,7 +48,7 @@ pub fn Downloads(ds: Arc<Dataset>, comparison: Memo<Option<Comparison>>) -> impl
                 } else {
                     (Separator::Semicolon, "values-excel")
                 };
-                let text = values_csv(&ds, &ReferenceTypography { lang }, this_year(), sep);
+                let text = values_csv(&ds, &ReferenceTypography { lang }, sep);
                 let name = download_name(name, lang, None, &date, "csv");
                 save_bytes(text.as_bytes(), "text/csv;charset=utf-8", &name);
             }

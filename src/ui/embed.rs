@@ -63,7 +63,10 @@ pub fn OpenFull() -> impl IntoView {
     };
     view! {
         <a class="open-full" href=href target="_blank" rel="noopener">
-            {move || strings(state.lang.get()).open_full} " ↗"
+            {move || strings(state.lang.get()).open_full}
+            // The arrow is a picture («стрелка вверх вправо» read aloud); the words say it.
+            <span aria-hidden="true">" ↗"</span>
+            <span class="visually-hidden">" " {move || strings(state.lang.get()).new_tab}</span>
         </a>
     }
 }
@@ -116,9 +119,10 @@ fn Snippet(id: &'static str, label: Signal<String>, text: Signal<String>) -> imp
     };
     view! {
         <div class="snippet">
-            <label for=id>{label}</label>
+            <label for=id id=format!("{id}-label")>{label}</label>
             <textarea id=id readonly rows="4" prop:value=text></textarea>
-            <button type="button" on:click=copy>
+            // Two «Скопировать код» buttons: each is described by its snippet's label.
+            <button type="button" on:click=copy aria-describedby=format!("{id}-label")>
                 {move || {
                     let s = strings(state.lang.get());
                     if copied.get() { s.copied } else { s.copy }

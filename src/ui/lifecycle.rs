@@ -1,5 +1,6 @@
 //! The lifecycle chart in the page: park bars and event marks, linked to the timeline both
-//! ways through the selected event.
+//! ways through the selected event; below it, each park's periods (open, suspended, closed)
+//! as a table. Both run to the dataset's date, not the reader's clock.
 
 use std::sync::Arc;
 
@@ -9,28 +10,23 @@ use leptos::prelude::*;
 use super::dom::{focus_first, hit_target, measured_width, move_tab_stop, region_index};
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
-use crate::chart::{lifecycle_chart, render_svg};
-use crate::format::ReferenceTypography;
-use crate::i18n::strings;
-use crate::model::{Dataset, PartialDate};
+use crate::chart::{lifecycle_chart, lifecycle_periods, render_svg};
+use crate::format::{ReferenceTypography, Typography};
+use crate::i18n::{strings, Lang};
+use crate::model::problem::fill;
+use crate::model::Dataset;
+use crate::view::{ConfidenceMark, SourceLinks};
 
 /// Park bars over the years, the filtered events as marks; a mark selects its event.
 #[component]
 pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
     let s = move || strings(state.lang.get());
-    let today = {
-        let now = js_sys::Date::new_0();
-        PartialDate {
-            year: now.get_full_year() as i32,
-            month: Some(now.get_month() as u8 + 1),
-            day: Some(now.get_date() as u8),
-        }
-    };
 
     let (container, measured) = measured_width();
 
     // Laid out once the container's width is known (not first at a guessed width, then again).
+    let ds_for_table = ds.clone();
     let spec = Memo::new(move |_| {
         let width = measured.get()?;
         let lang = state.lang.get();
@@ -46,7 +42,6 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             selected.as_deref(),
             &ReferenceTypography { lang },
             width / state.vi.get().chart_scale(),
-            &today,
         ))
     });
     let svg = move || {
@@ -172,6 +167,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             </div>
             <p id="lifecycle-caption" class="lifecycle-caption" aria-live="polite">{caption}</p>
             <p class="chart-hint">{move || s().lifecycle_hint}</p>
+            {move || view! { <PeriodsTable ds=ds_for_table.clone() lang=state.lang.get()/> }}
         </section>
     }
 }
@@ -181,4 +177,56 @@ fn event_of(region: &web_sys::Element) -> Option<String> {
     region
         .get_attribute("data-event")
         .filter(|id| !id.is_empty())
+}
+
+/// Each park's periods as a table: state, from, to, confidence and sources, a note below its
+/// period across the row; the caption says the date they run to. What the bars show, in words.
+#[component]
+fn PeriodsTable(ds: Arc<Dataset>, lang: Lang) -> impl IntoView {
+    let s = strings(lang);
+    let t = ReferenceTypography { lang };
+    let caption = fill(s.lifecycle_table_caption, &[t.date(&ds.as_of())]);
+    let rows = lifecycle_periods(&ds, &t)
+        .into_iter()
+        .map(|row| {
+            let note = row.note.clone().map(|note| {
+                view! {
+                    <tr class="period-note" data-park=row.park.clone()>
+                        <td colspan="5">{s.note_title} ": " {note}</td>
+                    </tr>
+                }
+            });
+            view! {
+                <tr data-park=row.park.clone() data-state=row.state.key()>
+                    <th scope="row">{row.name.clone()}</th>
+                    <td>{row.state_text.clone()}</td>
+                    <td>{row.from.clone()}</td>
+                    <td>{row.to.clone()}</td>
+                    <td>
+                        <ConfidenceMark confidence=row.confidence lang/>
+                        {(!row.sources.is_empty()).then_some(" · ")}
+                        <SourceLinks ds=ds.clone() ids=row.sources.clone() lang/>
+                    </td>
+                </tr>
+                {note}
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
+            <table id="lifecycle-table" class="values-table">
+                <caption>{caption.clone()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{s.park}</th>
+                        <th scope="col">{s.lifecycle_state}</th>
+                        <th scope="col">{s.lifecycle_from}</th>
+                        <th scope="col">{s.lifecycle_to}</th>
+                        <th scope="col">{s.confidence_title} " · " {s.sources_title}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
 }

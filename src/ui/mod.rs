@@ -17,11 +17,6 @@ pub use state::{provide_app_state, use_app_state, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The current calendar year, from the browser's clock.
-pub fn this_year() -> i32 {
-    js_sys::Date::new_0().get_full_year() as i32
-}
-
 use crate::i18n::strings;
 use crate::model::Dataset;
 use crate::view::{SiteHeader, Sources, Timeline, ViPanel};

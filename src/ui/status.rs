@@ -30,22 +30,34 @@ pub fn LoadErrorView(error: LoadError, retry: impl Fn() + 'static) -> impl IntoV
             <h2 id="load-error-title">
                 {move || if invalid { s().invalid_title } else { s().load_failed }}
             </h2>
-            <p>{move || if invalid { s().invalid_hint } else { s().load_failed_hint }}</p>
+            // What to do, for the reader: a server's error is not the reader's network.
+            <p>
+                {move || match error {
+                    LoadError::Invalid(_) => s().invalid_hint,
+                    LoadError::Http(_) => s().http_failed_hint,
+                    LoadError::Network(_) => s().load_failed_hint,
+                }}
+            </p>
             {move || match &error_for_detail {
                 LoadError::Invalid(problems) => {
                     let items = problems
                         .iter()
-                        .map(|p| view! { <li><code>{p.describe(s())}</code></li> })
+                        .map(|p| view! { <li><code>{p.describe_for_reader(s())}</code></li> })
                         .collect_view();
-                    view! { <ol id="error-list" class="error-list">{items}</ol> }.into_any()
+                    view! {
+                        <p class="error-list-intro">{s().invalid_details}</p>
+                        <ol id="error-list" class="error-list">{items}</ol>
+                    }
+                    .into_any()
                 }
                 LoadError::Http(status) => {
                     view! { <p class="error-detail">{fill(s().http_status, &[status.to_string()])}</p> }
                         .into_any()
                 }
-                LoadError::Network(detail) => {
-                    view! { <p class="error-detail">{fill(s().network_error, std::slice::from_ref(detail))}</p> }
-                        .into_any()
+                // The browser's own words ("TypeError: Failed to fetch") are in its language,
+                // not the reader's: the reader gets a sentence, the console the detail.
+                LoadError::Network(_) => {
+                    view! { <p class="error-detail">{s().network_error}</p> }.into_any()
                 }
             }}
             <button id="retry" type="button" on:click=move |_| retry()>

@@ -68,7 +68,7 @@ fn figures(ds: &Arc<Dataset>, values: &[ShownValue], lang: Lang) -> impl IntoVie
                     <p class="value">{v.text.clone()}</p>
                     <p class="provenance">
                         <span class="as-of">{v.date.clone()}</span>
-                        " · " {s.source} ": "
+                        " · " {s.sources_label(v.value.sources.len())} ": "
                         <SourceLinks ds=ds.clone() ids=v.value.sources.clone() lang/>
                         " · "
                         <ConfidenceMark confidence=v.value.confidence lang/>

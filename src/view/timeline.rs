@@ -85,12 +85,24 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
         if shown.get() == total {
             n
         } else {
-            fill(s().shown_of, &[n, t.number(total as f64, 0)])
+            let all = counted(&t, &s().events_count, total as f64);
+            let args = [
+                t.number(shown.get() as f64, 0),
+                t.number(total as f64, 0),
+                n,
+                all,
+            ];
+            fill(s().shown_of, &args)
         }
     };
     // "Федеральный (12)": what choosing it would show, the other filters kept.
     let with_count = move |label: &str, n: Option<usize>| match n {
-        Some(n) => format!("{label} ({n})"),
+        Some(n) => {
+            let t = ReferenceTypography {
+                lang: state.lang.get(),
+            };
+            format!("{label} ({})", t.number(n as f64, 0))
+        }
         None => label.to_string(),
     };
 
@@ -213,7 +225,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                         }
                         prop:value=move || filter().from.map(|y| y.to_string()).unwrap_or_default()
                     >
-                        <option value="">{move || s().filter_all}</option>
+                        <option value="">{move || s().filter_any_year}</option>
                         {move || year_options(filter().from)}
                     </select>
                 </div>
@@ -228,7 +240,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                         }
                         prop:value=move || filter().to.map(|y| y.to_string()).unwrap_or_default()
                     >
-                        <option value="">{move || s().filter_all}</option>
+                        <option value="">{move || s().filter_any_year}</option>
                         {move || year_options(filter().to)}
                     </select>
                 </div>
@@ -277,10 +289,12 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
             >
                 {move || {
                     let t = ReferenceTypography { lang: state.lang.get() };
-                    fill(
-                        s().show_more,
-                        &[t.number(left().min(PAGE) as f64, 0), t.number(left() as f64, 0)],
-                    )
+                    let next = counted(&t, &s().events_count, left().min(PAGE) as f64);
+                    if left() <= PAGE {
+                        fill(s().show_rest, &[next])
+                    } else {
+                        fill(s().show_more, &[next, t.number(left() as f64, 0)])
+                    }
                 }}
             </button>
         </section>
@@ -309,7 +323,9 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
     let inferred = event.confidence.is_inferred().then(|| {
         view! {
             <span class="inferred">
-                "≈ " {s.inferred} " ("
+                // Read aloud, «≈» would be «приблизительно равно»: the words say it.
+                <span aria-hidden="true">"≈ "</span>
+                {s.inferred} " ("
                 <ConfidenceMark confidence=event.confidence lang/>
                 ")"
             </span>
@@ -350,7 +366,7 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
             })}
             {event.note.as_ref().map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> })}
             <p class="event-sources">
-                {s.source} ": "
+                {s.sources_label(event.sources.len())} ": "
                 <SourceLinks ds=ds.clone() ids=event.sources.clone() lang/>
             </p>
         </li>

@@ -143,7 +143,7 @@ describe('downloads', () => {
       const morion = data.parks.find((p) => p.id === MORION);
       assert.equal(area[1], morion.name.ru);
       assert.equal(area[3], data.metrics.find((m) => m.id === 'area_m2').label.ru);
-      assert.deepEqual([area[4], area[5], area[6], area[8]], ['86000', 'm2', '2019', 'high']);
+      assert.deepEqual([area[4], area[5], area[6], area[8]], ['86000', 'm2', '2019', 'medium']);
       assert.ok(area[7].split(' ').includes(MIRS_URL), area[7]);
       // Every source id of the observation, as its URL.
       const observation = data.observations.find((o) => o.park === MORION && o.metric === 'area_m2');
@@ -317,20 +317,59 @@ describe('downloads', () => {
       assert.match(svg, new RegExp(`<title>${data.metrics.find((m) => m.id === 'investment_rub').label.ru}:`));
       assert.ok(svg.includes('726,2'), 'the chosen metric\'s chart');
 
-      // The app's own files hold the same values (years active count to the reader's year, the
-      // early ones to the dataset's).
+      // The app's own files hold the same values, years active too: the build and the app
+      // count them to one date, the dataset's, not the reader's clock.
       release();
       await waitForState(page, 'ready');
-      const sameYear = (bytes, sep) =>
-        csvRecords(bytes, sep).records.filter((r) => r[2] !== 'years_active').map((r) => r.join('|'));
+      const rows = (bytes, sep) => csvRecords(bytes, sep).records.map((r) => r.join('|'));
       for (const [kind, sep] of [['csv', ','], ['csv-excel', ';']]) {
         const late = await download(page, `#download-${kind}`);
-        assert.deepEqual(sameYear(early[kind].bytes, sep), sameYear(late.bytes, sep), kind);
-        assert.ok(sameYear(late.bytes, sep).length > 10, `${kind}: rows compared`);
+        assert.deepEqual(rows(early[kind].bytes, sep), rows(late.bytes, sep), kind);
+        const years = csvRecords(late.bytes, sep).records.filter((r) => r[2] === 'years_active');
+        assert.equal(years.length, data.parks.length, `${kind}: a years-active row per park`);
+        assert.ok(
+          years.some((r) => r[6] === updated),
+          `${kind}: a park at work counts to the dataset's date, ${updated}`,
+        );
       }
       assertClean(record);
     } finally {
       release();
+      await context.close();
+    }
+  });
+
+  it('one clock: with the reader\'s clock in 2031, the app\'s CSV counts years active to the dataset\'s date, as the build\'s does', async () => {
+    const record = await openPageRouted(env.browser, 'about:blank', {}, { width: 1280, height: 900, acceptDownloads: true });
+    const { page, context } = record;
+    try {
+      await page.clock.setFixedTime(new Date('2031-06-01T12:00:00'));
+      await page.goto(`${env.server.url}/`);
+      await waitForState(page, 'ready');
+      const updated = data.meta.updated;
+      const late = await download(page, '#download-csv');
+      // The clock is in effect: the file is named by the day it was saved.
+      assert.equal(late.name, 'perm-technoparks-values-2031-06-01.csv');
+      const built = await fetch(`${env.server.url}/downloads/perm-technoparks-values-${updated}.csv`);
+      assert.equal(built.status, 200, 'the build\'s CSV');
+      const early = Buffer.from(await built.arrayBuffer());
+      const rows = (bytes) => csvRecords(bytes, ',').records.map((r) => r.join('|'));
+      assert.deepEqual(rows(late.bytes), rows(early), 'every value, years active included');
+      const years = csvRecords(late.bytes, ',').records.filter((r) => r[2] === 'years_active');
+      assert.deepEqual(
+        years.map((r) => [r[0], r[4], r[6]]),
+        [
+          [MORION, '8', updated],
+          ['technopark-perm', '7', '2023-01-12'],
+        ],
+        'to the dataset\'s date for a park at work, to the suspension for Technopark Perm',
+      );
+      // The page says the date it counts to, where the formula is shown.
+      await page.locator('#metric-select').selectOption('years_active');
+      const formula = (await page.locator('p#formula').textContent()).replace(/[\u00a0\u202f]/g, ' ');
+      assert.ok(formula.includes('по состоянию на 26 ноября 2026 г.'), formula);
+      assertClean(record);
+    } finally {
       await context.close();
     }
   });

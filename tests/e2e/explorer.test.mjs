@@ -16,6 +16,7 @@ import {
   lighten,
   locale,
   parkValues,
+  plain,
   serveAndBrowse,
   settled,
   openReady as supportOpenReady,
@@ -229,15 +230,15 @@ describe('typography', () => {
           }
           const chart = await readChart(page);
           const items = [MORION, PERM]
-            .map((park) => `${parkName(park, lang)} — ${expected[lang][metric][park]}`)
+            .map((park) => fill(locale(lang).chart_alt_item, parkName(park, lang), expected[lang][metric][park]))
             .join(', ');
           const label = data.metrics.find((m) => m.id === metric).label[lang];
           // The larger park and the ratio, as a sighted reader would take it from the bars.
           const ratio = { area_m2: ['5,1', '5.1'], investment_rub: ['7,5', '7.5'] }[metric];
           const sentence = lang === 'ru'
-            ? `${parkName(MORION, 'ru')} больше в ${ratio[0]}${NBSP}раза.`
-            : `${parkName(MORION, 'en')} is ${ratio[1]} times larger.`;
-          assert.equal(chart.aria, `${label}: ${items}; ${sentence}`, `${lang} ${metric}: chart text alternative`);
+            ? `Наибольшее значение (${parkName(MORION, 'ru')}) больше наименьшего в ${ratio[0]}${NBSP}раза.`
+            : `The highest value (${parkName(MORION, 'en')}) is ${ratio[1]} times the lowest.`;
+          assert.equal(chart.aria, `${label}: ${items}. ${sentence}`, `${lang} ${metric}: chart text alternative`);
           for (const park of [MORION, PERM]) {
             assert.ok(
               chart.texts.includes(expected[lang][metric][park]),
@@ -287,7 +288,7 @@ describe('metric selector', () => {
         metricIds,
       );
       for (const metric of data.metrics) {
-        assert.equal(options.find((o) => o.value === metric.id).label, metric.label.ru, metric.id);
+        assert.equal(plain(options.find((o) => o.value === metric.id).label), metric.label.ru, metric.id);
       }
       for (const id of DERIVED_METRICS) {
         assert.equal(options.find((o) => o.value === id).label, RU.derived_metrics[id].label, id);
@@ -387,11 +388,15 @@ describe('metric selector', () => {
 });
 
 describe('language switch', () => {
-  const titles = (page) =>
-    page.$$eval('li.event', (lis) =>
-      Object.fromEntries(
-        lis.map((li) => [li.dataset.eventId, li.querySelector('.event-title').textContent]),
-      ),
+  const titles = async (page) =>
+    Object.fromEntries(
+      Object.entries(
+        await page.$$eval('li.event', (lis) =>
+          Object.fromEntries(
+            lis.map((li) => [li.dataset.eventId, li.querySelector('.event-title').textContent]),
+          ),
+        ),
+      ).map(([id, title]) => [id, plain(title)]),
     );
   const expectedTitles = (lang) => Object.fromEntries(data.events.map((e) => [e.id, e.title[lang]]));
 
@@ -476,7 +481,7 @@ describe('timeline', () => {
       `${what}: the events shown`,
     );
     assert.equal(shown.count, String(n), `${what}: data-count`);
-    const text = n === total ? countText('ru', n) : fill(RU.shown_of, countText('ru', n), total);
+    const text = n === total ? countText('ru', n) : fill(RU.shown_of, n, total, countText('ru', n), countText('ru', total));
     assert.equal(shown.countText, text, `${what}: the count's text`);
     return shown;
   };
@@ -567,7 +572,7 @@ describe('sources', () => {
         })),
       );
       assert.deepEqual(
-        listed,
+        listed.map((s) => ({ ...s, title: plain(s.title) })),
         data.sources.map((s) => ({ id: s.id, hrefs: [s.url], title: s.title.ru })),
       );
     });

@@ -74,6 +74,7 @@ function readError(page) {
         ? [...section.querySelectorAll('ol#error-list > li > code')].map((c) => c.textContent)
         : null,
       listItems: section ? section.querySelectorAll('ol#error-list > li').length : 0,
+      hint: section?.querySelector('h2 + p')?.textContent ?? null,
       detail: section?.querySelector('p.error-detail')?.textContent ?? null,
       retry: section?.querySelector('button#retry')?.textContent.trim() ?? null,
       explorer: document.querySelector('section#compare, section#timeline') !== null,
@@ -97,8 +98,8 @@ describe('an invalid dataset', () => {
 
     serveDataset(broken);
     for (const [query, strings, message] of [
-      ['', RU, 'синтаксическая ошибка JSON (trailing comma)'],
-      ['?lang=en', EN, 'JSON syntax error (trailing comma)'],
+      ['', RU, 'ошибка в записи JSON: лишняя запятая перед закрывающей скобкой'],
+      ['?lang=en', EN, 'JSON syntax error: a comma before a closing bracket'],
     ]) {
       const record = await openError(query);
       try {
@@ -144,7 +145,7 @@ describe('an invalid dataset', () => {
         [
           problemLine(parkAt, `observations[${obs}].park`, 'нет технопарка с идентификатором «no-such-park»'),
           problemLine(dateAt, `events[${strategic}].date`, 'даты «2019-02-30» не существует'),
-          problemLine(titleAt, `events[${last}].title.en`, 'нет текста на языке «en»'),
+          problemLine(titleAt, `events[${last}].title.en`, 'нет текста на английском языке (en)'),
         ],
       ],
       [
@@ -153,7 +154,7 @@ describe('an invalid dataset', () => {
         [
           problemLine(parkAt, `observations[${obs}].park`, 'no park has the id “no-such-park”'),
           problemLine(dateAt, `events[${strategic}].date`, 'the date “2019-02-30” does not exist'),
-          problemLine(titleAt, `events[${last}].title.en`, 'no text in language “en”'),
+          problemLine(titleAt, `events[${last}].title.en`, 'no English (en) text'),
         ],
       ],
     ];
@@ -322,11 +323,10 @@ describe('a slow or absent network', () => {
       assert.equal(aborted, 1, 'the dataset was asked for once');
       assert.equal(shown.role, 'alert');
       assert.equal(shown.title, RU.load_failed);
-      assert.ok(
-        shown.detail?.startsWith('нет ответа от сервера'),
-        `detail: ${JSON.stringify(shown.detail)}`,
-      );
-      assert.ok(shown.detail.startsWith(RU.network_error.split('{0}')[0]));
+      // A sentence in the reader's language, not the browser's "TypeError: Failed to fetch".
+      assert.equal(shown.detail, 'Сервер не ответил.', `detail: ${JSON.stringify(shown.detail)}`);
+      assert.equal(shown.detail, RU.network_error);
+      assert.equal(shown.hint, RU.load_failed_hint, 'check the network: there was no answer');
       assert.equal(await page.locator('ol#error-list').count(), 0, 'no problem list for no answer');
       assert.equal(shown.retry, RU.retry);
       assert.equal(shown.explorer, false);
@@ -344,7 +344,7 @@ describe('a slow or absent network', () => {
       }
       assert.equal(aborted, 2, 'Retry asked again');
       await waitForState(page, 'error');
-      assert.ok((await readError(page)).detail?.startsWith('нет ответа от сервера'), 'same error again');
+      assert.equal((await readError(page)).detail, RU.network_error, 'same error again');
 
       // Back online.
       await page.unroute(`**${DATA_PATH}`, offline);
@@ -379,7 +379,7 @@ describe('a slow or absent network', () => {
       await waitForState(record.page, 'error');
       const shown = await readError(record.page);
       assert.equal(shown.title, EN.load_failed);
-      assert.ok(shown.detail?.startsWith('no answer from the server ('), `detail: ${JSON.stringify(shown.detail)}`);
+      assert.equal(shown.detail, 'The server did not respond.', `detail: ${JSON.stringify(shown.detail)}`);
       assert.equal(shown.retry, EN.retry);
       const failedLoad = new RegExp(`ERR_FAILED.*${escapeRegExp(`${env.server.url}${DATA_PATH}`)}`);
       assertClean(record, { allowConsole: [failedLoad] });
@@ -403,7 +403,9 @@ describe('an HTTP error', () => {
       const shown = await readError(record.page);
       assert.equal(shown.role, 'alert');
       assert.equal(shown.title, RU.load_failed);
-      assert.equal(shown.detail, 'сервер ответил кодом 404');
+      assert.equal(shown.detail, 'Код ошибки сервера: 404.');
+      // The connection worked: the reader is not sent to check their network.
+      assert.equal(shown.hint, RU.http_failed_hint);
       assert.equal(await record.page.locator('ol#error-list').count(), 0, 'no problem list for an HTTP error');
       assert.equal(shown.retry, RU.retry);
       assert.equal(shown.explorer, false);
@@ -433,7 +435,8 @@ describe('an HTTP error', () => {
     try {
       const shown = await readError(record.page);
       assert.equal(shown.title, EN.load_failed);
-      assert.equal(shown.detail, 'the server answered 500');
+      assert.equal(shown.detail, 'Server error code: 500.');
+      assert.equal(shown.hint, EN.http_failed_hint);
       assert.equal(shown.retry, EN.retry);
       assertClean(record, { allowConsole: [failedLoad(500)] });
     } finally {

@@ -18,6 +18,7 @@ import {
   locale,
   openReady as supportOpenReady,
   parkValues,
+  plain,
   serveAndBrowse,
   settled,
   waitForState,
@@ -116,7 +117,7 @@ async function expectShown(page, ids, what, lang = 'ru') {
   const shown = await readTimeline(page);
   assert.deepEqual([...shown.ids].sort(), ids, `${what}: the events shown`);
   assert.equal(shown.count, String(n), `${what}: p#event-count[data-count]`);
-  const total = n === TOTAL ? countText(lang, n) : fill(locale(lang).shown_of, countText(lang, n), TOTAL);
+  const total = n === TOTAL ? countText(lang, n) : fill(locale(lang).shown_of, n, TOTAL, countText(lang, n), countText(lang, TOTAL));
   assert.equal(shown.countText, total, `${what}: the count's text`);
   if (n === 0) {
     assert.equal(shown.noEvents, locale(lang).no_events, `${what}: says there is nothing to show`);
@@ -218,7 +219,7 @@ async function expectSelected(page, id, what) {
     const li = page.locator(`li#event-${id}`);
     const date = (await li.locator('time.event-date').textContent()).trim();
     const title = (await li.locator('.event-select').textContent()).trim();
-    assert.equal(title, event(id).title.ru, `${what}: the button is the event's title`);
+    assert.equal(plain(title), event(id).title.ru, `${what}: the button is the event's title`);
     assert.ok(date.length > 0, `${what}: the event has a date`);
     assert.ok(chart.caption.includes(date), `${what}: caption "${chart.caption}" has the date "${date}"`);
     assert.ok(chart.caption.includes(title), `${what}: caption "${chart.caption}" has the title "${title}"`);
@@ -297,7 +298,7 @@ describe('timeline search', () => {
     const ids = expectedIds({ q: word }, 'en');
     assert.ok(ids.length > 0 && ids.length < TOTAL, 'dataset: some, not all, English texts say «law»');
     assert.deepEqual(expectedIds({ q: word }, 'ru'), [], 'dataset: no Russian text has «law»');
-    const ru = 'закон';
+    const ru = 'законопроект';
     assert.notDeepEqual(expectedIds({ q: 'law' }, 'en'), expectedIds({ q: ru }, 'ru'));
     await withPage('?lang=en', async (page) => {
       await page.fill('input#filter-search', 'LAW');
@@ -505,12 +506,14 @@ describe('selection and history', () => {
       await page.click('button#table-toggle');
       await untilParam(page, 'view', 'table');
       await page.waitForSelector('table#values-table', { timeout: 5_000 });
-      assert.equal(await page.getAttribute('button#table-toggle', 'aria-pressed'), 'true');
+      // The switch says what a press shows (no aria-pressed: «График, нажата» misled).
+      assert.match((await page.textContent('button#table-toggle')).trim(), /^(График|Chart)$/);
+      assert.equal(await page.getAttribute('button#table-toggle', 'aria-pressed'), null);
       assert.equal(await historyLength(page), h0 + 1, 'the table view adds a history entry');
       await page.goBack();
       await untilParam(page, 'view', null);
       await page.waitForSelector('table#values-table', { state: 'detached', timeout: 5_000 });
-      assert.equal(await page.getAttribute('button#table-toggle', 'aria-pressed'), 'false');
+      assert.match((await page.textContent('button#table-toggle')).trim(), /^(Таблица|Table)$/);
       assert.ok(await page.locator('#compare-chart .chart-wrap').isVisible(), 'the chart is back');
       await page.goForward();
       await page.waitForSelector('table#values-table', { timeout: 5_000 });
@@ -543,6 +546,55 @@ describe('selection and history', () => {
 });
 
 describe('lifecycle chart', () => {
+  it('draws Technopark Perm\'s suspension as such: a pale dashed segment, a legend entry and table rows, in both languages', async () => {
+    const perm = data.parks.find((p) => p.id === 'technopark-perm');
+    const suspension = perm.status.find((c) => c.state === 'suspended');
+    assert.ok(suspension, 'the dataset has the suspension');
+    for (const [query, lang] of [['', 'ru'], ['?lang=en', 'en']]) {
+      const s = locale(lang);
+      await withPage(query, async (page) => {
+        await stableLifecycle(page);
+        const chart = await page.evaluate(() => {
+          const svg = document.querySelector('section#lifecycle .chart svg');
+          return {
+            fills: [...svg.querySelectorAll('rect')].map((r) => (r.getAttribute('fill') ?? '').toLowerCase()),
+            texts: [...svg.querySelectorAll('text')].map((t) => t.textContent.replace(/[\u00a0\u202f]/g, ' ')),
+          };
+        });
+        // The park's colour halfway to white, after its solid bar.
+        const pale = `#${[1, 3, 5]
+          .map((i) => Math.floor((parseInt(perm.color.slice(i, i + 2), 16) + 255) / 2).toString(16).padStart(2, '0'))
+          .join('')}`;
+        assert.ok(chart.fills.includes(pale), `${lang}: a pale segment ${pale}: ${JSON.stringify(chart.fills)}`);
+        for (const state of ['open', 'suspended', 'closed']) {
+          const entry = s.lifecycle_legend[state].replace(/[\u00a0\u202f]/g, ' ');
+          assert.ok(chart.texts.includes(entry), `${lang}: the legend says «${entry}»: ${JSON.stringify(chart.texts)}`);
+        }
+        const rows = await page.$$eval('#lifecycle-table tbody tr', (trs) =>
+          trs.map((tr) => ({
+            park: tr.dataset.park,
+            state: tr.dataset.state,
+            cells: [...tr.cells].map((c) => c.textContent.replace(/[\u00a0\u202f]/g, ' ')),
+          })),
+        );
+        const notes = rows.filter((r) => r.park === perm.id && !r.state);
+        const permRows = rows.filter((r) => r.park === perm.id && r.state);
+        assert.deepEqual(permRows.map((r) => r.state), ['open', 'suspended'], `${lang}: open, then suspended`);
+        const row = permRows[1];
+        assert.equal(row.cells[1], s.states.suspended.replace(/[\u00a0\u202f]/g, ' '), `${lang}: the state in words`);
+        assert.equal(row.cells[2], lang === 'ru' ? '12 января 2023 г.' : '12 January 2023', `${lang}: from`);
+        assert.ok(row.cells[3].includes(lang === 'ru' ? '26 ноября 2026 г.' : '26 November 2026'), `${lang}: to the dataset's date`);
+        assert.ok(row.cells[4].includes(lang === 'ru' ? 'АиФ' : 'AiF'), `${lang}: its source: ${row.cells[4]}`);
+        assert.equal(notes.length, 1, `${lang}: the suspension's note, under it`);
+        assert.ok(notes[0].cells[0].length > 40, `${lang}: the note`);
+        assert.ok(!rows.some((r) => r.state === 'closed'), `${lang}: no park is closed`);
+        const caption = await page.textContent('#lifecycle-table caption');
+        assert.ok(caption.replace(/[\u00a0\u202f]/g, ' ').includes(lang === 'ru' ? 'по состоянию на 26 ноября 2026 г.' : 'as of 26 November 2026'), caption);
+        await screenshot(page, `lifecycle-suspension-${lang}`);
+      });
+    }
+  });
+
   it('draws a bar per park and a mark per shown event, also under filters', async () => {
     await withPage('', async (page) => {
       await stableLifecycle(page);

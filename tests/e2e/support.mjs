@@ -55,6 +55,14 @@ export const DERIVED_METRICS = ['investment_per_m2', 'opened_year', 'years_activ
 
 export const NBSP = '\u00a0';
 
+/**
+ * A text with its no-break spaces as plain ones: the core typesets the dataset's prose
+ * (`typography::typeset`, «в_Перми», «№_10»), which the file as written does not have.
+ */
+export function plain(text) {
+  return text?.replace(/[\u00a0\u202f]/g, ' ') ?? text;
+}
+
 /** `{0}`, `{1}` … filled in, as the app's templates are. */
 export function fill(template, ...args) {
   return args.reduce((text, arg, i) => text.replaceAll(`{${i}}`, String(arg)), template);
