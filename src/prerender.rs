@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chart::{compared, comparison, render_svg, Comparison};
+use crate::chart::{compared, comparison, lifecycle_chart, render_svg, Comparison};
 use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator, DATA_URL};
 use crate::format::Typography;
 use crate::html::escape;
@@ -27,8 +27,8 @@ use crate::model::Dataset;
 use crate::url::{lang_pair, UrlState, HOST_VI_PAIR};
 use crate::vi::ViSettings;
 use crate::view::{
-    ActionButton, AppState, PageCopy, SiteHeader, Sources, Timeline, ValueCard, ValuesTable,
-    ViPanel,
+    ActionButton, AppState, LifecycleFrame, PageCopy, SiteHeader, Sources, Timeline, ValueCard,
+    ValuesTable, ViPanel,
 };
 
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
@@ -87,6 +87,17 @@ pub fn chart_width_at(viewport: f64, layout: Layout) -> f64 {
     }
     let content = (viewport - 2.0 * page).min(1320.0);
     ((content - 16.0) * 1.1 / 2.1 - 2.0 * (16.0 + 1.0)).floor()
+}
+
+/// The lifecycle chart's width at a viewport width: the page's content (at most 1320 px) less
+/// the panel's padding and borders, as `chart_width_at` reads `style.css`.
+pub fn lifecycle_width_at(viewport: f64, layout: Layout) -> f64 {
+    let viewport = viewport.max(NARROWEST);
+    if viewport <= 480.0 {
+        return viewport - 2.0 * (layout.padding(true) + 12.0 + 1.0);
+    }
+    let content = (viewport - SCROLLBAR - 2.0 * layout.padding(false)).min(1320.0);
+    (content - 2.0 * (16.0 + 1.0)).floor()
 }
 
 /// How many metrics the first view carries. Each is drawn in full (`.metric-view.m{i}`) and
@@ -275,6 +286,7 @@ pub fn first_view(
     // The whole timeline and the sources, as the app draws them; the filters wait for it.
     html.push_str(&render(lang, || view! { <Timeline ds=ds.clone()/> }));
     html.push_str("</div>");
+    html.push_str(&lifecycle(ds, t, layout)?);
     html.push_str(&render(lang, || view! { <Sources ds=ds.clone()/> }));
     html.push_str("</main>");
     // Until the app takes over: says the interactive explorer is on its way (fixed, so it
@@ -368,6 +380,32 @@ fn metric_view(
     }
     html.push_str("</ul></div>");
     Some(())
+}
+
+/// The lifecycle chart as the app draws it (`view::LifecycleFrame`), every event marked: one
+/// drawing per range of viewport widths, as the comparison's, in place of the app's measured
+/// one and its hit layer.
+fn lifecycle(ds: &Arc<Dataset>, t: &dyn Typography, layout: Layout) -> Option<String> {
+    let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+    let mut drawings = String::new();
+    let mut alt = String::new();
+    for (i, &step) in VIEWPORT_STEPS.iter().enumerate() {
+        let width = lifecycle_width_at(f64::from(step), layout);
+        let spec = lifecycle_chart(ds, &shown, None, t, width);
+        let svg = render_svg(&spec).ok()?;
+        drawings.push_str(&svg.replacen("<svg ", &format!("<svg class=\"w{i}\" "), 1));
+        alt = spec.alt;
+    }
+    let lang = t.lang();
+    Some(render(lang, || {
+        view! {
+            <LifecycleFrame ds=ds.clone()>
+                <div class="chart-wrap">
+                    <div class="chart static-chart" role="img" aria-label=alt inner_html=drawings></div>
+                </div>
+            </LifecycleFrame>
+        }
+    }))
 }
 
 /// The first view's rules that follow its own numbers, written by the build beside the page

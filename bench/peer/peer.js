@@ -459,11 +459,15 @@
               style: { fill: api.visual('color') },
             };
           },
-          data: parks.map((p, i) => ({
-            value: [dateValue(p.opened), p.closed ? dateValue(p.closed) : now, i + 2],
-            name: `${text(p.name)}: ${formatDate(p.opened)} — ${p.closed ? formatDate(p.closed) : s.lifecycle_now}`,
-            itemStyle: { color: p.color },
-          })),
+          data: parks.map((p, i) => {
+            // The bar ends where the park stopped working (suspended or closed), as ours does.
+            const stopped = (p.status ?? []).find((change) => change.state !== 'open')?.date;
+            return {
+              value: [dateValue(p.opened), stopped ? dateValue(stopped) : now, i + 2],
+              name: `${text(p.name)}: ${formatDate(p.opened)} — ${stopped ? formatDate(stopped) : s.lifecycle_now}`,
+              itemStyle: { color: p.color },
+            };
+          }),
         },
         mark('federal'),
         mark('regional'),

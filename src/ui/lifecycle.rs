@@ -1,6 +1,6 @@
-//! The lifecycle chart in the page: park bars and event marks, linked to the timeline both
-//! ways through the selected event; below it, each park's periods (open, suspended, closed)
-//! as a table. Both run to the dataset's date, not the reader's clock.
+//! The lifecycle chart in the page, at its measured width, with its hit layer: park bars and
+//! event marks, linked to the timeline both ways through the selected event. Its frame
+//! (heading, caption, hint, the periods table) is `view::LifecycleFrame`.
 
 use std::sync::Arc;
 
@@ -10,12 +10,11 @@ use leptos::prelude::*;
 use super::dom::{focus_first, hit_target, measured_width, move_tab_stop, region_index};
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
-use crate::chart::{lifecycle_chart, lifecycle_periods, render_svg};
-use crate::format::{ReferenceTypography, Typography};
-use crate::i18n::{strings, Lang};
-use crate::model::problem::fill;
+use crate::chart::{lifecycle_chart, render_svg};
+use crate::format::ReferenceTypography;
+use crate::i18n::strings;
 use crate::model::Dataset;
-use crate::view::{ConfidenceMark, SourceLinks};
+use crate::view::LifecycleFrame;
 
 /// Park bars over the years, the filtered events as marks; a mark selects its event.
 #[component]
@@ -102,8 +101,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     };
 
     view! {
-        <section id="lifecycle" class="panel" aria-labelledby="lifecycle-title">
-            <h2 id="lifecycle-title">{move || s().lifecycle_title}</h2>
+        <LifecycleFrame ds=ds_for_table caption=Signal::derive(caption)>
             <div class="chart-wrap" node_ref=container>
                 <div class="chart" role="img" aria-label=move || spec.with(|sp| sp.as_ref().map(|sp| sp.alt.clone())) inner_html=svg></div>
                 <svg
@@ -165,10 +163,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                     }}
                 </svg>
             </div>
-            <p id="lifecycle-caption" class="lifecycle-caption" aria-live="polite">{caption}</p>
-            <p class="chart-hint">{move || s().lifecycle_hint}</p>
-            {move || view! { <PeriodsTable ds=ds_for_table.clone() lang=state.lang.get()/> }}
-        </section>
+        </LifecycleFrame>
     }
 }
 
@@ -177,56 +172,4 @@ fn event_of(region: &web_sys::Element) -> Option<String> {
     region
         .get_attribute("data-event")
         .filter(|id| !id.is_empty())
-}
-
-/// Each park's periods as a table: state, from, to, confidence and sources, a note below its
-/// period across the row; the caption says the date they run to. What the bars show, in words.
-#[component]
-fn PeriodsTable(ds: Arc<Dataset>, lang: Lang) -> impl IntoView {
-    let s = strings(lang);
-    let t = ReferenceTypography { lang };
-    let caption = fill(s.lifecycle_table_caption, &[t.date(&ds.as_of())]);
-    let rows = lifecycle_periods(&ds, &t)
-        .into_iter()
-        .map(|row| {
-            let note = row.note.clone().map(|note| {
-                view! {
-                    <tr class="period-note" data-park=row.park.clone()>
-                        <td colspan="5">{s.note_title} ": " {note}</td>
-                    </tr>
-                }
-            });
-            view! {
-                <tr data-park=row.park.clone() data-state=row.state.key()>
-                    <th scope="row">{row.name.clone()}</th>
-                    <td>{row.state_text.clone()}</td>
-                    <td>{row.from.clone()}</td>
-                    <td>{row.to.clone()}</td>
-                    <td>
-                        <ConfidenceMark confidence=row.confidence lang/>
-                        {(!row.sources.is_empty()).then_some(" · ")}
-                        <SourceLinks ds=ds.clone() ids=row.sources.clone() lang/>
-                    </td>
-                </tr>
-                {note}
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
-            <table id="lifecycle-table" class="values-table">
-                <caption>{caption.clone()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{s.park}</th>
-                        <th scope="col">{s.lifecycle_state}</th>
-                        <th scope="col">{s.lifecycle_from}</th>
-                        <th scope="col">{s.lifecycle_to}</th>
-                        <th scope="col">{s.confidence_title} " · " {s.sources_title}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
 }

@@ -5,12 +5,14 @@
 
 mod compare;
 mod header;
+mod lifecycle;
 mod sources;
 mod state;
 mod timeline;
 
 pub use compare::{ValueCard, ValuesTable};
 pub use header::{ActionButton, SiteHeader, ViPanel};
+pub use lifecycle::LifecycleFrame;
 pub use sources::{ConfidenceMark, SourceLinks, Sources};
 pub use state::{use_app_state, use_page_copy, AppState, PageCopy};
 pub use timeline::Timeline;

@@ -54,8 +54,9 @@ const structure = (page, root, selector) =>
 const SHARED = {
   header: '.site-header',
   cards: '.value-cards',
-  'values table': '.values-table',
+  'values table': '.chart-figure .values-table',
   timeline: '.timeline-panel',
+  'lifecycle periods': '.lifecycle .table-scroll',
   sources: '.sources',
 };
 

@@ -47,7 +47,7 @@ const shownValues = (page, root) =>
 
 /** The `aria-label` of the chart shown inside `root`. */
 const shownChartLabel = (page, root) =>
-  page.$$eval(`${root} .chart[role="img"]`, (els) => els.find((el) => el.checkVisibility())?.getAttribute('aria-label'));
+  page.$$eval(`${root} .chart-figure .chart[role="img"]`, (els) => els.find((el) => el.checkVisibility())?.getAttribute('aria-label'));
 
 /** A metric's values as the cards show them in Russian, for the parks that have one. */
 const typesetValues = {
@@ -59,7 +59,7 @@ const typesetValues = {
 const boxes = (page, root) =>
   page.evaluate((root) => {
     const scope = document.querySelector(root);
-    const shown = [...scope.querySelectorAll('.chart svg')].find((svg) => svg.getBoundingClientRect().width > 0);
+    const shown = [...scope.querySelectorAll('.chart-figure .chart svg')].find((svg) => svg.getBoundingClientRect().width > 0);
     // The first of those shown (the prerender holds every metric's, the chosen one shown).
     const box = (selector) => {
       const el = [...scope.querySelectorAll(selector)].find((e) => e.checkVisibility());
@@ -82,6 +82,10 @@ const boxes = (page, root) =>
       timelineTitle: box('.timeline-panel h2'),
       filters: box('.timeline-panel .filters'),
       firstEvent: box('.timeline-panel li.event'),
+      // Below them: the lifecycle chart's section (drawn per range of widths before the app)
+      // and the sources, which must not move when the app takes over.
+      lifecycle: box('.lifecycle'),
+      sources: box('.sources h2'),
     };
   }, root);
 
@@ -132,7 +136,7 @@ describe('prerendered first view', () => {
         for (const park of data.parks) assert.ok(label.includes(park.name.ru), `the text alternative names ${park.name.ru}`);
         assert.deepEqual(await shownValues(page, '#prerender'), typesetValues.area_m2, 'the default metric, typeset');
         assert.equal(await page.locator('#prerender h2').first().innerText(), ru.compare_title);
-        const shownDrawings = await page.$$eval('#prerender .chart svg', (svgs) =>
+        const shownDrawings = await page.$$eval('#prerender .chart-figure .chart svg', (svgs) =>
           svgs.filter((svg) => svg.getBoundingClientRect().width > 0).length,
         );
         assert.equal(shownDrawings, 1, 'exactly one drawing is shown at this width');
@@ -172,7 +176,7 @@ describe('prerendered first view', () => {
         assert.equal(await page.locator('#app.embed').count(), embed ? 1 : 0, 'the app in the same layout');
         const afterBoxes = await boxes(page, '#app');
 
-        for (const key of ['h1', 'actions', 'select', 'toolbar', 'hint', 'cards', 'chartWrap', 'timelineTitle', 'filters', 'firstEvent']) {
+        for (const key of ['h1', 'actions', 'select', 'toolbar', 'hint', 'cards', 'chartWrap', 'timelineTitle', 'filters', 'firstEvent', 'lifecycle', 'sources']) {
           const [a, b] = [before[key], afterBoxes[key]];
           assert.ok(a && b, `${key} is in both`);
           for (let i = 0; i < 4; i += 1) {
@@ -205,7 +209,7 @@ describe('prerendered first view', () => {
         await select.selectOption(value);
         const alt = await shownChartLabel(page, '#prerender');
         assert.ok(alt?.startsWith(label), `${value}: the chart shown says ${alt}`);
-        const drawings = await page.$$eval('#prerender .chart svg', (svgs) => svgs.filter((svg) => svg.checkVisibility()).length);
+        const drawings = await page.$$eval('#prerender .chart-figure .chart svg', (svgs) => svgs.filter((svg) => svg.checkVisibility()).length);
         assert.equal(drawings, 1, `${value}: one drawing shown`);
       }
       // From the keyboard: back to the first metric, then one down.
@@ -252,7 +256,7 @@ describe('prerendered first view', () => {
       const shownSwitch = () =>
         page.$$eval('#prerender .table-switch', (ls) => ls.find((l) => l.checkVisibility())?.innerText.trim());
       const shownRows = () =>
-        page.$$eval('#prerender .values-table tbody tr', (trs) =>
+        page.$$eval('#prerender .chart-figure .values-table tbody tr', (trs) =>
           trs.filter((tr) => tr.checkVisibility()).map((tr) => [...tr.cells].slice(0, 2).map((c) => c.textContent)),
         );
       assert.equal(await shownSwitch(), ru.show_table);
@@ -340,7 +344,7 @@ describe('prerendered first view', () => {
       assert.equal(await page.$eval('#prerender .vi-button', (l) => l.innerText.trim()), ru.vi_off, 'the switch says what it turns to');
       // Charts as their tables: the drawings are at the normal size.
       assert.equal(await shown('#prerender .static-chart'), 0, 'no drawing');
-      const rows = await page.$$eval('#prerender .values-table tbody tr', (trs) => trs.filter((tr) => tr.checkVisibility()).map((tr) => tr.cells[1].textContent));
+      const rows = await page.$$eval('#prerender .chart-figure .values-table tbody tr', (trs) => trs.filter((tr) => tr.checkVisibility()).map((tr) => tr.cells[1].textContent));
       assert.deepEqual(rows, typesetValues.area_m2);
       // Sizes and schemes: radio groups, arrow keys choose.
       await page.keyboard.press('Tab');
@@ -428,7 +432,7 @@ describe('prerendered first view', () => {
         assert.equal(await page.locator('#app').count(), 0, 'no app');
         // The table switch works too (a label for a checkbox).
         await page.locator('#prerender .table-switch >> visible=true').click();
-        const rows = await page.$$eval('#prerender .values-table tbody tr', (trs) => trs.filter((tr) => tr.checkVisibility()).length);
+        const rows = await page.$$eval('#prerender .chart-figure .values-table tbody tr', (trs) => trs.filter((tr) => tr.checkVisibility()).length);
         assert.ok(rows >= 4, `the rank's places as a table: ${rows} rows`);
         await page.locator('#prerender .table-switch >> visible=true').click();
         assert.equal(await shownChartLabel(page, '#prerender') !== undefined, true, 'and back to the chart');
