@@ -13,7 +13,9 @@ use crate::vi::{ViChoice, ViScheme, ViSize};
 /// Title, subtitle and the actions: the visually-impaired mode's switch, `children` (the
 /// buttons of the full page, which an embed has not), the language switch.
 #[component]
-pub fn SiteHeader(children: Children) -> impl IntoView {
+pub fn SiteHeader<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView {
+    // Typed, not `Children`: a type-erased view carries code for every way to render it.
+    let children = children.into_inner();
     let state = use_app_state();
     let s = move || strings(state.lang.get());
     view! {

@@ -18,11 +18,13 @@ use crate::model::Dataset;
 /// The section around the lifecycle chart (`children`); `caption` names the mark pointed at
 /// or selected.
 #[component]
-pub fn LifecycleFrame(
+pub fn LifecycleFrame<C: IntoView + 'static>(
     ds: Arc<Dataset>,
     #[prop(optional, into)] caption: Signal<Option<String>>,
-    children: Children,
+    children: TypedChildren<C>,
 ) -> impl IntoView {
+    // Typed, not `Children`: a type-erased view carries code for every way to render it.
+    let children = children.into_inner();
     let state = use_app_state();
     let copy = use_page_copy();
     let s = move || strings(state.lang.get());
