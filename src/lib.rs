@@ -1,8 +1,8 @@
 //! Perm Technoparks Explorer: Morion Digital and Technopark Perm compared, beside a timeline
 //! of the federal and regional support for technoparks.
 //!
-//! A pure core (`model`, `analysis`, `format`, `chart`, `url`, `i18n`) that knows nothing of
-//! the browser, and a thin Leptos view layer (`ui`, wasm32 only). See ARCHITECTURE.md.
+//! A pure core (`model`, `analysis`, `format`, `typography`, `chart`, `url`, `i18n`) that knows
+//! nothing of the browser, and a thin Leptos view layer (`ui`, wasm32 only). See ARCHITECTURE.md.
 
 pub mod analysis;
 pub mod chart;
