@@ -1,9 +1,10 @@
 //! Perm Technoparks Explorer: Morion Digital and Technopark Perm compared, beside a timeline
 //! of the federal and regional support for technoparks.
 //!
-//! A pure core (`model`, `analysis`, `format`, `chart`, `url`, `i18n`) that knows nothing of
-//! the browser; components drawn both by the app and at build time (`view`); the browser's
-//! wiring (`ui`, wasm32 only) and the build's (`prerender`, native only). See ARCHITECTURE.md.
+//! A pure core (`model`, `analysis`, `format`, `typography`, `chart`, `url`, `i18n`) that knows
+//! nothing of the browser; components drawn both by the app and at build time (`view`); the
+//! browser's wiring (`ui`, wasm32 only) and the build's (`prerender`, native only). See
+//! ARCHITECTURE.md.
 
 pub mod analysis;
 pub mod chart;
