@@ -576,9 +576,10 @@ mod tests {
                 "view {i}"
             );
         }
+        // One drawing per step for each metric's chart and for the lifecycle chart.
         assert_eq!(
             html.matches("<svg class=\"w").count(),
-            VIEWPORT_STEPS.len() * metrics.len()
+            VIEWPORT_STEPS.len() * (metrics.len() + 1)
         );
         // Each view holds its own metric's values, in order.
         let area = html.split("metric-view m0").nth(1).expect("area's view");
