@@ -107,7 +107,8 @@ fn cmd_setup(args: &[String]) -> Result<()> {
     setup(browser)
 }
 
-/// `cargo xtask serve`: setup, then `trunk serve` with live reload; extra args go to trunk.
+/// `cargo xtask serve`: setup, then `trunk serve` with live reload: a development build
+/// (`Trunk.toml`), or the shipped one with `--release`; extra args go to trunk.
 fn cmd_serve(args: &[String]) -> Result<()> {
     setup(false)?;
     let mut cmd = command(
