@@ -1,87 +1,104 @@
-//! Build step (a Trunk `post_build` hook): writes the first view (header and comparison chart,
-//! static, holding the no-script summary) into the staged `index.html`, and the same page with
-//! the embed's first view as `embed.html` (what embed snippets frame); the files its download
-//! links point to, and the plain table pages beside it, from the bundled dataset.
+//! Build step (a Trunk `post_build` hook, release builds): writes the first view (the whole
+//! page as the app draws it, holding the no-script summary) into the staged `index.html`, and
+//! the same page with the embed's first view as `embed.html` (what embed snippets frame); the
+//! rules that follow its numbers (`first-view.css`), the files its download links point to,
+//! and the plain table pages beside it, from the bundled dataset.
 //! An invalid dataset fails the build with every problem listed.
+//!
+//! A build tool: natively only (the first view's rendering, `prerender`, is not in the WASM).
 
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    build::main()
+}
 
-use perm_technoparks::contract::FIRST_VIEW_CSS;
-use perm_technoparks::format::ReferenceTypography;
-use perm_technoparks::i18n::{strings, Lang};
-use perm_technoparks::model::load_dataset;
-use perm_technoparks::prerender::{
-    first_view, first_view_css, static_files, Layout, DOWNLOADS_DIR,
-};
-use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
-use perm_technoparks::url::EMBED_PAGE;
+/// Nothing to do in the browser.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-/// Where the first view goes in `index.html`.
-const MARK: &str = "<template id=first-view></template>";
+#[cfg(not(target_arch = "wasm32"))]
+mod build {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let dir = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1)) {
-        Some(dir) => PathBuf::from(dir),
-        None => {
-            eprintln!("usage: static-pages DIR (or TRUNK_STAGING_DIR set by Trunk)");
-            return ExitCode::from(2);
-        }
+    use perm_technoparks::contract::FIRST_VIEW_CSS;
+    use perm_technoparks::format::ReferenceTypography;
+    use perm_technoparks::i18n::{strings, Lang};
+    use perm_technoparks::model::load_dataset;
+    use perm_technoparks::prerender::{
+        first_view, first_view_css, static_files, Layout, DOWNLOADS_DIR,
     };
-    match run(&dir) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("static-pages: {message}");
-            ExitCode::FAILURE
+    use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
+    use perm_technoparks::url::EMBED_PAGE;
+
+    /// Where the first view goes in `index.html`.
+    const MARK: &str = "<template id=first-view></template>";
+
+    pub fn main() -> ExitCode {
+        let dir = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1))
+        {
+            Some(dir) => PathBuf::from(dir),
+            None => {
+                eprintln!("usage: static-pages DIR (or TRUNK_STAGING_DIR set by Trunk)");
+                return ExitCode::from(2);
+            }
+        };
+        match run(&dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("static-pages: {message}");
+                ExitCode::FAILURE
+            }
         }
     }
-}
 
-fn run(dir: &Path) -> Result<(), String> {
-    let data_path = dir.join("data/technoparks.json");
-    let bytes = std::fs::read(&data_path).map_err(|e| format!("{}: {e}", data_path.display()))?;
-    let ds = load_dataset(&bytes).map_err(|problems| {
-        let s = strings(Lang::En);
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| format!("{}:{}", data_path.display(), p.describe(s)))
-            .collect();
-        lines.join("\n")
-    })?;
-    for lang in Lang::ALL {
-        let page = table_page(&ds, &ReferenceTypography { lang });
-        write(&dir.join(table_file(lang)), &page)?;
+    fn run(dir: &Path) -> Result<(), String> {
+        let data_path = dir.join("data/technoparks.json");
+        let bytes =
+            std::fs::read(&data_path).map_err(|e| format!("{}: {e}", data_path.display()))?;
+        let ds = load_dataset(&bytes).map_err(|problems| {
+            let s = strings(Lang::En);
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|p| format!("{}:{}", data_path.display(), p.describe(s)))
+                .collect();
+            lines.join("\n")
+        })?;
+        for lang in Lang::ALL {
+            let page = table_page(&ds, &ReferenceTypography { lang });
+            write(&dir.join(table_file(lang)), &page)?;
+        }
+        let index_path = dir.join("index.html");
+        let index = std::fs::read_to_string(&index_path)
+            .map_err(|e| format!("{}: {e}", index_path.display()))?;
+        if !index.contains(MARK) {
+            return Err(format!("{} has no {MARK}", index_path.display()));
+        }
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let downloads = dir.join(DOWNLOADS_DIR);
+        std::fs::create_dir_all(&downloads).map_err(|e| format!("{}: {e}", downloads.display()))?;
+        for (link, text) in static_files(&ds, &t) {
+            write(&dir.join(&link.href), &text)?;
+        }
+        write(&dir.join(FIRST_VIEW_CSS), &first_view_css(&ds))?;
+        let index = index.replacen(
+            "</head>",
+            &format!("<link rel=\"stylesheet\" href=\"{FIRST_VIEW_CSS}\"></head>"),
+            1,
+        );
+        let summary = noscript_summary(&ds, &t);
+        for (layout, path) in [
+            (Layout::Embed, dir.join(EMBED_PAGE)),
+            (Layout::Page, index_path),
+        ] {
+            let view = first_view(&ds, &t, &summary, layout)
+                .ok_or_else(|| format!("{}: no metric to draw", data_path.display()))?;
+            write(&path, &index.replace(MARK, &view))?;
+        }
+        Ok(())
     }
-    let index_path = dir.join("index.html");
-    let index = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("{}: {e}", index_path.display()))?;
-    if !index.contains(MARK) {
-        return Err(format!("{} has no {MARK}", index_path.display()));
-    }
-    let t = ReferenceTypography { lang: Lang::Ru };
-    let downloads = dir.join(DOWNLOADS_DIR);
-    std::fs::create_dir_all(&downloads).map_err(|e| format!("{}: {e}", downloads.display()))?;
-    for (link, text) in static_files(&ds, &t) {
-        write(&dir.join(&link.href), &text)?;
-    }
-    write(&dir.join(FIRST_VIEW_CSS), &first_view_css(&ds))?;
-    let index = index.replacen(
-        "</head>",
-        &format!("<link rel=\"stylesheet\" href=\"{FIRST_VIEW_CSS}\"></head>"),
-        1,
-    );
-    let summary = noscript_summary(&ds, &t);
-    for (layout, path) in [
-        (Layout::Embed, dir.join(EMBED_PAGE)),
-        (Layout::Page, index_path),
-    ] {
-        let view = first_view(&ds, &t, &summary, layout)
-            .ok_or_else(|| format!("{}: no metric to draw", data_path.display()))?;
-        write(&path, &index.replace(MARK, &view))?;
-    }
-    Ok(())
-}
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    fn write(path: &Path, text: &str) -> Result<(), String> {
+        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    }
 }
