@@ -64,7 +64,8 @@ pub struct ReferenceTypography {
 
 const NBSP: char = '\u{a0}';
 
-const RU_MONTHS_GENITIVE: [&str; 12] = [
+/// Month names as a date writes them, after the day (the typographer keeps them with it too).
+pub(crate) const RU_MONTHS_GENITIVE: [&str; 12] = [
     "января",
     "февраля",
     "марта",
@@ -92,7 +93,8 @@ const RU_MONTHS: [&str; 12] = [
     "ноябрь",
     "декабрь",
 ];
-const EN_MONTHS: [&str; 12] = [
+/// Month names as a date writes them.
+pub(crate) const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -25,6 +25,7 @@
 //! English (where its rules apply): `No. 10`, a number and its unit (`86,000 m²`, `110 %`,
 //! `500 million roubles`, `10 October`), `RUB 500`, and before a spaced dash.
 
+use crate::format::{EN_MONTHS, RU_MONTHS_GENITIVE};
 use crate::i18n::Lang;
 
 /// The no-break space.
@@ -85,7 +86,7 @@ fn joins_ru(before: Option<&str>, prev: &str, p: &str, n: &str) -> bool {
     {
         return true;
     }
-    if is_number(p) && (is_unit(RU_UNITS, n) || is_unit(RU_MONTHS, n)) {
+    if is_number(p) && (is_unit(RU_UNITS, n) || is_unit(&RU_MONTHS_GENITIVE, n)) {
         return true;
     }
     if ["млн", "млрд", "трлн", "тыс."].contains(&strip_dot_unless(p, "тыс."))
@@ -121,7 +122,7 @@ fn joins_en(prev: &str, p: &str, n: &str) -> bool {
     {
         return true;
     }
-    if is_number(p) && (is_unit(EN_UNITS, n) || is_unit(EN_MONTHS, n)) {
+    if is_number(p) && (is_unit(EN_UNITS, n) || is_unit(&EN_MONTHS, n)) {
         return true;
     }
     if ["million", "billion", "trillion", "thousand", "sq."].contains(&p) && prev == p {
@@ -196,21 +197,6 @@ const RU_UNITS: &[&str] = &[
     "°C",
 ];
 
-const RU_MONTHS: &[&str] = &[
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-
 /// Abbreviations that stay with the word after them (an address, a name).
 const RU_ABBREVIATIONS: &[&str] = &[
     "ул.",
@@ -239,21 +225,6 @@ const RU_BEFORE_NUMBER: &[&str] = &["д.", "п.", "пп.", "ч.", "ст.", "гл
 const EN_UNITS: &[&str] = &[
     "m²", "m2", "km", "km²", "sq.", "sq", "m", "ha", "%", "million", "billion", "trillion",
     "thousand", "bn", "RUB", "roubles", "rubles", "rouble", "ruble", "years", "year",
-];
-
-const EN_MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// A word without the punctuation around it: `(«в` → `в`, `года.»` → `года.`, `м²,` → `м²`.
