@@ -172,6 +172,8 @@ pub struct Strings {
     pub concerns: &'static str,
     pub sources_title: &'static str,
     pub sources_intro: &'static str,
+    pub unknowns_title: &'static str,
+    pub unknowns_intro: &'static str,
     pub footer: &'static str,
     pub unit_m2: &'static str,
     pub unit_rub_per_m2: &'static str,

@@ -27,8 +27,8 @@ use crate::model::Dataset;
 use crate::url::{lang_pair, UrlState, HOST_VI_PAIR};
 use crate::vi::ViSettings;
 use crate::view::{
-    ActionButton, AppState, LifecycleFrame, PageCopy, SiteHeader, Sources, Timeline, ValueCard,
-    ValuesTable, ViPanel,
+    ActionButton, AppState, LifecycleFrame, PageCopy, SiteHeader, Sources, Timeline, Unknowns,
+    ValueCard, ValuesTable, ViPanel,
 };
 
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
@@ -287,6 +287,7 @@ pub fn first_view(
     html.push_str(&render(lang, || view! { <Timeline ds=ds.clone()/> }));
     html.push_str("</div>");
     html.push_str(&lifecycle(ds, t, layout)?);
+    html.push_str(&render(lang, || view! { <Unknowns ds=ds.clone()/> }));
     html.push_str(&render(lang, || view! { <Sources ds=ds.clone()/> }));
     html.push_str("</main>");
     // Until the app takes over: says the interactive explorer is on its way (fixed, so it

@@ -746,3 +746,27 @@ fn russian_texts_are_typeset_for_display() {
         assert!(!source.url.contains('\u{a0}'));
     }
 }
+
+#[test]
+fn the_page_says_what_no_source_states() {
+    let ds = bundled();
+    let ids: Vec<&str> = ds.unknowns.iter().map(|u| u.id.as_str()).collect();
+    // The audit's §5.4: each was searched for and not found.
+    for id in [
+        "resident-counts",
+        "jobs-and-revenue",
+        "akit-places-2023-2024",
+        "session-year",
+        "federal-register",
+        "decree-texts",
+    ] {
+        assert!(ids.contains(&id), "{id} is not said");
+    }
+    let year = ds
+        .unknowns
+        .iter()
+        .find(|u| u.id == "session-year")
+        .expect("the session's year");
+    assert!(year.detail.ru.contains("выведен из контекста"));
+    assert!(year.detail.en.contains("inferred"));
+}

@@ -32,6 +32,16 @@ pub struct Dataset {
     pub observations: Vec<Observation>,
     /// In chronological order.
     pub events: Vec<Event>,
+    /// What no source states, in the dataset's order.
+    pub unknowns: Vec<Unknown>,
+}
+
+/// Something no source states, though it was looked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unknown {
+    pub id: String,
+    pub topic: Text,
+    pub detail: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -459,13 +459,14 @@ fn scan_spans(text: &str) -> Vec<(String, usize, usize)> {
 
 /// Lists in the format. An array anywhere else is a mistake that serde would quietly read as
 /// the fields of an object, in order.
-const LIST_FIELDS: [&str; 6] = [
+const LIST_FIELDS: [&str; 7] = [
     "sources",
     "parks",
     "metrics",
     "observations",
     "events",
     "status",
+    "unknowns",
 ];
 
 /// A quick look, without building paths: whether any array is not the value of a list field

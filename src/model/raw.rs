@@ -84,6 +84,21 @@ pub struct RawDataset {
     pub metrics: Vec<RawMetric>,
     pub observations: Vec<RawObservation>,
     pub events: Vec<RawEvent>,
+    /// What the sources were searched for and do not state: said on the page, so that a
+    /// missing bar is not read as a zero, nor a silence as a fact.
+    #[serde(default)]
+    pub unknowns: Vec<RawUnknown>,
+}
+
+/// Something no source states, though it was looked for.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct RawUnknown {
+    pub id: String,
+    /// What is not known, in a few words («Число резидентов по годам»).
+    pub topic: RawText,
+    /// What was found instead, or where it was looked for.
+    pub detail: RawText,
 }
 
 /// What the dataset is, who may use it, when it was last updated.

@@ -120,6 +120,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
     let park_ids = v.ids("parks", raw.parks.iter().map(|p| p.id.as_str()));
     let metric_ids = v.ids("metrics", raw.metrics.iter().map(|m| m.id.as_str()));
     v.ids("events", raw.events.iter().map(|e| e.id.as_str()));
+    v.ids("unknowns", raw.unknowns.iter().map(|u| u.id.as_str()));
     if raw.parks.is_empty() {
         v.report("parks", ProblemKind::NoParks);
     }
@@ -272,6 +273,17 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
         .collect();
     events.sort_by_key(|e| e.date);
 
+    let unknowns = raw
+        .unknowns
+        .iter()
+        .enumerate()
+        .map(|(i, u)| Unknown {
+            id: u.id.clone(),
+            topic: v.text(&format!("unknowns[{i}].topic"), &u.topic),
+            detail: v.text(&format!("unknowns[{i}].detail"), &u.detail),
+        })
+        .collect();
+
     if v.problems.is_empty() {
         Ok(Dataset {
             meta,
@@ -280,6 +292,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
             metrics,
             observations,
             events,
+            unknowns,
         })
     } else {
         Err(v.problems)

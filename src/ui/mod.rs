@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use crate::i18n::strings;
 use crate::model::Dataset;
-use crate::view::{SiteHeader, Sources, Timeline, ViPanel};
+use crate::view::{SiteHeader, Sources, Timeline, Unknowns, ViPanel};
 use compare::Compare;
 use downloads::CopyLink;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
@@ -101,6 +101,7 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
             <Timeline ds=ds.clone()/>
         </div>
         <Lifecycle ds=ds.clone()/>
+        <Unknowns ds=ds.clone()/>
         <Sources ds/>
     }
 }

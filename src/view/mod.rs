@@ -9,6 +9,7 @@ mod lifecycle;
 mod sources;
 mod state;
 mod timeline;
+mod unknowns;
 
 pub use compare::{ValueCard, ValuesTable};
 pub use header::{ActionButton, SiteHeader, ViPanel};
@@ -16,3 +17,4 @@ pub use lifecycle::LifecycleFrame;
 pub use sources::{ConfidenceMark, SourceLinks, Sources};
 pub use state::{use_app_state, use_page_copy, AppState, PageCopy};
 pub use timeline::Timeline;
+pub use unknowns::Unknowns;

@@ -57,6 +57,7 @@ const SHARED = {
   'values table': '.chart-figure .values-table',
   timeline: '.timeline-panel',
   'lifecycle periods': '.lifecycle .table-scroll',
+  unknowns: '.unknowns',
   sources: '.sources',
 };
 
