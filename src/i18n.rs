@@ -144,7 +144,6 @@ pub struct Strings {
     pub chart_alt_ratio: &'static str,
     pub times: Forms,
     pub timeline_title: &'static str,
-    pub timeline_waiting: &'static str,
     pub filter_level: &'static str,
     pub filter_kind: &'static str,
     pub filter_all: &'static str,

@@ -239,7 +239,7 @@ pub fn first_view(
     // The header, its buttons but the visually-impaired switch waiting for the app; an embed
     // has no embed or copy-link button.
     let page = layout == Layout::Page;
-    html.push_str(&render(lang, || {
+    html.push_str(&render(lang, layout, || {
         view! {
             <SiteHeader>
                 {page.then(|| view! {
@@ -249,7 +249,7 @@ pub fn first_view(
             </SiteHeader>
         }
     }));
-    html.push_str(&render(lang, || view! { <ViPanel/> }));
+    html.push_str(&render(lang, layout, || view! { <ViPanel/> }));
     html.push_str("<main class=\"prerendered\">");
     html.push_str(&format!(
         "<noscript>{summary}</noscript><div id=\"{FALLBACK}\" hidden>{summary}</div>"
@@ -280,15 +280,23 @@ pub fn first_view(
         escape(s.show_table)
     ));
     for (i, drawings) in views.iter().enumerate() {
-        metric_view(&mut html, ds, t, i, drawings)?;
+        metric_view(&mut html, ds, t, i, drawings, layout)?;
     }
     html.push_str("</section>");
     // The whole timeline and the sources, as the app draws them; the filters wait for it.
-    html.push_str(&render(lang, || view! { <Timeline ds=ds.clone()/> }));
+    html.push_str(&render(
+        lang,
+        layout,
+        || view! { <Timeline ds=ds.clone()/> },
+    ));
     html.push_str("</div>");
     html.push_str(&lifecycle(ds, t, layout)?);
-    html.push_str(&render(lang, || view! { <Unknowns ds=ds.clone()/> }));
-    html.push_str(&render(lang, || view! { <Sources ds=ds.clone()/> }));
+    html.push_str(&render(
+        lang,
+        layout,
+        || view! { <Unknowns ds=ds.clone()/> },
+    ));
+    html.push_str(&render(lang, layout, || view! { <Sources ds=ds.clone()/> }));
     html.push_str("</main>");
     // Until the app takes over: says the interactive explorer is on its way (fixed, so it
     // moves nothing; style.css).
@@ -308,6 +316,7 @@ fn metric_view(
     t: &dyn Typography,
     index: usize,
     drawings: &[Comparison],
+    layout: Layout,
 ) -> Option<()> {
     let s = strings(t.lang());
     let first = drawings.first()?;
@@ -370,12 +379,17 @@ fn metric_view(
         escape(s.chart_keys_hint)
     ));
     let (comparison, lang) = (first.clone(), t.lang());
-    html.push_str(&render(lang, || view! { <ValuesTable comparison lang/> }));
+    html.push_str(&render(
+        lang,
+        layout,
+        || view! { <ValuesTable comparison lang/> },
+    ));
     html.push_str("</figure><ul class=\"value-cards\">");
     for card in &first.cards {
         let (card, lang) = (card.clone(), t.lang());
         html.push_str(&render(
             lang,
+            layout,
             || view! { <ValueCard ds=ds.clone() card lang/> },
         ));
     }
@@ -398,7 +412,7 @@ fn lifecycle(ds: &Arc<Dataset>, t: &dyn Typography, layout: Layout) -> Option<St
         alt = spec.alt;
     }
     let lang = t.lang();
-    Some(render(lang, || {
+    Some(render(lang, layout, || {
         view! {
             <LifecycleFrame ds=ds.clone()>
                 <div class="chart-wrap">
@@ -440,12 +454,17 @@ pub fn first_view_css(ds: &Dataset) -> String {
 }
 
 /// A shared component (`view`) as the first view draws it: in the build's state (the default
-/// view in `lang`), with the first view's ids and its controls waiting for the app.
-fn render<V: IntoView + 'static>(lang: Lang, component: impl FnOnce() -> V) -> String {
+/// view of `layout` in `lang`), with the first view's ids and its controls waiting for the app.
+fn render<V: IntoView + 'static>(
+    lang: Lang,
+    layout: Layout,
+    component: impl FnOnce() -> V,
+) -> String {
     Owner::new().with(|| {
+        // The state of the query the copy is drawn for (the embed's, for `embed.html`).
         let url = UrlState {
             lang,
-            ..UrlState::default()
+            ..UrlState::from_query(layout.query())
         };
         provide_context(AppState::new(url, ViSettings::default()));
         provide_context(PageCopy::FirstView);

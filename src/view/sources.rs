@@ -15,6 +15,7 @@ use crate::model::{Confidence, Dataset};
 pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
     let copy = use_page_copy();
+    let new_tab = new_tab();
     view! {
         <section id=copy.id("sources") class="panel sources" aria-labelledby=copy.id("sources-title")>
             <h2 id=copy.id("sources-title")>{move || strings(state.lang.get()).sources_title}</h2>
@@ -29,7 +30,7 @@ pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
                             let date = src.date.map(|d| format!(", {}", t.date(&d)));
                             view! {
                                 <li class="source" id=copy.id(&format!("source-{}", src.id)) data-source-id=src.id.clone()>
-                                    <a href=src.url.clone() rel="noopener noreferrer">
+                                    <a href=src.url.clone() rel="noopener noreferrer" target=new_tab>
                                         {src.title.get(lang).to_string()}
                                     </a>
                                     " — "
@@ -50,18 +51,29 @@ pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
 /// watch the language).
 #[component]
 pub fn SourceLinks(ds: Arc<Dataset>, ids: Vec<String>, lang: Lang) -> impl IntoView {
+    let new_tab = new_tab();
     ids.iter()
         .filter_map(|id| ds.source(id))
         .enumerate()
         .map(|(i, src)| {
             view! {
                 {(i > 0).then_some(", ")}
-                <a class="source-link" href=src.url.clone() rel="noopener noreferrer" title=src.title.get(lang).to_string()>
+                <a class="source-link" href=src.url.clone() rel="noopener noreferrer" target=new_tab title=src.title.get(lang).to_string()>
                     {src.publisher.get(lang).to_string()}
                 </a>
             }
         })
         .collect_view()
+}
+
+/// Where a link out opens: embedded in a host's page, a new tab, so that the explorer never
+/// gives way to the source inside the host's page; on our own page, the same tab.
+fn new_tab() -> Option<&'static str> {
+    use_app_state()
+        .display
+        .get_untracked()
+        .embed
+        .then_some("_blank")
 }
 
 /// How sure a figure is, in words (in `lang`), with what that means on hover and for screen

@@ -9,8 +9,10 @@ import { assertClean, openPageRouted, serveAndBrowse, waitForState } from './sup
 
 const env = serveAndBrowse();
 
-/** Opens `/` at 1280 px with the WASM held back until `release()`; `clock`: a fixed date. */
-async function openHeldBack(clock) {
+/**
+ * Opens `path` at 1280 px with the WASM held back until `release()`; `clock`: a fixed date.
+ */
+async function openHeldBack(clock, path = '/') {
   let release;
   const opened = new Promise((resolve) => (release = resolve));
   const record = await openPageRouted(env.browser, 'about:blank', {}, { width: 1280, height: 900 });
@@ -19,7 +21,7 @@ async function openHeldBack(clock) {
     await opened;
     await route.continue();
   });
-  await record.page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
+  await record.page.goto(`${env.server.url}${path}`, { waitUntil: 'domcontentloaded' });
   await record.page.locator('#prerender').waitFor();
   return { ...record, release };
 }
@@ -117,4 +119,33 @@ describe('one markup', () => {
       }
     });
   }
+
+  it('embedded, every link out opens a new tab, in the first view and in the app', async () => {
+    const record = await openHeldBack(undefined, '/embed.html?embed=1');
+    const { page, context, release } = record;
+    const linksOut = (root) =>
+      page.$$eval(`${root} a[href^="http"]`, (as) => as.map((a) => [a.getAttribute('target'), a.rel]));
+    try {
+      for (const root of ['#prerender', '#app']) {
+        if (root === '#app') {
+          release();
+          await waitForState(page, 'ready');
+        }
+        const links = await linksOut(root);
+        assert.ok(links.length > 50, `${root}: the sources are linked (${links.length})`);
+        for (const [target, rel] of links) {
+          assert.equal(target, '_blank', `${root}: a link out in the host's page opens a new tab`);
+          assert.match(rel, /noopener/);
+        }
+      }
+      // On our own page, the sources open in the same tab.
+      await page.goto(`${env.server.url}/`);
+      await waitForState(page, 'ready');
+      assert.deepEqual([...new Set((await linksOut('#app')).map(([target]) => target))], [null]);
+      assertClean(record);
+    } finally {
+      release();
+      await context.close();
+    }
+  });
 });
