@@ -249,8 +249,17 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 <p id=copy.id("event-count") class="event-count" role="status" data-count=move || shown.get().to_string()>
                     {count_text}
                 </p>
-                {move || filter().is_active().then(|| view! {
-                    <button id=copy.id("clear-filters") type="button" class="secondary" on:click=move |_| state.filter.set(TimelineFilter::default())>
+                // Clears the selected event too: it is state a shared link carries unseen.
+                {move || (filter().is_active() || state.event.get().is_some()).then(|| view! {
+                    <button
+                        id=copy.id("clear-filters")
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| {
+                            state.filter.set(TimelineFilter::default());
+                            state.event.set(None);
+                        }
+                    >
                         {move || s().clear_filters}
                     </button>
                 })}

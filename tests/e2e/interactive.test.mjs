@@ -520,6 +520,18 @@ describe('selection and history', () => {
     });
   });
 
+  it('«clear filters» also clears a selected event, which a link would carry unseen', async () => {
+    await withPage(`?event=${STRATEGIC}`, async (page) => {
+      await stableLifecycle(page);
+      await expectSelected(page, STRATEGIC, 'deep link');
+      assert.ok((await readTimeline(page)).clear, '«clear filters» is offered with an event selected');
+      await page.click('button#clear-filters');
+      await expectSelected(page, null, 'cleared');
+      assert.equal(params(page).get('event'), null, 'the link no longer carries the event');
+      assert.equal((await readTimeline(page)).clear, false, 'and the button goes');
+    });
+  });
+
   it('opens a deep link with its event selected and in view', async () => {
     await withPage(
       `?event=${STRATEGIC}`,
