@@ -17,6 +17,7 @@ pub use state::{provide_app_state, use_app_state, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+use crate::contract::{APP_ROOT, MAIN};
 use crate::i18n::strings;
 use crate::model::Dataset;
 use crate::view::{SiteHeader, Sources, Timeline, Unknowns, ViPanel};
@@ -48,14 +49,14 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <div id="app" class=move || format!("{} {}", state.display.get().classes(), state.vi.get().classes())>
-            <a class="skip-link" href="#main">{move || s().skip_link}</a>
+        <div id=APP_ROOT class=move || format!("{} {}", state.display.get().classes(), state.vi.get().classes())>
+            <a class="skip-link" href=format!("#{MAIN}")>{move || s().skip_link}</a>
             <SiteHeader>
                 {move || (!embed()).then(|| view! { <EmbedDialog/> <CopyLink/> })}
             </SiteHeader>
             <ViPanel/>
             <main
-                id="main"
+                id=MAIN
                 tabindex="-1"
                 data-state=move || match data.get() {
                     None => "loading",
