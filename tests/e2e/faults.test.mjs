@@ -84,10 +84,12 @@ function readError(page) {
 
 describe('an invalid dataset', () => {
   it('reports a JSON syntax error (trailing comma) at its line and column, in both languages', async () => {
-    // A comma after the last event: `}\n  ]\n}` at the end of the file becomes `},\n  ]\n}`.
+    // A comma after the last record of the file's last list (`}\n  ]\n}` at the end of the file
+    // becomes `},\n  ]\n}`); the problem is that list's.
     const anchor = DATASET_TEXT.lastIndexOf('}');
     const lastEventEnd = DATASET_TEXT.lastIndexOf('}', DATASET_TEXT.lastIndexOf(']'));
-    assert.ok(lastEventEnd > 0 && lastEventEnd < anchor, 'fixture: the file ends with the events list');
+    const lastList = Object.keys(JSON.parse(DATASET_TEXT)).at(-1);
+    assert.ok(lastEventEnd > 0 && lastEventEnd < anchor, 'fixture: the file ends with a list');
     const broken = `${DATASET_TEXT.slice(0, lastEventEnd + 1)},${DATASET_TEXT.slice(lastEventEnd + 1)}`;
     assert.throws(() => JSON.parse(broken), SyntaxError, 'fixture: the text must not parse');
     // serde_json points at the bracket the trailing comma runs into.
@@ -106,7 +108,7 @@ describe('an invalid dataset', () => {
         const shown = await readError(record.page);
         assert.equal(shown.role, 'alert');
         assert.equal(shown.title, strings.invalid_title);
-        assert.deepEqual(shown.problems, [problemLine(at, 'events', message)], `${query}: error list`);
+        assert.deepEqual(shown.problems, [problemLine(at, lastList, message)], `${query}: error list`);
         assert.equal(shown.listItems, 1);
         assert.equal(shown.retry, strings.retry, 'retry button');
         assert.equal(shown.explorer, false, 'no explorer beside the error');
