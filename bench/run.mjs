@@ -59,11 +59,11 @@ const PAGES = {
     dir: path.resolve(process.env.DIST_DIR ?? path.join(REPO_ROOT, 'dist')),
     build: 'cargo xtask dist',
     // The prerendered chart (index.html, one drawing shown per width) or, after take-over, the app's.
-    chart: '#prerender .static-chart svg, #compare-chart .chart svg',
+    chart: '#prerender .chart-figure .static-chart svg, #compare-chart .chart svg',
     // With --dataset the prerendered chart shows the bundled data, not the served one: only
     // the app's chart counts.
     chartWithDataset: '#compare-chart .chart svg',
-    controls: ['#prerender .control select:not([disabled])', 'main[data-state="ready"] select#metric-select'],
+    controls: ['#pre-metric-select', 'main[data-state="ready"] select#metric-select'],
     // Likewise the prerendered select switches between the bundled data's views.
     controlsWithDataset: ['main[data-state="ready"] select#metric-select'],
     interactive: ['main[data-state="ready"]', 'select#metric-select'],
@@ -80,8 +80,8 @@ const PAGES = {
     dir: path.resolve(process.env.DIST_DIR ?? path.join(REPO_ROOT, 'dist')),
     build: 'cargo xtask dist',
     entry: '/embed.html?embed=1',
-    chart: '#prerender .static-chart svg, #compare-chart .chart svg',
-    controls: ['#prerender .control select:not([disabled])', 'main[data-state="ready"] select#metric-select'],
+    chart: '#prerender .chart-figure .static-chart svg, #compare-chart .chart svg',
+    controls: ['#pre-metric-select', 'main[data-state="ready"] select#metric-select'],
     interactive: ['main[data-state="ready"]', 'select#metric-select'],
     firstView: (pathname) => pathname === '/embed.html' || pathname.endsWith('.css'),
     measure: 'technoparks:parse-validate',
@@ -124,14 +124,18 @@ const PAGES = {
 // is that without its stylesheet. The app loads and takes over as usual. Each cut must match
 // exactly once, or the page is not measured (the markup changed: update the cut).
 const SHOWN_CUTS = [
-  /<section class="vi-panel[^]*?<\/section>/g,
+  /<section id="pre-a11y-panel"[^]*?<\/section>/g,
   /<noscript>[^]*?<\/noscript>/g,
   /<div id="fallback"[^]*?(?=<div class="explorer")/g,
-  /<div class="metric-view m1"[^]*?(?=<\/section><\/div><\/main>)/g,
+  /<div class="metric-view m1"[^]*?(?=<\/section><section id="pre-timeline")/g,
 ];
 const VARIANTS = {
   'ours-shown': SHOWN_CUTS,
-  'ours-unstyled': [...SHOWN_CUTS, /<link href=\.\/style-[^>]*rel=stylesheet>/g],
+  'ours-unstyled': [
+    ...SHOWN_CUTS,
+    /<link href=\.\/style-[^>]*rel=stylesheet>/g,
+    /<link rel="stylesheet" href="first-view\.css">/g,
+  ],
 };
 for (const [name, cuts] of Object.entries(VARIANTS)) {
   PAGES[name] = { ...PAGES.ours, cuts, interacts: false, byDefault: false };
