@@ -79,7 +79,8 @@ pub(crate) const RU_MONTHS_GENITIVE: [&str; 12] = [
     "ноября",
     "декабря",
 ];
-const RU_MONTHS: [&str; 12] = [
+/// Month names on their own («октябрь 2019 г.»).
+pub(crate) const RU_MONTHS: [&str; 12] = [
     "январь",
     "февраль",
     "март",

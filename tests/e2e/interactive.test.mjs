@@ -248,6 +248,28 @@ describe('timeline search', () => {
     });
   });
 
+  it('finds dates as the page shows them: «10 октября», «в октябре 2019», a year', async () => {
+    // A year finds every event of that year, as well as any text that names it.
+    const of2019 = data.events
+      .filter((e) => e.date.startsWith('2019') || fold(`${e.title.ru} ${e.summary.ru}`).includes('2019'))
+      .map((e) => e.id)
+      .sort();
+    assert.ok(of2019.filter((id) => event(id).date.startsWith('2019')).length >= 2, 'dataset: several events of 2019');
+    await withPage('', async (page) => {
+      await page.fill('input#filter-search', '2019');
+      await expectShown(page, of2019, 'q=2019');
+      for (const query of ['10 октября', 'в октябре 2019']) {
+        await page.fill('input#filter-search', query);
+        await page.waitForFunction(() => document.querySelector('p#event-count')?.dataset.count !== String(0));
+        const shown = await readTimeline(page);
+        assert.ok(shown.ids.includes(STRATEGIC), `«${query}» finds the strategic session: ${shown.ids}`);
+        for (const id of shown.ids) {
+          assert.ok(event(id).date.includes('-10') || fold(event(id).summary.ru).includes('октябр'), `${id} is of October`);
+        }
+      }
+    });
+  });
+
   it('reads ё as е both ways', async () => {
     // A word of the data written with ё, searched for as a reader types it: with е.
     const withYo = data.events
