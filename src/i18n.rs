@@ -141,7 +141,16 @@ pub struct Strings {
     /// spaced en dash in (British) English.
     pub chart_alt_item: &'static str,
     pub chart_alt_missing: &'static str,
-    pub chart_alt_ratio: &'static str,
+    /// The chart's headline where the values compare: `{0}` the metric, `{1}` the park with
+    /// the larger value, `{2}` how many times (`times`), `{3}` the other park.
+    pub headline_ratio: &'static str,
+    pub headline_equal: &'static str,
+    /// Places (a rank), and years or spans of years: no ratio, and why.
+    pub headline_places: &'static str,
+    pub headline_years: &'static str,
+    pub headline_missing: &'static str,
+    /// `{1}`, `{2}`: the values' dates, earliest first.
+    pub headline_apart: &'static str,
     pub times: Forms,
     pub timeline_title: &'static str,
     pub filter_level: &'static str,

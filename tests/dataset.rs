@@ -100,9 +100,10 @@ fn comparison_alt_text_reads_the_data_in_russian() {
     let ds = bundled();
     let t = ReferenceTypography { lang: Lang::Ru };
     let c = comparison(&ds, "area_m2", &t, 600.0).unwrap();
+    // The headline leads, then every value.
     assert_eq!(
         c.chart.alt,
-        "Общая площадь: Morion Digital — 86\u{a0}000\u{a0}м², Технопарк Пермь — 16\u{a0}949\u{a0}м². Наибольшее значение (Morion Digital) больше наименьшего в 5,1\u{a0}раза."
+        "Общая площадь: Morion Digital — в 5,1\u{a0}раза больше, чем Технопарк Пермь. Общая площадь: Morion Digital — 86\u{a0}000\u{a0}м², Технопарк Пермь — 16\u{a0}949\u{a0}м²."
     );
     let rank = comparison(&ds, "akit_rank", &t, 600.0).unwrap();
     assert!(
@@ -769,4 +770,24 @@ fn the_page_says_what_no_source_states() {
         .expect("the session's year");
     assert!(year.detail.ru.contains("выведен из контекста"));
     assert!(year.detail.en.contains("inferred"));
+}
+
+#[test]
+fn every_metric_has_a_headline_and_a_ratio_only_where_the_values_compare() {
+    let ds = bundled();
+    for lang in Lang::ALL {
+        let t = ReferenceTypography { lang };
+        for m in perm_technoparks::analysis::metric_catalogue(&ds, lang) {
+            let c = comparison(&ds, &m.id, &t, 600.0).unwrap();
+            eprintln!("{lang:?} {}: {}", m.id, c.headline);
+            assert!(c.headline.starts_with(&m.label), "{}", c.headline);
+            assert!(c.chart.alt.starts_with(&c.headline), "{}", c.chart.alt);
+        }
+    }
+    let en = ReferenceTypography { lang: Lang::En };
+    let area = comparison(&ds, "area_m2", &en, 600.0).unwrap();
+    assert_eq!(
+        area.headline,
+        "Total area: Morion Digital — 5.1 times that of Technopark Perm"
+    );
 }

@@ -6,6 +6,7 @@ use crate::i18n::strings;
 use crate::model::problem::fill;
 use crate::model::{Dataset, Unit};
 
+use super::lifecycle::year_position;
 use super::spec::{bar_chart, rank_chart, BarRow, ChartSpec, SeriesLine, SeriesPoint};
 
 /// Everything the comparison shows for one metric.
@@ -13,6 +14,7 @@ use super::spec::{bar_chart, rank_chart, BarRow, ChartSpec, SeriesLine, SeriesPo
 pub struct Comparison {
     pub metric: MetricInfo,
     pub cards: Vec<ParkCard>,
+    pub headline: String,
     pub chart: ChartSpec,
 }
 
@@ -24,6 +26,8 @@ pub struct Comparison {
 pub struct Compared {
     pub metric: MetricInfo,
     pub cards: Vec<ParkCard>,
+    /// What the chart shows, in a sentence (`headline`).
+    pub headline: String,
     marks: Marks,
     alt: String,
 }
@@ -52,6 +56,7 @@ impl Compared {
         Comparison {
             metric: self.metric.clone(),
             cards: self.cards.clone(),
+            headline: self.headline.clone(),
             chart: self.chart(width),
         }
     }
@@ -102,27 +107,113 @@ pub struct ShownValue {
     pub value: Value,
 }
 
-/// «Наибольшее значение (Morion Digital) больше наименьшего в 5,1 раза»: how the largest value
-/// compares with the smallest, for quantities (not years, spans of years or places), when the
-/// difference is worth saying. The values are compared, not the parks (a park is not "5.1
-/// times larger" for having more investment per m²), and no park name need be declined.
-fn ratio_sentence(cards: &[ParkCard], unit: Unit, t: &dyn Typography) -> Option<String> {
-    if matches!(unit, Unit::Year | Unit::Years | Unit::Rank) {
-        return None;
-    }
-    let known: Vec<(&str, f64)> = cards
-        .iter()
-        .filter_map(|c| c.values.first().map(|v| (c.name.as_str(), v.value.value)))
-        .collect();
-    let (top, high) = known.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1))?;
-    let (_, low) = known.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1))?;
-    if known.len() < 2 || low <= 0.0 || high / low < 1.05 {
-        return None;
-    }
+/// The headline over the chart: what it shows, said from the data. «Общая площадь: Morion
+/// Digital — в 5,1 раза больше, чем Технопарк Пермь» where the parks' latest values compare
+/// (`Comparability::Ratio`); otherwise the metric and why no ratio is given. It also leads the
+/// chart's text alternative and the downloads' titles. No park name need be declined.
+pub fn headline(
+    cards: &[ParkCard],
+    metric: &MetricInfo,
+    series: bool,
+    t: &dyn Typography,
+) -> String {
     let s = strings(t.lang());
-    let ratio = (high / low * 10.0).round() / 10.0;
-    let times = fill(s.times.pick(t.plural(ratio)), &[t.number(ratio, 1)]);
-    Some(fill(s.chart_alt_ratio, &[top.to_string(), times]))
+    let label = metric.label.clone();
+    match comparability(cards, metric.unit, series) {
+        Comparability::Ratio { high, low, ratio } => {
+            let ratio = (ratio * 10.0).round() / 10.0;
+            let times = fill(s.times.pick(t.plural(ratio)), &[t.number(ratio, 1)]);
+            fill(
+                s.headline_ratio,
+                &[
+                    label,
+                    cards[high].name.clone(),
+                    times,
+                    cards[low].name.clone(),
+                ],
+            )
+        }
+        Comparability::NearlyEqual => fill(s.headline_equal, &[label]),
+        Comparability::NotQuantity if metric.unit == Unit::Rank || series => {
+            fill(s.headline_places, &[label])
+        }
+        Comparability::NotQuantity => fill(s.headline_years, &[label]),
+        Comparability::Missing => fill(s.headline_missing, &[label]),
+        Comparability::Apart(a, b) => fill(
+            s.headline_apart,
+            &[
+                label,
+                cards[a].values[0].date.clone(),
+                cards[b].values[0].date.clone(),
+            ],
+        ),
+    }
+}
+
+/// Whether the parks' values on a metric can be set side by side as "n times", and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Comparability {
+    /// The card `high`'s value is `ratio` times the card `low`'s.
+    Ratio { high: usize, low: usize, ratio: f64 },
+    /// Less than 5 % apart: "n times" would say nothing.
+    NearlyEqual,
+    /// Places, years or spans of years, or a series by year: not quantities to divide.
+    NotQuantity,
+    /// Fewer than two parks have a value (or a value is not above zero).
+    Missing,
+    /// The values were stated for dates more than a year apart (the two cards' indexes).
+    Apart(usize, usize),
+}
+
+/// The largest of the dates' distance in years that still compares: "within a year".
+const COMPARABLE_WITHIN_YEARS: f64 = 1.0;
+
+/// How the parks' latest values on a metric compare (see `Comparability`).
+pub fn comparability(cards: &[ParkCard], unit: Unit, series: bool) -> Comparability {
+    if series || matches!(unit, Unit::Year | Unit::Years | Unit::Rank) {
+        return Comparability::NotQuantity;
+    }
+    let known: Vec<(usize, &ShownValue)> = cards
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.values.last().map(|v| (i, v)))
+        .collect();
+    if known.len() < 2
+        || known.len() < cards.len()
+        || known.iter().any(|(_, v)| v.value.value <= 0.0)
+    {
+        return Comparability::Missing;
+    }
+    let by_value = |a: &&(usize, &ShownValue), b: &&(usize, &ShownValue)| {
+        a.1.value.value.total_cmp(&b.1.value.value)
+    };
+    let (Some(&(high, top)), Some(&(low, bottom))) =
+        (known.iter().max_by(by_value), known.iter().min_by(by_value))
+    else {
+        return Comparability::Missing;
+    };
+    let at = |v: &ShownValue| year_position(&v.value.date);
+    let (first, last) = known
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, v)| {
+            (lo.min(at(v)), hi.max(at(v)))
+        });
+    if last - first > COMPARABLE_WITHIN_YEARS {
+        let earliest = known
+            .iter()
+            .min_by(|a, b| at(a.1).total_cmp(&at(b.1)))
+            .map_or(low, |k| k.0);
+        let latest = known
+            .iter()
+            .max_by(|a, b| at(a.1).total_cmp(&at(b.1)))
+            .map_or(high, |k| k.0);
+        return Comparability::Apart(earliest, latest);
+    }
+    let ratio = top.value.value / bottom.value.value;
+    if ratio < 1.05 {
+        return Comparability::NearlyEqual;
+    }
+    Comparability::Ratio { high, low, ratio }
 }
 
 /// The comparison of all parks on a metric, its chart `width` CSS pixels wide; `None` when the
@@ -192,11 +283,12 @@ pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compar
     };
     // Series items list years with commas inside, so parks are set apart by semicolons there.
     let separator = if series { "; " } else { ", " };
-    let mut alt = fill(template, &[info.label.clone(), alt_items.join(separator)]);
-    if let Some(ratio) = ratio_sentence(&cards, info.unit, t).filter(|_| !series) {
-        // A sentence of its own: it starts with a capital.
-        alt = format!("{alt} {ratio}");
-    }
+    let headline = headline(&cards, &info, series, t);
+    // The headline first, then every value.
+    let alt = format!(
+        "{headline}. {}",
+        fill(template, &[info.label.clone(), alt_items.join(separator)])
+    );
 
     let marks = if series {
         let lines: Vec<SeriesLine> = cards
@@ -243,6 +335,7 @@ pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compar
     Some(Compared {
         metric: info,
         cards,
+        headline,
         marks,
         alt,
     })
@@ -278,6 +371,79 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    /// A park with one value stated in `year`.
+    fn valued(name: &str, value: f64, year: i32) -> ParkCard {
+        let mut c = card(year..=year);
+        c.name = name.into();
+        c.values[0].value.value = value;
+        c
+    }
+
+    #[test]
+    fn values_compare_as_a_ratio_only_when_both_are_quantities_stated_within_a_year() {
+        use Comparability::*;
+        let (a, b) = (valued("A", 86_000.0, 2019), valued("B", 16_949.0, 2020));
+        let Ratio { high, low, ratio } = comparability(&[b.clone(), a.clone()], Unit::M2, false)
+        else {
+            panic!("a ratio");
+        };
+        assert_eq!((high, low), (1, 0));
+        assert!((ratio - 86_000.0 / 16_949.0).abs() < 1e-9);
+        // Years apart: no ratio, and the dates that say why, earliest first.
+        let late = valued("B", 16_949.0, 2023);
+        assert_eq!(
+            comparability(&[late.clone(), a.clone()], Unit::M2, false),
+            Apart(1, 0)
+        );
+        // A park with no value; a value of zero.
+        let none = ParkCard {
+            values: vec![],
+            ..b.clone()
+        };
+        assert_eq!(comparability(&[a.clone(), none], Unit::M2, false), Missing);
+        assert_eq!(
+            comparability(&[a.clone(), valued("B", 0.0, 2019)], Unit::Rub, false),
+            Missing
+        );
+        // Nearly equal; places and years; a series.
+        assert_eq!(
+            comparability(&[a.clone(), valued("B", 84_000.0, 2019)], Unit::M2, false),
+            NearlyEqual
+        );
+        for unit in [Unit::Rank, Unit::Year, Unit::Years] {
+            assert_eq!(
+                comparability(&[a.clone(), b.clone()], unit, false),
+                NotQuantity
+            );
+        }
+        assert_eq!(
+            comparability(&[a.clone(), b.clone()], Unit::M2, true),
+            NotQuantity
+        );
+    }
+
+    #[test]
+    fn the_headline_says_why_no_ratio_is_given() {
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let metric = MetricInfo {
+            id: "area_m2".into(),
+            label: "Общая площадь".into(),
+            unit: Unit::M2,
+            formula: None,
+            description: None,
+        };
+        let apart = [valued("A", 2.0, 2019), valued("B", 1.0, 2023)];
+        assert_eq!(
+            headline(&apart, &metric, false, &t),
+            "Общая площадь: отношение не приводится — значения относятся к разным датам (2019 и 2023)"
+        );
+        let close = [valued("A", 5.0, 2019), valued("B", 1.0, 2019)];
+        assert_eq!(
+            headline(&close, &metric, false, &t),
+            "Общая площадь: A — в 5\u{a0}раз больше, чем B"
+        );
     }
 
     fn years(values: &[ShownValue]) -> Vec<i32> {
