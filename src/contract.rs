@@ -29,9 +29,14 @@ pub const FIRST_VIEW_ID_PREFIX: &str = first_view_prefix!();
 /// `vi-scheme-{key}` (radios named `vi-size`, `vi-scheme`) and `vi-images`.
 pub const VI: &str = vi_name!();
 
-/// The first view's table switch: one checkbox before the metrics' views, which each carry a
-/// `<label>` for it in their toolbar, so the choice holds across metrics as the app's does.
-pub const TABLE_SWITCH: &str = concat!(first_view_prefix!(), "table");
+/// The comparison's panel (`view::ComparePanel`).
+pub const COMPARE: &str = "compare";
+
+/// The comparison's chart/table switch: two radios before the metric's view (every drawn
+/// metric's, in the first view), each with a `<label>` drawn as a tab in every view's toolbar,
+/// so the choice holds across metrics and works with no script.
+pub const VIEW_CHART: &str = "view-chart";
+pub const VIEW_TABLE: &str = "view-table";
 
 /// The first view's visually-impaired mode switch (`VI` in the first view); `style.css` gives
 /// the copy the mode's look while it is checked, and `boot.js` checks it for a kept mode.
@@ -52,7 +57,11 @@ pub const FIRST_VIEW_CSS: &str = "first-view.css";
 /// The header's button that opens the embed dialog (not in an embed).
 pub const EMBED_OPEN: &str = "embed-open";
 
-/// The header's button that copies the link to this view (not in an embed).
+/// The Share menu's button that copies the link to this chart: the metric and the chart or
+/// table, not the timeline's filters or selected event (not in an embed).
+pub const COPY_CHART_LINK: &str = "copy-chart-link";
+
+/// The Share menu's button that copies the link to this view, filters and event included.
 pub const COPY_LINK: &str = "copy-link";
 
 /// The no-script summary in the first view that `boot.js` reveals when the app cannot start.

@@ -3,7 +3,7 @@
 
 use crate::analysis::{metric_catalogue, park_values};
 use crate::format::Typography;
-use crate::i18n::Strings;
+use crate::i18n::{Lang, Strings};
 use crate::model::{Dataset, Unit};
 
 /// The CSV field separator, and with it the decimal mark of the values.
@@ -207,6 +207,16 @@ const DARK: Palette = Palette {
 /// The `aria-hidden` the page needs (its figure carries the text) is dropped: in a file the
 /// drawing is the content. Characters XML 1.0 forbids are left out.
 pub fn standalone_svg(svg: &str, title: &str, dark: bool) -> String {
+    svg_file(svg, title, dark, true)
+}
+
+/// A chart's SVG as an image file for the page itself (`<img>`): as `standalone_svg`, in the
+/// theme's colours, but with no background of its own (the panel's shows through).
+pub fn image_svg(svg: &str, title: &str, dark: bool) -> String {
+    svg_file(svg, title, dark, false)
+}
+
+fn svg_file(svg: &str, title: &str, dark: bool, background: bool) -> String {
     let p = if dark { &DARK } else { &LIGHT };
     let svg = svg.replacen(" aria-hidden=\"true\" focusable=\"false\"", "", 1);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -220,11 +230,13 @@ pub fn standalone_svg(svg: &str, title: &str, dark: bool) -> String {
     };
     out.push_str(head);
     if !head.is_empty() {
-        out.push_str(&format!(
-            "\n<title>{}</title>\n<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"{}\"/>",
-            crate::html::escape(title),
-            p.page
-        ));
+        out.push_str(&format!("\n<title>{}</title>", crate::html::escape(title)));
+        if background {
+            out.push_str(&format!(
+                "\n<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"{}\"/>",
+                p.page
+            ));
+        }
     }
     let body = recolour_text(body, p)
         .replace(
@@ -326,6 +338,56 @@ impl Kind {
             Kind::Svg => s.download_svg_hint,
             Kind::Png => s.download_png_hint,
         }
+    }
+}
+
+/// Where the build writes the files the first view's download links point to.
+pub const DOWNLOADS_DIR: &str = "downloads";
+
+/// A download as a link to a file the build writes beside the page: the first view's, and
+/// the app's where it has nothing newer to make. A download link of the first view: the file, relative to the page, and the name it is saved
+/// under (`download_name`, dated by the dataset's update, as the app's are by the day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticDownload {
+    pub href: String,
+    pub name: String,
+}
+
+/// The link behind the first view's `kind` download for `metric`: both CSVs and the chart as
+/// SVG (files the build writes, `static_files`), the dataset as published; `None` for PNG,
+/// which needs the browser to draw it (the app).
+pub fn static_download(
+    ds: &Dataset,
+    lang: Lang,
+    kind: Kind,
+    metric: &str,
+) -> Option<StaticDownload> {
+    let date = ds.meta.updated.to_string();
+    let written = |name: String| StaticDownload {
+        href: format!("{DOWNLOADS_DIR}/{name}"),
+        name,
+    };
+    match kind {
+        Kind::Csv => Some(written(download_name("values", lang, None, &date, "csv"))),
+        Kind::CsvExcel => Some(written(download_name(
+            "values-excel",
+            lang,
+            None,
+            &date,
+            "csv",
+        ))),
+        Kind::Svg => Some(written(download_name(
+            "chart",
+            lang,
+            Some(metric),
+            &date,
+            "svg",
+        ))),
+        Kind::Json => Some(StaticDownload {
+            href: DATA_URL.to_string(),
+            name: download_name("data", lang, None, &date, "json"),
+        }),
+        Kind::Png => None,
     }
 }
 

@@ -200,9 +200,15 @@ pub struct Strings {
     pub copy: &'static str,
     pub copied: &'static str,
     pub copy_link: &'static str,
+    pub copy_chart_link: &'static str,
+    pub copy_chart_link_hint: &'static str,
     pub copy_link_hint: &'static str,
     pub link_copied: &'static str,
     pub downloads_label: &'static str,
+    /// The menu of the links to this chart and view, and the embed code.
+    pub share: &'static str,
+    /// The disclosure of a value card's sources and notes.
+    pub sources_and_notes: &'static str,
     pub download_csv_hint: &'static str,
     pub download_csv_excel: &'static str,
     pub download_csv_excel_hint: &'static str,

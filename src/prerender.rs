@@ -18,17 +18,19 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chart::{compared, comparison, lifecycle_chart, render_svg, Comparison};
-use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator, DATA_URL};
+use crate::chart::{compared, comparison, lifecycle_chart, render_svg, ChartSpec, Comparison};
+pub use crate::export::DOWNLOADS_DIR;
+use crate::export::{
+    image_svg, standalone_svg, static_download, values_csv, Kind, Separator, StaticDownload,
+};
 use crate::format::Typography;
-use crate::html::escape;
 use crate::i18n::{strings, Lang};
 use crate::model::Dataset;
 use crate::url::{lang_pair, UrlState, HOST_VI_PAIR};
 use crate::vi::ViSettings;
 use crate::view::{
-    ActionButton, AppState, LifecycleFrame, PageCopy, SiteHeader, Sources, Timeline, Unknowns,
-    ValueCard, ValuesTable, ViPanel,
+    ActionButton, AppState, ComparePanel, LifecycleFrame, MetricView, PageCopy, ShareMenu,
+    SiteHeader, Sources, Timeline, Unknowns, ValueCard, ValuesTable, ViPanel,
 };
 
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
@@ -105,63 +107,14 @@ pub fn lifecycle_width_at(viewport: f64, layout: Layout) -> f64 {
 /// view). Metrics beyond wait for the app (their option is disabled until then).
 pub const PRERENDERED_METRICS: usize = 12;
 
-use crate::contract::{
-    first_view_id, APP_FAILED, COPY_LINK, EMBED_OPEN, FALLBACK, FIRST_VIEW_ROOT, METRIC_SELECT,
-    VI_STORAGE_KEY,
-};
-pub use crate::contract::{TABLE_SWITCH, VI_SWITCH};
-
-/// Where the build writes the files the first view's download links point to.
-pub const DOWNLOADS_DIR: &str = "downloads";
-
 /// The chart downloaded before the app is up is drawn this wide (the app's is as wide as shown).
 const DOWNLOAD_WIDTH: f64 = 640.0;
 
-/// A download link of the first view: the file, relative to the page, and the name it is saved
-/// under (`download_name`, dated by the dataset's update, as the app's are by the day).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StaticDownload {
-    pub href: String,
-    pub name: String,
-}
-
-/// The link behind the first view's `kind` download for `metric`: both CSVs and the chart as
-/// SVG (files the build writes, `static_files`), the dataset as published; `None` for PNG,
-/// which needs the browser to draw it (the app).
-pub fn static_download(
-    ds: &Dataset,
-    lang: Lang,
-    kind: Kind,
-    metric: &str,
-) -> Option<StaticDownload> {
-    let date = ds.meta.updated.to_string();
-    let written = |name: String| StaticDownload {
-        href: format!("{DOWNLOADS_DIR}/{name}"),
-        name,
-    };
-    match kind {
-        Kind::Csv => Some(written(download_name("values", lang, None, &date, "csv"))),
-        Kind::CsvExcel => Some(written(download_name(
-            "values-excel",
-            lang,
-            None,
-            &date,
-            "csv",
-        ))),
-        Kind::Svg => Some(written(download_name(
-            "chart",
-            lang,
-            Some(metric),
-            &date,
-            "svg",
-        ))),
-        Kind::Json => Some(StaticDownload {
-            href: DATA_URL.to_string(),
-            name: download_name("data", lang, None, &date, "json"),
-        }),
-        Kind::Png => None,
-    }
-}
+pub use crate::contract::VI_SWITCH;
+use crate::contract::{
+    first_view_id, APP_FAILED, COPY_CHART_LINK, COPY_LINK, EMBED_OPEN, FALLBACK, FIRST_VIEW_ROOT,
+    METRIC_SELECT, VI_STORAGE_KEY,
+};
 
 /// The files the build writes for the first view's download links, each once, with their
 /// text: the values as CSV (both separators, as the app's `Downloads` makes them) and each
@@ -195,9 +148,9 @@ pub fn static_files(ds: &Dataset, t: &dyn Typography) -> Vec<(StaticDownload, St
 }
 
 /// The prerendered first view in the default language, holding `summary` (the no-script
-/// summary) in a `<noscript>` and in the `#fallback` that `boot.js` reveals when the WASM
-/// cannot start. The select works before the app (and without script): every metric's chart
-/// and cards are here, the default one shown. `None` when the dataset has no metric to compare.
+/// summary, HTML) in a `<noscript>` and in the `#fallback` that `boot.js` reveals when the WASM
+/// cannot start. The select works before the app (and without script): every drawn metric's
+/// view is here, the default one shown. `None` when the dataset has no metric to compare.
 pub fn first_view(
     ds: &Dataset,
     t: &dyn Typography,
@@ -207,220 +160,225 @@ pub fn first_view(
     let lang = t.lang();
     let s = strings(lang);
     let metrics = crate::analysis::metric_catalogue(ds, lang);
-    if metrics.is_empty() {
-        return None;
-    }
-    let ds = &Arc::new(ds.clone());
-    let views: Vec<Vec<Comparison>> = metrics
+    let first = metrics.first()?.id.clone();
+    let ds = Arc::new(ds.clone());
+    // Each drawn metric: its comparison (as wide as the first range's drawing, for the cards,
+    // the table and the text) and its drawings, one per range of widths.
+    let views: Vec<(Comparison, String)> = metrics
         .iter()
         .take(PRERENDERED_METRICS)
         .map(|metric| {
-            let typeset = compared(ds, &metric.id, t)?;
-            let at = |&step: &u32| typeset.at(chart_width_at(f64::from(step), layout).round());
-            Some(VIEWPORT_STEPS.iter().map(at).collect())
+            let typeset = compared(&ds, &metric.id, t)?;
+            let widths = VIEWPORT_STEPS.map(|step| chart_width_at(f64::from(step), layout).round());
+            let drawings = drawings(widths.iter().map(|&w| typeset.chart(w)))?;
+            Some((typeset.at(widths[0]), drawings))
         })
         .collect::<Option<_>>()?;
-
-    let mut html = String::with_capacity(128 * 1024);
+    let (lifecycle_alt, lifecycle_images) = lifecycle_images(&ds, t, layout)?;
+    let summary = summary.to_string();
+    let page = layout == Layout::Page;
     let class = match layout {
         Layout::Page => "app-root",
         Layout::Embed => "app-root embed",
     };
-    // What boot.js needs, written here rather than known to it: the query the copy is drawn
-    // for and the pairs it ignores, where a kept visually-impaired mode is stored, the summary
-    // to reveal and the class to set when the app cannot start.
-    html.push_str(&format!(
-        "<div id=\"{FIRST_VIEW_ROOT}\" class=\"{class}\" data-query=\"{}\" data-own-lang=\"{}\" \
-         data-host-vi=\"{HOST_VI_PAIR}\" data-vi-key=\"{VI_STORAGE_KEY}\" data-fallback=\"{FALLBACK}\" \
-         data-failed-class=\"{APP_FAILED}\">",
-        layout.query(),
-        lang_pair(lang),
-    ));
-    // The header, its buttons but the visually-impaired switch waiting for the app; an embed
-    // has no embed or copy-link button.
-    let page = layout == Layout::Page;
-    html.push_str(&render(lang, layout, || {
+    Some(render(lang, layout, move || {
+        let views = views
+            .into_iter()
+            .enumerate()
+            .map(|(i, (c, drawings))| {
+                let cards = c
+                    .cards
+                    .iter()
+                    .map(|card| view! { <ValueCard ds=ds.clone() card=card.clone() lang/> })
+                    .collect_view();
+                view! {
+                    <MetricView
+                        ds=ds.clone()
+                        index=i
+                        metric=c.metric.id.clone()
+                        headline=c.headline.clone()
+                        formula=c.metric.formula.clone()
+                        alt=c.chart.alt.clone()
+                        table=view! { <ValuesTable comparison=c.clone() lang/> }
+                        cards
+                    >
+                        // Each drawing's text is the dataset's, escaped by plotters' SVG writer
+                        // like the app's own chart; render_svg hides it from assistive
+                        // technology (the cards and the table say it all).
+                        <div class="chart static-chart" role="img" aria-label=c.chart.alt.clone() inner_html=drawings></div>
+                    </MetricView>
+                }
+            })
+            .collect_view();
+        // What boot.js needs, written here rather than known to it: the query the copy is
+        // drawn for and the pairs it ignores, where a kept visually-impaired mode is stored,
+        // the summary to reveal and the class to set when the app cannot start.
         view! {
-            <SiteHeader>
-                {page.then(|| view! {
-                    <ActionButton id=EMBED_OPEN label=s.embed_open/>
-                    <ActionButton id=COPY_LINK label=s.copy_link/>
-                })}
-            </SiteHeader>
-        }
-    }));
-    html.push_str(&render(lang, layout, || view! { <ViPanel/> }));
-    html.push_str("<main class=\"prerendered\">");
-    html.push_str(&format!(
-        "<noscript>{summary}</noscript><div id=\"{FALLBACK}\" hidden>{summary}</div>"
-    ));
-    html.push_str("<div class=\"explorer\"><section class=\"panel\">");
-    html.push_str(&format!("<h2>{}</h2>", escape(s.compare_title)));
-    html.push_str(&format!(
-        "<div class=\"control\"><label for=\"{1}\">{0}</label><select id=\"{1}\">",
-        escape(s.metric_label),
-        first_view_id(METRIC_SELECT)
-    ));
-    for (i, m) in metrics.iter().enumerate() {
-        let state = match i {
-            0 => " selected",
-            i if i >= PRERENDERED_METRICS => " disabled",
-            _ => "",
-        };
-        html.push_str(&format!(
-            "<option value=\"{}\"{state}>{}</option>",
-            escape(&m.id),
-            escape(&m.label)
-        ));
-    }
-    html.push_str("</select></div>");
-    // The table switch's state, for every metric's toolbar (their labels show its focus).
-    html.push_str(&format!(
-        "<input type=\"checkbox\" id=\"{TABLE_SWITCH}\" class=\"visually-hidden\" aria-label=\"{}\">",
-        escape(s.show_table)
-    ));
-    for (i, drawings) in views.iter().enumerate() {
-        metric_view(&mut html, ds, t, i, drawings, layout)?;
-    }
-    html.push_str("</section>");
-    // The whole timeline and the sources, as the app draws them; the filters wait for it.
-    html.push_str(&render(
-        lang,
-        layout,
-        || view! { <Timeline ds=ds.clone()/> },
-    ));
-    html.push_str("</div>");
-    html.push_str(&lifecycle(ds, t, layout)?);
-    html.push_str(&render(
-        lang,
-        layout,
-        || view! { <Unknowns ds=ds.clone()/> },
-    ));
-    html.push_str(&render(lang, layout, || view! { <Sources ds=ds.clone()/> }));
-    html.push_str("</main>");
-    // Until the app takes over: says the interactive explorer is on its way (fixed, so it
-    // moves nothing; style.css).
-    html.push_str(&format!(
-        "<p class=\"prerender-status\" role=\"status\">{}</p></div>",
-        escape(s.loading)
-    ));
-    Some(html)
-}
-
-/// One metric's part of the comparison, as the app draws it below its select: formula, chart
-/// (one drawing per viewport step) with its toolbar, its table, and the value cards. Shown
-/// when its option is chosen (`style.css`); the wrapper takes no box of its own.
-fn metric_view(
-    html: &mut String,
-    ds: &Arc<Dataset>,
-    t: &dyn Typography,
-    index: usize,
-    drawings: &[Comparison],
-    layout: Layout,
-) -> Option<()> {
-    let s = strings(t.lang());
-    let first = drawings.first()?;
-    html.push_str(&format!("<div class=\"metric-view m{index}\">"));
-    if let Some(formula) = &first.metric.formula {
-        html.push_str(&format!(
-            "<p class=\"formula\">{}: {}</p>",
-            escape(s.formula),
-            escape(formula)
-        ));
-    }
-    html.push_str("<figure class=\"chart-figure\"><div class=\"chart-toolbar\">");
-    // Says what the switch turns to, as the app's button does (`style.css` picks the word).
-    html.push_str(&format!(
-        "<label for=\"{TABLE_SWITCH}\" class=\"button secondary table-switch\"><span class=\"to-table\">{}</span><span class=\"to-chart\">{}</span></label>",
-        escape(s.show_table),
-        escape(s.show_chart)
-    ));
-    html.push_str(&format!(
-        "<div class=\"downloads\" role=\"group\" aria-label=\"{0}\"><span class=\"downloads-label\">{0}:</span>",
-        escape(s.downloads_label)
-    ));
-    for kind in Kind::ALL {
-        let (hint, label) = (escape(kind.hint(s)), escape(kind.label(s)));
-        match static_download(ds, t.lang(), kind, &first.metric.id) {
-            Some(file) => html.push_str(&format!(
-                "<a class=\"button secondary\" data-kind=\"{}\" href=\"{}\" download=\"{}\" title=\"{hint}\">{label}</a>",
-                kind.id(),
-                escape(&file.href),
-                escape(&file.name)
-            )),
-            None => html.push_str(&format!(
-                "<button type=\"button\" class=\"secondary\" disabled title=\"{hint}\">{label}</button>"
-            )),
-        }
-    }
-    html.push_str("</div></div><div class=\"chart-wrap\">");
-    html.push_str(&format!(
-        "<div class=\"chart static-chart\" role=\"img\" aria-label=\"{}\">",
-        escape(&first.chart.alt)
-    ));
-    for (i, drawing) in drawings.iter().enumerate() {
-        let svg = render_svg(&drawing.chart).ok()?;
-        // The drawing is marked by its step; its text is the dataset's, escaped by plotters'
-        // SVG writer like the app's own chart. Its font is the page's (`svg text` in
-        // style.css), so the attribute saying so goes: 12 KB less to parse.
-        html.push_str(
-            &svg.replacen(
-                "<svg ",
-                // render_svg already hides it from assistive technology (the cards say it all).
-                &format!("<svg class=\"w{i}\" "),
-                1,
-            )
-            .replace(" font-family=\"sans-serif\"", ""),
-        );
-    }
-    html.push_str("</div></div>");
-    html.push_str(&format!(
-        "<p class=\"chart-hint\">{}</p>",
-        escape(s.chart_keys_hint)
-    ));
-    let (comparison, lang) = (first.clone(), t.lang());
-    html.push_str(&render(
-        lang,
-        layout,
-        || view! { <ValuesTable comparison lang/> },
-    ));
-    html.push_str("</figure><ul class=\"value-cards\">");
-    for card in &first.cards {
-        let (card, lang) = (card.clone(), t.lang());
-        html.push_str(&render(
-            lang,
-            layout,
-            || view! { <ValueCard ds=ds.clone() card lang/> },
-        ));
-    }
-    html.push_str("</ul></div>");
-    Some(())
-}
-
-/// The lifecycle chart as the app draws it (`view::LifecycleFrame`), every event marked: one
-/// drawing per range of viewport widths, as the comparison's, in place of the app's measured
-/// one and its hit layer.
-fn lifecycle(ds: &Arc<Dataset>, t: &dyn Typography, layout: Layout) -> Option<String> {
-    let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
-    let mut drawings = String::new();
-    let mut alt = String::new();
-    for (i, &step) in VIEWPORT_STEPS.iter().enumerate() {
-        let width = lifecycle_width_at(f64::from(step), layout);
-        let spec = lifecycle_chart(ds, &shown, None, t, width);
-        let svg = render_svg(&spec).ok()?;
-        drawings.push_str(&svg.replacen("<svg ", &format!("<svg class=\"w{i}\" "), 1));
-        alt = spec.alt;
-    }
-    let lang = t.lang();
-    Some(render(lang, layout, || {
-        view! {
-            <LifecycleFrame ds=ds.clone()>
-                <div class="chart-wrap">
-                    <div class="chart static-chart" role="img" aria-label=alt inner_html=drawings></div>
-                </div>
-            </LifecycleFrame>
+            <div
+                id=FIRST_VIEW_ROOT
+                class=class
+                data-query=layout.query()
+                data-own-lang=lang_pair(lang)
+                data-host-vi=HOST_VI_PAIR
+                data-vi-key=VI_STORAGE_KEY
+                data-fallback=FALLBACK
+                data-failed-class=APP_FAILED
+            >
+                // The header; an embed has no Share menu. Its items wait for the app.
+                <SiteHeader>
+                    {page.then(|| view! {
+                        <ShareMenu>
+                            <ActionButton id=COPY_CHART_LINK label=s.copy_chart_link/>
+                            <ActionButton id=COPY_LINK label=s.copy_link/>
+                            <ActionButton id=EMBED_OPEN label=s.embed_open/>
+                        </ShareMenu>
+                    })}
+                </SiteHeader>
+                <ViPanel/>
+                <main class="prerendered">
+                    <noscript inner_html=summary.clone()></noscript>
+                    <div id=FALLBACK hidden inner_html=summary></div>
+                    <div class="explorer">
+                        <ComparePanel metrics metric=first as_table=false ready=PRERENDERED_METRICS>
+                            {views}
+                        </ComparePanel>
+                        <Timeline ds=ds.clone()/>
+                    </div>
+                    // The lifecycle chart, every event marked, one drawing per range of widths
+                    // in place of the app's measured one and its hit layer.
+                    <LifecycleFrame ds=ds.clone()>
+                        <div class="chart-wrap">
+                            <div class="chart static-chart" role="img" aria-label=lifecycle_alt>
+                                {lifecycle_picture(&lifecycle_images)}
+                            </div>
+                        </div>
+                    </LifecycleFrame>
+                    <Unknowns ds=ds.clone()/>
+                    <Sources ds=ds.clone()/>
+                </main>
+                // Until the app takes over: says the interactive explorer is on its way (fixed,
+                // so it moves nothing; style.css).
+                <p class="prerender-status" role="status">{s.loading}</p>
+            </div>
         }
     }))
+}
+
+/// Drawings of a chart, one per range of `VIEWPORT_STEPS` (`first_view_css` shows the one for
+/// the viewport), each marked by its range: `<svg class="w{i}" …>`.
+fn drawings(specs: impl Iterator<Item = ChartSpec>) -> Option<String> {
+    let mut out = String::new();
+    for (i, spec) in specs.enumerate() {
+        let svg = render_svg(&spec).ok()?;
+        // Its font is the page's (`svg text` in style.css), so the attribute saying so goes:
+        // 12 KB less to parse.
+        out.push_str(
+            &svg.replacen("<svg ", &format!("<svg class=\"w{i}\" "), 1)
+                .replace(" font-family=\"sans-serif\"", ""),
+        );
+    }
+    Some(out)
+}
+
+/// Where the build writes the lifecycle chart's drawings for the first view (`lifecycle_images`).
+pub const CHARTS_DIR: &str = "charts";
+
+/// One drawing of the lifecycle chart for the first view: for the viewports from `min_width`
+/// on, `width` × `height` CSS pixels, in the light and the dark theme (files under
+/// `CHARTS_DIR`, their text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LifecycleImage {
+    pub min_width: u32,
+    pub width: f64,
+    pub height: f64,
+    pub light: (String, String),
+    pub dark: (String, String),
+}
+
+/// The lifecycle chart as the first view shows it, every event marked: one drawing per range
+/// of `VIEWPORT_STEPS`, as the comparison's, but as image files that a `<picture>` chooses from
+/// by the viewport's width and the system's theme. The chart is below the first screen, so
+/// only the one shown is fetched, and late (`loading="lazy"`): it is not part of the page's
+/// bytes. Its text alternative is the first.
+pub fn lifecycle_images(
+    ds: &Dataset,
+    t: &dyn Typography,
+    layout: Layout,
+) -> Option<(String, Vec<LifecycleImage>)> {
+    let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+    let name = match layout {
+        Layout::Page => "lifecycle",
+        Layout::Embed => "lifecycle-embed",
+    };
+    let lang = t.lang().code();
+    let mut alt = None;
+    let images = VIEWPORT_STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, &step)| {
+            let spec = lifecycle_chart(
+                ds,
+                &shown,
+                None,
+                t,
+                lifecycle_width_at(f64::from(step), layout),
+            );
+            let svg = render_svg(&spec).ok()?;
+            let file = |theme: &str| format!("{CHARTS_DIR}/{name}-{lang}-w{i}{theme}.svg");
+            alt.get_or_insert_with(|| spec.alt.clone());
+            Some(LifecycleImage {
+                min_width: step,
+                width: spec.width.round(),
+                height: spec.height.round(),
+                light: (file(""), image_svg(&svg, &spec.alt, false)),
+                dark: (file("-dark"), image_svg(&svg, &spec.alt, true)),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((alt?, images))
+}
+
+/// The `<picture>` of the lifecycle chart's drawings: the widest range first (the first source
+/// whose media query holds is taken), the dark drawing before the light one of each range.
+fn lifecycle_picture(images: &[LifecycleImage]) -> impl IntoView {
+    let sources = images
+        .iter()
+        .rev()
+        .flat_map(|image| {
+            let min = (image.min_width > 0).then(|| format!("(min-width: {}px)", image.min_width));
+            let dark = ["(prefers-color-scheme: dark)".to_string()]
+                .into_iter()
+                .chain(min.clone())
+                .collect::<Vec<_>>()
+                .join(" and ");
+            [(Some(dark), &image.dark.0), (min, &image.light.0)]
+                .into_iter()
+                .map(|(media, src)| {
+                    view! {
+                        <source
+                            media=media
+                            srcset=src.clone()
+                            width=image.width.to_string()
+                            height=image.height.to_string()
+                        />
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect_view();
+    let narrowest = images.first().map(|image| {
+        view! {
+            <img
+                src=image.light.0.clone()
+                alt=""
+                width=image.width.to_string()
+                height=image.height.to_string()
+                loading="lazy"
+                decoding="async"
+            />
+        }
+    });
+    view! { <picture>{sources}{narrowest}</picture> }
 }
 
 /// The first view's rules that follow its own numbers, written by the build beside the page
@@ -477,7 +435,9 @@ fn render<V: IntoView + 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::DATA_URL;
     use crate::format::ReferenceTypography;
+    use crate::html::escape;
     use crate::model::load_dataset;
     use crate::vi::{ViScheme, ViSize};
 
@@ -554,10 +514,11 @@ mod tests {
         let t = ReferenceTypography { lang: Lang::Ru };
         let html = first_view(&ds, &t, "<p>summary</p>", Layout::Page).expect("a first view");
         let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
-        assert!(html.starts_with("<div id=\"prerender\" class=\"app-root\" data-query=\"\" "));
+        assert!(html.starts_with("<div id=\"prerender\" data-query=\"\" "));
         assert!(html.contains(
             " data-own-lang=\"lang=ru\" data-host-vi=\"a11y=1\" data-vi-key=\"technoparks.vi\""
         ));
+        assert!(html.contains(" data-failed-class=\"app-failed\" class=\"app-root\">"));
         // The select works before the app: enabled, the default chosen, one view per option.
         assert!(html.contains(
             "<label for=\"pre-metric-select\">Показатель</label><select id=\"pre-metric-select\">"
@@ -596,11 +557,14 @@ mod tests {
                 "view {i}"
             );
         }
-        // One drawing per step for each metric's chart and for the lifecycle chart.
+        // One drawing per step for each metric's chart; for the lifecycle chart, one image per
+        // step and theme, chosen by the <picture>.
         assert_eq!(
             html.matches("<svg class=\"w").count(),
-            VIEWPORT_STEPS.len() * (metrics.len() + 1)
+            VIEWPORT_STEPS.len() * metrics.len()
         );
+        assert_eq!(html.matches("<source ").count(), 2 * VIEWPORT_STEPS.len());
+        assert!(html.contains(" loading=\"lazy\""));
         // Each view holds its own metric's values, in order.
         let area = html.split("metric-view m0").nth(1).expect("area's view");
         let area = area.split("metric-view m1").next().unwrap_or_default();
@@ -619,7 +583,8 @@ mod tests {
             .split(&format!("metric-view m{derived}\">"))
             .nth(1)
             .expect("its view");
-        assert!(derived_view.starts_with("<p class=\"formula\">"));
+        assert!(derived_view.starts_with("<p class=\"headline\">"));
+        assert!(derived_view.contains("</p><p class=\"formula\">"));
         assert!(html.contains("<noscript><p>summary</p></noscript>"));
         assert!(html.contains("<div id=\"fallback\" hidden><p>summary</p></div>"));
         // No id the app uses: the only ids are the prerender's own, the fallback's and the
@@ -634,15 +599,14 @@ mod tests {
                 .all(|id| ["prerender", "fallback"].contains(id) || id.starts_with("pre-")),
             "{ids:?}"
         );
-        assert_eq!(
-            html.matches("<input type=\"checkbox\" id=\"pre-table\"")
-                .count(),
-            1
-        );
-        assert_eq!(
-            html.matches("<label for=\"pre-table\"").count(),
-            metrics.len()
-        );
+        // One pair of chart/table radios; a pair of tabs for them in every view.
+        for radio in ["pre-view-chart", "pre-view-table"] {
+            assert_eq!(html.matches(&format!("id=\"{radio}\"")).count(), 1);
+            assert_eq!(
+                html.matches(&format!("<label for=\"{radio}\"")).count(),
+                metrics.len()
+            );
+        }
         // Each view has its table, captioned with its metric, a row per value.
         assert_eq!(
             html.matches("<table class=\"values-table\">").count(),
@@ -676,7 +640,7 @@ mod tests {
         assert!(investment
             .contains("href=\"downloads/perm-technoparks-investment_rub-ru-2026-11-26.svg\""));
         assert_eq!(
-            html.matches(" disabled title=").count(),
+            html.matches("data-kind=\"download-png\" disabled").count(),
             metrics.len(),
             "PNG only"
         );
@@ -684,7 +648,10 @@ mod tests {
             !html.contains("aria-hidden=\"true\" aria-hidden"),
             "an attribute twice"
         );
-        assert!(!html.contains("<details"), "the real cards are short");
+        assert!(
+            !html.contains("<details class=\"earlier"),
+            "the real cards are short"
+        );
     }
 
     #[test]
@@ -694,9 +661,9 @@ mod tests {
         let s = strings(Lang::Ru);
         let page = first_view(&ds, &t, "", Layout::Page).expect("the page's");
         let embed = first_view(&ds, &t, "", Layout::Embed).expect("the embed's");
-        assert!(embed
-            .starts_with("<div id=\"prerender\" class=\"app-root embed\" data-query=\"embed=1\" "));
-        for label in [s.embed_open, s.copy_link] {
+        assert!(embed.starts_with("<div id=\"prerender\" data-query=\"embed=1\" "));
+        assert!(embed.contains(" class=\"app-root embed\">"));
+        for label in [s.embed_open, s.copy_link, s.copy_chart_link] {
             assert!(page.contains(&format!(">{label}</button>")), "{label}");
             assert!(!embed.contains(&format!(">{label}</button>")), "{label}");
         }
@@ -856,6 +823,31 @@ mod tests {
     }
 
     #[test]
+    fn the_lifecycle_images_cover_every_range_in_both_themes() {
+        let ds = dataset();
+        let t = ReferenceTypography { lang: Lang::Ru };
+        for layout in [Layout::Page, Layout::Embed] {
+            let (alt, images) = lifecycle_images(&ds, &t, layout).expect("drawn");
+            assert!(!alt.is_empty());
+            assert_eq!(images.len(), VIEWPORT_STEPS.len());
+            for (image, &step) in images.iter().zip(&VIEWPORT_STEPS) {
+                assert_eq!(image.min_width, step);
+                // As wide as the app's at the range's start (never narrower than the chart's least).
+                assert!(image.width >= lifecycle_width_at(f64::from(step), layout).round());
+                for (file, text) in [&image.light, &image.dark] {
+                    assert!(file.starts_with(&format!("{CHARTS_DIR}/")), "{file}");
+                    assert!(text.starts_with("<?xml"), "{file}: a file of its own");
+                    assert!(!text.contains("height=\"100%\""), "{file}: no background");
+                }
+                assert_ne!(
+                    image.light.1, image.dark.1,
+                    "the dark drawing in the dark theme"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn data_text_stays_text() {
         let mut ds = dataset();
         let hostile = "<img src=x onerror=alert(1)>\"'&";
@@ -865,7 +857,9 @@ mod tests {
         };
         let t = ReferenceTypography { lang: Lang::Ru };
         let html = first_view(&ds, &t, "", Layout::Page).expect("a first view");
-        assert!(!html.contains("<img"), "markup from the data: {html}");
-        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"));
+        assert!(!html.contains("<img src=x"), "markup from the data: {html}");
+        // Escaped as text in the cards and headline, as an attribute in the chart's label.
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;\"'&amp;"));
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;'&amp;"));
     }
 }

@@ -26,7 +26,8 @@ mod build {
     use perm_technoparks::i18n::{strings, Lang};
     use perm_technoparks::model::load_dataset;
     use perm_technoparks::prerender::{
-        first_view, first_view_css, static_files, Layout, DOWNLOADS_DIR,
+        first_view, first_view_css, lifecycle_images, static_files, Layout, CHARTS_DIR,
+        DOWNLOADS_DIR,
     };
     use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
     use perm_technoparks::url::EMBED_PAGE;
@@ -94,6 +95,16 @@ mod build {
             let view = first_view(&ds, &t, &summary, layout)
                 .ok_or_else(|| format!("{}: no metric to draw", data_path.display()))?;
             write(&path, &index.replace(MARK, &view))?;
+            // The lifecycle chart's drawings that the first view's <picture> chooses from.
+            let (_, images) = lifecycle_images(&ds, &t, layout)
+                .ok_or_else(|| format!("{}: the lifecycle chart", data_path.display()))?;
+            let charts = dir.join(CHARTS_DIR);
+            std::fs::create_dir_all(&charts).map_err(|e| format!("{}: {e}", charts.display()))?;
+            for image in &images {
+                for (file, text) in [&image.light, &image.dark] {
+                    write(&dir.join(file), text)?;
+                }
+            }
         }
         Ok(())
     }

@@ -126,8 +126,9 @@ fn text_width(text: &str, size: f64) -> f64 {
 pub fn bar_chart(rows: &[BarRow], width: f64, alt: String) -> ChartSpec {
     let width = width.max(240.0);
     let (left, right) = (4.0, 8.0);
-    let row_h = 58.0;
-    let bar_h = 24.0;
+    // Bars thick enough to read at a glance and to tap (32 px, WCAG's 24 and more).
+    let row_h = 66.0;
+    let bar_h = 32.0;
     let max = rows.iter().filter_map(|r| r.value).fold(0.0_f64, f64::max);
     let label_room = rows
         .iter()

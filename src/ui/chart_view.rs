@@ -8,34 +8,26 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use super::dom::{focus_first, hit_target, move_tab_stop, region_index};
-use super::downloads::Downloads;
 use super::state::use_app_state;
 use crate::chart::{Comparison, Datum, ShownValue};
 use crate::i18n::strings;
 use crate::model::Dataset;
-use crate::view::{ConfidenceMark, ValuesTable as SharedValuesTable};
+use crate::view::ConfidenceMark;
 
 /// Widest a tooltip gets, in CSS pixels; it never leaves the chart.
 const TOOLTIP_WIDTH: f64 = 240.0;
 
-/// The chart with its hit layer and tooltip, or the same values as a table.
+/// The chart with its hit layer and tooltip.
 #[component]
 pub fn ChartView(
     ds: Arc<Dataset>,
     comparison: Memo<Option<Comparison>>,
     svg: Signal<String>,
-    container: NodeRef<leptos::html::Div>,
     // The container's width; `None` until it is laid out, and then nothing is drawn yet.
     width: Signal<Option<f64>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let s = move || strings(state.lang.get());
-    // The reader's table switch (in the URL) flips whatever the visually-impaired mode's
-    // "charts as tables" chose.
-    let as_table = move || {
-        let vi = state.vi.get();
-        state.table.get() != (vi.on && vi.images_off)
-    };
     // The datum under the pointer or the focus; `active` keeps the keyboard's place.
     let shown = RwSignal::new(None::<usize>);
     let active = RwSignal::new(0usize);
@@ -97,105 +89,87 @@ pub fn ChartView(
         }
     };
 
+    // The drawing, its keyboard layer and the tooltip; the frame around them is the shared
+    // `view::MetricView`'s.
     view! {
-        <figure id="compare-chart" class="chart-figure">
-            <div class="chart-toolbar">
-                <button
-                    type="button"
-                    id="table-toggle"
-                    class="secondary"
-                    on:click=move |_| state.table.update(|t| *t = !*t)
+        <div class="chart" role="img" aria-label=alt inner_html=move || svg.get()></div>
+        <svg
+            class="hit-layer"
+            viewBox=move || comparison.with(|c| c.as_ref().map(|c| format!("0 0 {} {}", c.chart.width, c.chart.height)).unwrap_or_default())
+            role="group"
+            aria-label=move || s().chart_keys_hint
+            on:keydown=on_key
+            on:mouseleave=move |_| shown.set(None)
+            // One listener each for all the regions, which say who they are in data-index.
+            on:focusin=move |ev| {
+                if let Some(region) = hit_target(ev.target()) {
+                    move_tab_stop(&region);
+                    if let Some(i) = region_index(&region) {
+                        active.set(i);
+                        shown.set(Some(i));
+                    }
+                }
+            }
+            on:focusout=move |_| shown.set(None)
+            on:mouseover=move |ev| {
+                if let Some(i) = hit_target(ev.target()).and_then(|r| region_index(&r)) {
+                    shown.set(Some(i));
+                }
+            }
+            on:click=move |ev| {
+                if let Some(i) = hit_target(ev.target()).and_then(|r| region_index(&r)) {
+                    shown.set(Some(i));
+                }
+            }
+        >
+            {move || {
+                data()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, d)| hit_region(i, d))
+                    .collect_view()
+            }}
+        </svg>
+        {move || {
+            let index = shown.get()?;
+            let (datum, name, value) = comparison.with(|c| {
+                let datum = c.as_ref()?.chart.data.get(index)?.clone();
+                let (name, value) = value_of(c, index)?;
+                Some((datum, name, value))
+            })?;
+            let k = scale();
+            let chart_width = width.get()?;
+            let tip_width = TOOLTIP_WIDTH.min(chart_width);
+            let centre = (datum.x + datum.w / 2.0) * k;
+            let left = (centre - tip_width / 2.0).clamp(0.0, (chart_width - tip_width).max(0.0));
+            let top = (datum.y + datum.h) * k + 6.0;
+            Some(view! {
+                <div
+                    class="tooltip"
+                    id="chart-tooltip"
+                    role="tooltip"
+                    style:left=format!("{left:.0}px")
+                    style:top=format!("{top:.0}px")
+                    style:width=format!("{tip_width:.0}px")
                 >
-                    // The label says what a press shows; no aria-pressed, which would read
-                    // «График, нажата» while the table is shown.
-                    {move || if as_table() { s().show_chart } else { s().show_table }}
-                </button>
-                <Downloads ds=ds.clone() comparison/>
-            </div>
-            <div class="chart-wrap" class:hidden=move || as_table() node_ref=container>
-                <div class="chart" role="img" aria-label=alt inner_html=move || svg.get()></div>
-                <svg
-                    class="hit-layer"
-                    viewBox=move || comparison.with(|c| c.as_ref().map(|c| format!("0 0 {} {}", c.chart.width, c.chart.height)).unwrap_or_default())
-                    role="group"
-                    aria-label=move || s().chart_keys_hint
-                    on:keydown=on_key
-                    on:mouseleave=move |_| shown.set(None)
-                    // One listener each for all the regions, which say who they are in data-index.
-                    on:focusin=move |ev| {
-                        if let Some(region) = hit_target(ev.target()) {
-                            move_tab_stop(&region);
-                            if let Some(i) = region_index(&region) {
-                                active.set(i);
-                                shown.set(Some(i));
-                            }
-                        }
-                    }
-                    on:focusout=move |_| shown.set(None)
-                    on:mouseover=move |ev| {
-                        if let Some(i) = hit_target(ev.target()).and_then(|r| region_index(&r)) {
-                            shown.set(Some(i));
-                        }
-                    }
-                    on:click=move |ev| {
-                        if let Some(i) = hit_target(ev.target()).and_then(|r| region_index(&r)) {
-                            shown.set(Some(i));
-                        }
-                    }
-                >
-                    {move || {
-                        data()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, d)| hit_region(i, d))
-                            .collect_view()
-                    }}
-                </svg>
-                {move || {
-                    let index = shown.get()?;
-                    let (datum, name, value) = comparison.with(|c| {
-                        let datum = c.as_ref()?.chart.data.get(index)?.clone();
-                        let (name, value) = value_of(c, index)?;
-                        Some((datum, name, value))
-                    })?;
-                    let k = scale();
-                    let chart_width = width.get()?;
-                    let tip_width = TOOLTIP_WIDTH.min(chart_width);
-                    let centre = (datum.x + datum.w / 2.0) * k;
-                    let left = (centre - tip_width / 2.0).clamp(0.0, (chart_width - tip_width).max(0.0));
-                    let top = (datum.y + datum.h) * k + 6.0;
-                    Some(view! {
-                        <div
-                            class="tooltip"
-                            id="chart-tooltip"
-                            role="tooltip"
-                            style:left=format!("{left:.0}px")
-                            style:top=format!("{top:.0}px")
-                            style:width=format!("{tip_width:.0}px")
-                        >
-                            <p class="tooltip-park">{name}</p>
-                            <p class="tooltip-value">{value.text.clone()}</p>
-                            <p class="tooltip-meta">
-                                {value.date.clone()} " · "
-                                {value
-                                    .value
-                                    .sources
-                                    .iter()
-                                    .filter_map(|id| ds.source(id))
-                                    .map(|src| src.publisher.get(state.lang.get_untracked()).to_string())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")}
-                                " · "
-                                <ConfidenceMark confidence=value.value.confidence lang=state.lang.get_untracked()/>
-                            </p>
-                        </div>
-                    })
-                }}
-            </div>
-            <p class="chart-hint" class:hidden=move || as_table()>{move || s().chart_keys_hint}</p>
-            {move || as_table().then(|| view! { <ValuesTable comparison/> })}
-            <figcaption class="visually-hidden" aria-live="polite">{alt}</figcaption>
-        </figure>
+                    <p class="tooltip-park">{name}</p>
+                    <p class="tooltip-value">{value.text.clone()}</p>
+                    <p class="tooltip-meta">
+                        {value.date.clone()} " · "
+                        {value
+                            .value
+                            .sources
+                            .iter()
+                            .filter_map(|id| ds.source(id))
+                            .map(|src| src.publisher.get(state.lang.get_untracked()).to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")}
+                        " · "
+                        <ConfidenceMark confidence=value.value.confidence lang=state.lang.get_untracked()/>
+                    </p>
+                </div>
+            })
+        }}
     }
 }
 
@@ -225,16 +199,4 @@ fn value_of(comparison: &Option<Comparison>, index: usize) -> Option<(String, Sh
     let datum = c.chart.data.get(index)?;
     let card = c.cards.iter().find(|card| card.park == datum.park)?;
     Some((card.name.clone(), card.values.get(datum.value)?.clone()))
-}
-
-/// The comparison as a table, drawn again when it changes (metric, language, width).
-#[component]
-fn ValuesTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
-    let state = use_app_state();
-    move || {
-        let lang = state.lang.get();
-        comparison
-            .get()
-            .map(|comparison| view! { <SharedValuesTable comparison lang/> })
-    }
 }

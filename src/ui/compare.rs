@@ -1,4 +1,5 @@
-//! The comparison: a metric selector, the chart, and each park's figures with provenance.
+//! The comparison, live: the shared panel and metric view (`view::ComparePanel`,
+//! `view::MetricView`) on the reader's state, the chart measured and made explorable.
 
 use std::sync::Arc;
 
@@ -6,14 +7,13 @@ use leptos::prelude::*;
 
 use super::chart_view::ChartView;
 use super::dom::measured_width;
+use super::downloads::download_runner;
 use super::state::use_app_state;
 use crate::analysis::metric_catalogue;
 use crate::chart::{compared, render_svg};
-use crate::contract::METRIC_SELECT;
 use crate::format::ReferenceTypography;
-use crate::i18n::strings;
 use crate::model::Dataset;
-use crate::view::ValueCard;
+use crate::view::{ComparePanel, MetricView, ValueCard, ValuesTable};
 
 /// Chart width before the container has been measured.
 const DEFAULT_WIDTH: f64 = 560.0;
@@ -22,7 +22,6 @@ const DEFAULT_WIDTH: f64 = 560.0;
 #[component]
 pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
-    let s = move || strings(state.lang.get());
 
     let (container, measured) = measured_width();
     let width = Signal::derive(move || measured.get().unwrap_or(DEFAULT_WIDTH));
@@ -50,6 +49,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
     });
     // Typeset once per metric and language; laid out again only when the width changes.
     let ds_for_view = ds.clone();
+    let (ds_for_chart, ds_for_downloads) = (ds.clone(), ds.clone());
     let typeset = Memo::new(move |_| {
         let t = ReferenceTypography {
             lang: state.lang.get(),
@@ -71,56 +71,60 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
     // The cards do not depend on the width: a resize must not rebuild them.
     let cards = Memo::new(move |_| typeset.with(|c| c.as_ref().map(|c| c.cards.clone())));
 
-    let on_change = move |ev| {
-        let chosen = event_target_value(&ev);
+    let on_metric = Callback::new(move |chosen: String| {
         let first = catalogue.get_untracked().first().map(|m| m.id.clone());
         // The default metric is left out of the URL.
         state
             .metric
             .set((Some(&chosen) != first.as_ref()).then_some(chosen));
+    });
+    // The reader's table switch (in the URL) flips whatever the visually-impaired mode's
+    // "charts as tables" chose.
+    let images_off = move || {
+        let vi = state.vi.get();
+        vi.on && vi.images_off
+    };
+    let as_table = Signal::derive(move || state.table.get() != images_off());
+    let on_table = Callback::new(move |table: bool| state.table.set(table != images_off()));
+    let headline =
+        move || typeset.with(|c| c.as_ref().map(|c| c.headline.clone()).unwrap_or_default());
+    let formula = move || typeset.with(|c| c.as_ref().and_then(|c| c.metric.formula.clone()));
+    let alt =
+        move || view_model.with(|c| c.as_ref().map(|c| c.chart.alt.clone()).unwrap_or_default());
+    // Drawn only while shown, again when it changes (metric, language, width).
+    let table = move || {
+        let lang = state.lang.get();
+        as_table
+            .get()
+            .then(|| view_model.get())
+            .flatten()
+            .map(|comparison| view! { <ValuesTable comparison lang/> })
+    };
+    let cards = move || {
+        let lang = state.lang.get();
+        cards.get().map(|cards| {
+            cards
+                .into_iter()
+                .map(|card| view! { <ValueCard ds=ds.clone() card lang/> })
+                .collect_view()
+        })
     };
 
     view! {
-        <section id="compare" class="panel" aria-labelledby="compare-title">
-            <h2 id="compare-title">{move || s().compare_title}</h2>
-            <div class="control">
-                <label for=METRIC_SELECT>{move || s().metric_label}</label>
-                <select id=METRIC_SELECT on:change=on_change prop:value=move || metric.get()>
-                    {move || {
-                        catalogue
-                            .get()
-                            .into_iter()
-                            .map(|m| {
-                                let selected = m.id == metric.get_untracked();
-                                view! { <option value=m.id.clone() selected=selected>{m.label.clone()}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
-            {move || {
-                typeset.with(|c| c.as_ref().and_then(|c| c.metric.formula.clone())).map(|formula| {
-                    view! {
-                        <p id="formula" class="formula">
-                            {move || s().formula} ": " {formula}
-                        </p>
-                    }
-                })
-            }}
-            <ChartView ds=ds.clone() comparison=view_model svg=Signal::derive(svg) container width=measured.into()/>
-            <ul id="compare-values" class="value-cards">
-                {move || {
-                    let lang = state.lang.get();
-                    cards
-                        .get()
-                        .map(|cards| {
-                            cards
-                                .into_iter()
-                                .map(|card| view! { <ValueCard ds=ds.clone() card lang/> })
-                                .collect_view()
-                        })
-                }}
-            </ul>
-        </section>
+        <ComparePanel metrics=catalogue metric as_table on_metric on_table>
+            <MetricView
+                ds=ds_for_downloads.clone()
+                metric
+                headline=Signal::derive(headline)
+                formula=Signal::derive(formula)
+                alt=Signal::derive(alt)
+                table
+                cards
+                container
+                on_download=download_runner(ds_for_downloads, view_model)
+            >
+                <ChartView ds=ds_for_chart comparison=view_model svg=Signal::derive(svg) width=measured.into()/>
+            </MetricView>
+        </ComparePanel>
     }
 }

@@ -84,3 +84,57 @@ pub fn move_tab_stop(region: &web_sys::Element) {
     }
     let _ = region.set_attribute("tabindex", "0");
 }
+
+/// The menus (`details.menu`) close as menus do: on a click or a tap outside them, and on Esc,
+/// which gives the keyboard's focus back to the menu's button. One listener each on the
+/// document, for the life of the page.
+pub fn close_menus_as_menus_do() {
+    let open_menus = || {
+        document()
+            .query_selector_all("details.menu[open]")
+            .ok()
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        for menu in open_menus() {
+            if !menu.contains(target.as_ref()) {
+                let _ = menu.remove_attribute("open");
+            }
+        }
+    });
+    let on_key =
+        Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            if ev.key() != "Escape" || ev.default_prevented() {
+                return;
+            }
+            let active = document().active_element();
+            for menu in open_menus() {
+                // An open dialog of the menu's (the embed's) takes its own Esc first.
+                if menu.query_selector("dialog[open]").ok().flatten().is_some() {
+                    continue;
+                }
+                let _ = menu.remove_attribute("open");
+                if active.as_ref().is_some_and(|a| menu.contains(Some(a))) {
+                    if let Some(summary) = menu
+                        .query_selector("summary")
+                        .ok()
+                        .flatten()
+                        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = summary.focus();
+                    }
+                }
+            }
+        });
+    let doc = document();
+    let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    on_click.forget();
+    on_key.forget();
+}

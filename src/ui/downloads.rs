@@ -17,9 +17,9 @@ use web_sys::{
 
 use super::embed::copy_to_clipboard;
 use super::load::DATA_URL;
-use super::state::use_app_state;
+use super::state::{current_url_state, use_app_state};
 use crate::chart::{render_svg, Comparison};
-use crate::contract::COPY_LINK;
+use crate::contract::{COPY_CHART_LINK, COPY_LINK};
 use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator};
 use crate::format::ReferenceTypography;
 use crate::i18n::strings;
@@ -33,12 +33,11 @@ const REVOKE_AFTER: Duration = Duration::from_secs(30);
 /// How long "link copied" is shown.
 const COPIED_FOR: Duration = Duration::from_secs(4);
 
-/// The download buttons of the comparison chart's toolbar.
-#[component]
-pub fn Downloads(ds: Arc<Dataset>, comparison: Memo<Option<Comparison>>) -> impl IntoView {
+/// What the Download menu's items do in the app (`view::MetricView`): make the file afresh,
+/// the chart as wide as shown and in the page's colours, in the reader's language, dated today.
+pub fn download_runner(ds: Arc<Dataset>, comparison: Memo<Option<Comparison>>) -> Callback<Kind> {
     let state = use_app_state();
-    let s = move || strings(state.lang.get());
-    let run = move |kind: Kind| {
+    Callback::new(move |kind: Kind| {
         let lang = state.lang.get_untracked();
         let date = today();
         match kind {
@@ -70,45 +69,31 @@ pub fn Downloads(ds: Arc<Dataset>, comparison: Memo<Option<Comparison>>) -> impl
                 }
             }
         }
-    };
-    let buttons = Kind::ALL
-        .into_iter()
-        .map(|kind| {
-            let run = run.clone();
-            view! {
-                <button
-                    type="button"
-                    id=kind.id()
-                    class="secondary"
-                    title=move || kind.hint(s())
-                    on:click=move |_| run(kind)
-                >
-                    {move || kind.label(s())}
-                </button>
-            }
-        })
-        .collect_view();
-
-    view! {
-        <div class="downloads" role="group" aria-labelledby="downloads-label">
-            <span id="downloads-label" class="downloads-label">{move || s().downloads_label} ":"</span>
-            {buttons}
-        </div>
-    }
+    })
 }
 
-/// Copies the link to the current view (the URL is the state) and says so for a few seconds,
-/// or until the next click.
+/// Copies the link to the current view (the URL is the state), or with `chart` to this chart
+/// alone (the metric and the chart or table, not the timeline's filters or selected event), and
+/// says so for a few seconds, or until the next click.
 #[component]
-pub fn CopyLink() -> impl IntoView {
+pub fn CopyLink(#[prop(optional)] chart: bool) -> impl IntoView {
     let state = use_app_state();
     let s = move || strings(state.lang.get());
     let copied = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let copy = Callback::new(move |()| {
-        if let Ok(href) = window().location().href() {
-            copy_to_clipboard(&href);
+        let mut url = current_url_state(&state);
+        if chart {
+            url.filter = Default::default();
+            url.event = None;
         }
+        let location = window().location();
+        copy_to_clipboard(&format!(
+            "{}{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default(),
+            url.to_query()
+        ));
         if let Some(previous) = timer.try_get_value().flatten() {
             previous.clear();
         }
@@ -128,11 +113,18 @@ pub fn CopyLink() -> impl IntoView {
     });
     view! {
         <ActionButton
-            id=COPY_LINK
+            id=if chart { COPY_CHART_LINK } else { COPY_LINK }
             label=Signal::derive(move || {
-                if copied.get() { s().link_copied } else { s().copy_link }.to_string()
+                match (copied.get(), chart) {
+                    (true, _) => s().link_copied,
+                    (false, true) => s().copy_chart_link,
+                    (false, false) => s().copy_link,
+                }
+                .to_string()
             })
-            title=Signal::derive(move || s().copy_link_hint.to_string())
+            title=Signal::derive(move || {
+                if chart { s().copy_chart_link_hint } else { s().copy_link_hint }.to_string()
+            })
             on_click=copy
         />
         <span class="visually-hidden" role="status">

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use crate::contract::{APP_ROOT, MAIN};
 use crate::i18n::strings;
 use crate::model::Dataset;
-use crate::view::{SiteHeader, Sources, Timeline, Unknowns, ViPanel};
+use crate::view::{ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ViPanel};
 use compare::Compare;
 use downloads::CopyLink;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
             takeover::take_over();
         }
     });
+    dom::close_menus_as_menus_do();
     let s = move || strings(state.lang.get());
     let embed = move || state.display.get().embed;
     if embed() {
@@ -52,7 +53,13 @@ pub fn App() -> impl IntoView {
         <div id=APP_ROOT class=move || format!("{} {}", state.display.get().classes(), state.vi.get().classes())>
             <a class="skip-link" href=format!("#{MAIN}")>{move || s().skip_link}</a>
             <SiteHeader>
-                {move || (!embed()).then(|| view! { <EmbedDialog/> <CopyLink/> })}
+                {move || (!embed()).then(|| view! {
+                    <ShareMenu>
+                        <CopyLink chart=true/>
+                        <CopyLink/>
+                        <EmbedDialog/>
+                    </ShareMenu>
+                })}
             </SiteHeader>
             <ViPanel/>
             <main

@@ -9,8 +9,8 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::contract::{
-    first_view_id, FIRST_VIEW_ID_PREFIX, FIRST_VIEW_ROOT, MAIN, METRIC_SELECT, TABLE_SWITCH,
-    VI_SWITCH,
+    first_view_id, APP_ROOT, FIRST_VIEW_ID_PREFIX, FIRST_VIEW_ROOT, MAIN, METRIC_SELECT,
+    VIEW_CHART, VIEW_TABLE, VI_SWITCH,
 };
 use crate::vi::{ViScheme, ViSettings, ViSize};
 
@@ -33,14 +33,18 @@ pub fn follow_prerendered_controls(
             }
         },
     );
-    follow(
-        &format!("#{TABLE_SWITCH}"),
-        move |switch: &HtmlInputElement| {
-            if table.get_untracked() != switch.checked() {
-                table.set(switch.checked());
-            }
-        },
-    );
+    // The chart/table radios: each says, when checked, which is shown.
+    for (name, is_table) in [(VIEW_TABLE, true), (VIEW_CHART, false)] {
+        follow(
+            &format!("#{}", first_view_id(name)),
+            move |radio: &HtmlInputElement| {
+                let chosen = radio.checked() == is_table;
+                if table.get_untracked() != chosen {
+                    table.set(chosen);
+                }
+            },
+        );
+    }
     follow_vi(vi);
 }
 
@@ -150,17 +154,21 @@ pub fn take_over() {
     }
 }
 
-/// The app's element for one of the copy's focusable ones: the table switch, one with an id
-/// (`pre-{name}`), a download (the button of the same kind), the table, or a source link (the
-/// same address in the same park's card).
+/// The app's element for one of the copy's focusable ones: one with an id (`pre-{name}`), a
+/// menu's summary (the same menu's), a download (the item of the same kind), the table, or a
+/// source link (the same address in the same park's card).
 fn counterpart(element: &Element) -> Option<HtmlElement> {
-    let found = if element.id() == TABLE_SWITCH {
-        document().get_element_by_id("table-toggle")
-    } else if let Some(name) = element.id().strip_prefix(FIRST_VIEW_ID_PREFIX) {
+    let found = if let Some(name) = element.id().strip_prefix(FIRST_VIEW_ID_PREFIX) {
         // The first view's `pre-{name}` is the app's `name` (`view::PageCopy::id`): the metric
-        // select, the visually-impaired mode's switch and settings, the timeline's and the
-        // sources' elements.
+        // select, the chart/table radios, the visually-impaired mode's switch and settings,
+        // the timeline's and the sources' elements.
         document().get_element_by_id(name)
+    } else if element.tag_name().eq_ignore_ascii_case("summary") {
+        let menu = element.parent_element()?.class_name();
+        let menu = menu.split_whitespace().find(|c| c.ends_with("-menu"))?;
+        document()
+            .query_selector(&format!("#{APP_ROOT} .{menu} > summary"))
+            .ok()?
     } else if let Some(kind) = element.get_attribute("data-kind") {
         // The download's kind is the id of the app's button (`export::Kind::id`).
         document().get_element_by_id(&kind)

@@ -10,8 +10,8 @@ use crate::i18n::strings;
 use crate::model::problem::fill;
 use crate::vi::{ViChoice, ViScheme, ViSize};
 
-/// Title, subtitle and the actions: the visually-impaired mode's switch, `children` (the
-/// buttons of the full page, which an embed has not), the language switch.
+/// Title, subtitle and the actions: `children` (the full page's Share menu, which an embed
+/// has not), the language switch and the visually-impaired mode's switch.
 #[component]
 pub fn SiteHeader<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView {
     // Typed, not `Children`: a type-erased view carries code for every way to render it.
@@ -24,10 +24,11 @@ pub fn SiteHeader<C: IntoView + 'static>(children: TypedChildren<C>) -> impl Int
                 <h1>{move || s().app_title}</h1>
                 <p class="subtitle">{move || s().app_subtitle}</p>
             </div>
+            // The visually-impaired switch last: its settings bar follows it, in the Tab order too.
             <div class="header-actions">
-                <ViSwitch/>
                 {children()}
                 <LangSwitch/>
+                <ViSwitch/>
             </div>
         </header>
     }

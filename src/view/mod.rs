@@ -11,7 +11,7 @@ mod state;
 mod timeline;
 mod unknowns;
 
-pub use compare::{ValueCard, ValuesTable};
+pub use compare::{ComparePanel, MetricView, ShareMenu, ValueCard, ValuesTable};
 pub use header::{ActionButton, SiteHeader, ViPanel};
 pub use lifecycle::LifecycleFrame;
 pub use sources::{ConfidenceMark, SourceLinks, Sources};

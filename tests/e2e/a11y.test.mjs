@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
-import { AXE_TAGS, DATA_PATH, NBSP, assertClean, dataset, runAxe, waitForState } from './support.mjs';
+import { AXE_TAGS, DATA_PATH, NBSP, assertClean, clickInMenu, dataset, openMenuOf, runAxe, showTable, waitForState } from './support.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DESKTOP = { width: 1280, height: 900 };
@@ -163,7 +163,7 @@ async function axeAllStates(lang, { query, scheme }) {
 
     // The rank metric, its tooltip shown by keyboard focus on a data point.
     await page.selectOption('#metric-select', 'akit_rank');
-    await page.focus('#table-toggle');
+    await page.focus('#view-chart');
     await tabTo(page, '#compare-chart rect.hit');
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('#chart-tooltip', { state: 'visible' });
@@ -171,13 +171,15 @@ async function axeAllStates(lang, { query, scheme }) {
     await page.keyboard.press('Escape');
     await page.selectOption('#metric-select', 'area_m2');
 
-    await page.click('#table-toggle');
+    await showTable(page);
     await page.waitForSelector('table#values-table');
     await check(page, 'table');
-    await page.click('#table-toggle');
+    await showTable(page, false);
     await page.waitForSelector('table#values-table', { state: 'detached' });
 
-    await page.click('#embed-open');
+    await openMenuOf(page, '#download-csv');
+    await check(page, 'Download menu open');
+    await clickInMenu(page, '#embed-open');
     await page.waitForSelector('dialog#embed-dialog[open]');
     await check(page, 'embed dialog open');
     await page.keyboard.press('Escape');
@@ -286,17 +288,19 @@ describe('accessibility', { concurrency: 2 }, () => {
         const at = (key) => keys.indexOf(key);
         assert.ok(stops[0].isSkip, `first stop is the skip link: ${keys.slice(0, 5)}`);
 
-        // Header buttons, the metric select, the table switch, one chart point, the timeline
-        // filters, then the links of the timeline.
+        // The header's controls, the metric select, the chart/table tabs, one chart point, the
+        // Download menu, the timeline filters, then the links of the timeline.
         const chartPoint = stops.findIndex((s) => s.inCompareChart);
         const firstLinkAfterFilters = stops.findIndex((s, i) => i > at('#filter-to') && s.isLink);
         const order = [
-          ['#vi', at('#vi')],
-          ['#embed-open', at('#embed-open')],
+          ['Share', at('header summary.button.secondary')],
           ['#lang-toggle', at('#lang-toggle')],
+          // The visually-impaired switch last, so that its settings follow it.
+          ['#vi', at('#vi')],
           ['#metric-select', at('#metric-select')],
-          ['#table-toggle', at('#table-toggle')],
+          ['#view-chart', at('#view-chart')],
           ['#compare-chart rect.hit', chartPoint],
+          ['Download', at('compare summary.button.secondary')],
           ['#filter-search', at('#filter-search')],
           ['#filter-level', at('#filter-level')],
           ['#filter-kind', at('#filter-kind')],
@@ -407,7 +411,7 @@ describe('accessibility', { concurrency: 2 }, () => {
           }));
         const tooltip = () => page.locator('#chart-tooltip .tooltip-park').textContent();
 
-        await page.focus('#table-toggle');
+        await page.focus('#view-chart');
         await tabTo(page, '#compare-chart rect.hit');
         const start = await focused();
         assert.equal(start.index, '0', 'the first point is the one in the tab order');
@@ -443,7 +447,10 @@ describe('accessibility', { concurrency: 2 }, () => {
     it('dialog: Enter opens it with the focus inside, Escape closes it and the focus returns', async () => {
       await withPage(server.url, '', {}, async (record) => {
         const { page } = record;
-        await tabTo(page, '#embed-open', 10);
+        // The Share menu opens from the keyboard, and its items follow its button.
+        await tabTo(page, 'header summary', 10);
+        await page.keyboard.press('Enter');
+        await tabTo(page, '#embed-open', 4);
         await page.keyboard.press('Enter');
         await page.waitForSelector('dialog#embed-dialog[open]');
         assert.ok(
@@ -473,9 +480,10 @@ describe('accessibility', { concurrency: 2 }, () => {
     it('ru: the chart’s alternative is exact, and the live caption follows the metric', async () => {
       await withPage(server.url, '?lang=ru', {}, async (record) => {
         const { page } = record;
+        // The headline first, then every value.
         const expected =
-          `Общая площадь: Morion Digital — 86${NBSP}000${NBSP}м², Технопарк Пермь — 16${NBSP}949${NBSP}м². ` +
-          `Наибольшее значение (Morion Digital) больше наименьшего в 5,1${NBSP}раза.`;
+          `Общая площадь: Morion Digital — в 5,1${NBSP}раза больше, чем Технопарк Пермь. ` +
+          `Общая площадь: Morion Digital — 86${NBSP}000${NBSP}м², Технопарк Пермь — 16${NBSP}949${NBSP}м².`;
         const label = await page.getAttribute('#compare-chart .chart[role="img"]', 'aria-label');
         assert.equal(label, expected, 'aria-label of the area chart (U+00A0 where shown)');
         const caption = page.locator('#compare-chart figcaption[aria-live="polite"]');

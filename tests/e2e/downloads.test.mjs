@@ -11,6 +11,8 @@ import {
   DATASET_TEXT,
   DERIVED_METRICS,
   assertClean,
+  clickInMenu,
+  openMenuOf,
   dataset,
   locale,
   openPageRouted,
@@ -41,6 +43,7 @@ const withPage = (query, body, { colorScheme = 'light', ...viewport } = {}) =>
 
 /** Clicks a download button; returns the file's suggested name and bytes. */
 async function download(page, selector) {
+  await openMenuOf(page, selector);
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   const bytes = await fs.readFile(await file.path());
   return { name: file.suggestedFilename(), bytes };
@@ -163,7 +166,7 @@ describe('downloads', () => {
 
   it('CSV for Excel: semicolons and decimal commas, labelled in the reader language', async () => {
     await withPage('?lang=en', async (page) => {
-      assert.equal((await page.textContent('#download-csv-excel')).trim(), EN.download_csv_excel);
+      assert.equal((await page.textContent('#download-csv-excel .menu-label')).trim(), EN.download_csv_excel);
       const { name, bytes } = await download(page, '#download-csv-excel');
       assertName(name, 'perm-technoparks-values-excel-', 'csv');
       const { text, records } = csvRecords(bytes, ';');
@@ -180,7 +183,7 @@ describe('downloads', () => {
       }
     });
     await withPage('', async (page) => {
-      assert.equal((await page.textContent('#download-csv-excel')).trim(), RU.download_csv_excel);
+      assert.equal((await page.textContent('#download-csv-excel .menu-label')).trim(), RU.download_csv_excel);
     });
   });
 
@@ -297,9 +300,10 @@ describe('downloads', () => {
     try {
       await page.locator('#pre-metric-select').selectOption('investment_rub');
       const link = (kind) => `#prerender .metric-view.m1 a[data-kind="download-${kind}"]`;
+      await openMenuOf(page, link('csv'));
       assert.equal(await page.locator(link('csv')).isVisible(), true, 'the chosen metric\'s links are shown');
-      const png = page.locator('#prerender .metric-view.m1 .downloads button');
-      assert.equal(await png.textContent(), 'PNG');
+      const png = page.locator('#prerender .metric-view.m1 .download-menu button');
+      assert.equal(await png.locator('.menu-label').textContent(), 'PNG');
       assert.equal(await png.isDisabled(), true, 'PNG is drawn by the app');
       const early = {};
       for (const kind of ['csv', 'csv-excel', 'json', 'svg']) {
@@ -366,7 +370,7 @@ describe('downloads', () => {
       );
       // The page says the date it counts to, where the formula is shown.
       await page.locator('#metric-select').selectOption('years_active');
-      const formula = (await page.locator('p#formula').textContent()).replace(/[\u00a0\u202f]/g, ' ');
+      const formula = (await page.locator('#app .formula').textContent()).replace(/[\u00a0\u202f]/g, ' ');
       assert.ok(formula.includes('по состоянию на 26 ноября 2026 г.'), formula);
       assertClean(record);
     } finally {
@@ -374,13 +378,14 @@ describe('downloads', () => {
     }
   });
 
-  it('the toolbar keeps its buttons reachable on a phone', async () => {
+  it('the toolbar keeps its tabs and the Download menu\'s formats reachable on a phone', async () => {
     await withPage(
       '',
       async (page) => {
-        for (const id of ['table-toggle', 'download-csv', 'download-csv-excel', 'download-json', 'download-svg', 'download-png']) {
-          const box = await page.locator(`#${id}`).boundingBox();
-          assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `#${id} inside the viewport`);
+        await openMenuOf(page, '#download-csv');
+        for (const selector of ['#app label[for="view-table"]', '#download-csv', '#download-csv-excel', '#download-json', '#download-svg', '#download-png']) {
+          const box = await page.locator(selector).boundingBox();
+          assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `${selector} inside the viewport`);
         }
         await screenshot(page, 'downloads-phone');
       },
@@ -395,7 +400,7 @@ describe('copy link', () => {
       await page.selectOption('#metric-select', 'investment_rub');
       await page.waitForURL(/metric=investment_rub/);
       assert.equal((await page.textContent('#copy-link')).trim(), RU.copy_link);
-      await page.click('#copy-link');
+      await clickInMenu(page, '#copy-link');
       assert.equal((await page.textContent('#copy-link')).trim(), RU.link_copied);
       let copied = '';
       for (let i = 0; i < 50 && copied !== page.url(); i += 1) {
@@ -413,12 +418,36 @@ describe('copy link', () => {
     });
   });
 
-  it('is in the header before the language switch, in English too, not in embeds', async () => {
+  it('the link to this chart leaves out the timeline\'s filters and selected event', async () => {
+    await withPage('?q=2019&event=strategic-session-2019&metric=investment_rub', async (page) => {
+      assert.equal((await page.textContent('#copy-chart-link')).trim(), RU.copy_chart_link);
+      await clickInMenu(page, '#copy-chart-link');
+      assert.equal((await page.textContent('#copy-chart-link')).trim(), RU.link_copied);
+      let copied = '';
+      for (let i = 0; i < 50 && !copied.includes('metric='); i += 1) {
+        copied = await page.evaluate(() => navigator.clipboard.readText());
+        if (!copied.includes('metric=')) await sleep(50);
+      }
+      const query = new URL(copied).searchParams;
+      assert.equal(query.get('metric'), 'investment_rub', copied);
+      assert.equal(query.get('event'), null, copied);
+      assert.equal(query.get('q'), null, copied);
+      // The link to this view keeps them.
+      await clickInMenu(page, '#copy-link');
+      for (let i = 0; i < 50 && !copied.includes('event='); i += 1) {
+        copied = await page.evaluate(() => navigator.clipboard.readText());
+        if (!copied.includes('event=')) await sleep(50);
+      }
+      assert.match(copied, /event=strategic-session-2019/);
+    });
+  });
+
+  it('is in the header\'s Share menu before the language switch, in English too, not in embeds', async () => {
     await withPage('?lang=en', async (page) => {
-      const order = await page.$$eval('.header-actions > button', (els) => els.map((b) => b.id));
+      const order = await page.$$eval('.header-actions button', (els) => els.map((b) => b.id));
       assert.ok(order.indexOf('copy-link') >= 0 && order.indexOf('copy-link') < order.indexOf('lang-toggle'), String(order));
       assert.equal((await page.textContent('#copy-link')).trim(), EN.copy_link);
-      await page.click('#copy-link');
+      await clickInMenu(page, '#copy-link');
       assert.equal((await page.textContent('#copy-link')).trim(), EN.link_copied);
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
     });

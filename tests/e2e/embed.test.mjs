@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, screenshot } from './helpers.mjs';
+import { clickInMenu, launchBrowser, screenshot } from './helpers.mjs';
 import {
   APP_CSP,
   APP_PREFIX,
@@ -511,7 +511,7 @@ test('5. embed dialog: snippets for the current view and language; Escape closes
     await page.waitForSelector(READY, { state: 'attached', timeout: 20_000 });
     assert.equal(await isOpen(), false, 'dialog open before the click');
 
-    await page.click('button#embed-open');
+    await clickInMenu(page, 'button#embed-open');
     assert.equal(await isOpen(), true, 'dialog not open after the click');
     const ruScript = await page.inputValue('textarea#embed-script');
     const ruIframe = await page.inputValue('textarea#embed-iframe');
@@ -528,7 +528,7 @@ test('5. embed dialog: snippets for the current view and language; Escape closes
 
     await page.click('button#lang-toggle');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    await page.click('button#embed-open');
+    await clickInMenu(page, 'button#embed-open');
     assert.equal(await isOpen(), true, 'dialog not open after the second click');
     const enScript = await page.inputValue('textarea#embed-script');
     assert.match(enScript, /data-technoparks-embed/);

@@ -70,9 +70,12 @@ function readCards(page) {
           name: li.querySelector('.park-name')?.textContent.trim() ?? null,
           values: [...li.querySelectorAll('p.value')].map((p) => p.textContent),
           noData: li.querySelector('p.no-data')?.textContent ?? null,
-          provenance: [...li.querySelectorAll('.provenance')].map((p) => ({
-            links: [...p.querySelectorAll('a.source-link')].map((a) => a.getAttribute('href')),
-            confidence: p.querySelector('.confidence')?.textContent.trim() ?? null,
+          // Each listed value's confidence (beside it) and sources (behind «Источники и
+          // примечания», in the same order).
+          provenance: [...li.querySelectorAll(':scope > .figure')].map((figure, i) => ({
+            links: [...(li.querySelectorAll(':scope > .provenance .sources-of')[i]?.querySelectorAll('a.source-link') ?? [])]
+              .map((a) => a.getAttribute('href')),
+            confidence: figure.querySelector('.confidence')?.textContent.trim() ?? null,
           })),
         },
       ]),
@@ -235,10 +238,17 @@ describe('typography', () => {
           const label = data.metrics.find((m) => m.id === metric).label[lang];
           // The larger park and the ratio, as a sighted reader would take it from the bars.
           const ratio = { area_m2: ['5,1', '5.1'], investment_rub: ['7,5', '7.5'] }[metric];
-          const sentence = lang === 'ru'
-            ? `Наибольшее значение (${parkName(MORION, 'ru')}) больше наименьшего в ${ratio[0]}${NBSP}раза.`
-            : `The highest value (${parkName(MORION, 'en')}) is ${ratio[1]} times the lowest.`;
-          assert.equal(chart.aria, `${label}: ${items}. ${sentence}`, `${lang} ${metric}: chart text alternative`);
+          // The headline says it first, checked against the data: the ratio of the values.
+          const values = Object.fromEntries(
+            data.observations.filter((o) => o.metric === metric).map((o) => [o.park, o.value]),
+          );
+          const computed = (values[MORION] / values[PERM]).toFixed(1);
+          assert.equal(computed.replace('.', lang === 'ru' ? ',' : '.'), ratio[lang === 'ru' ? 0 : 1], `${metric}: the ratio from the data`);
+          const headline = lang === 'ru'
+            ? `${label}: ${parkName(MORION, 'ru')} — в ${ratio[0]}${NBSP}раза больше, чем ${parkName(PERM, 'ru')}`
+            : `${label}: ${parkName(MORION, 'en')} — ${ratio[1]} times that of ${parkName(PERM, 'en')}`;
+          assert.equal(chart.aria, `${headline}. ${label}: ${items}.`, `${lang} ${metric}: chart text alternative`);
+          assert.equal((await page.textContent('#headline')).trim(), headline, `${lang} ${metric}: the headline`);
           for (const park of [MORION, PERM]) {
             assert.ok(
               chart.texts.includes(expected[lang][metric][park]),
@@ -358,16 +368,16 @@ describe('metric selector', () => {
 
   it('shows the formula for a derived metric only', async () => {
     await withPage('', async (page) => {
-      assert.equal(await page.locator('p#formula').count(), 0, 'no formula for area_m2');
+      assert.equal(await page.locator('#app .formula').count(), 0, 'no formula for area_m2');
       await chooseMetric(page, 'investment_per_m2');
-      const formula = page.locator('p#formula');
+      const formula = page.locator('#app .formula');
       assert.ok(await formula.isVisible(), 'formula shown for investment_per_m2');
       assert.equal(
         (await formula.textContent()).trim(),
         `${RU.formula}: ${RU.derived_metrics.investment_per_m2.formula}`,
       );
       await chooseMetric(page, 'area_m2');
-      assert.equal(await page.locator('p#formula').count(), 0, 'formula gone again for area_m2');
+      assert.equal(await page.locator('#app .formula').count(), 0, 'formula gone again for area_m2');
     });
   });
 

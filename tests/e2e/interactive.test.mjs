@@ -22,6 +22,7 @@ import {
   serveAndBrowse,
   settled,
   waitForState,
+  showTable,
   withPage as supportWithPage,
 } from './support.mjs';
 
@@ -525,17 +526,18 @@ describe('selection and history', () => {
     await withPage('', async (page) => {
       const h0 = await historyLength(page);
       assert.equal(await page.locator('table#values-table').count(), 0, 'the chart at first');
-      await page.click('button#table-toggle');
+      await showTable(page);
       await untilParam(page, 'view', 'table');
       await page.waitForSelector('table#values-table', { timeout: 5_000 });
-      // The switch says what a press shows (no aria-pressed: «График, нажата» misled).
-      assert.match((await page.textContent('button#table-toggle')).trim(), /^(График|Chart)$/);
-      assert.equal(await page.getAttribute('button#table-toggle', 'aria-pressed'), null);
+      // Two tabs, radios named for what they show: the state is theirs, the names keep.
+      assert.equal(await page.isChecked('#view-table'), true);
+      assert.equal(await page.isChecked('#view-chart'), false);
+      assert.match((await page.textContent('label[for="view-chart"]')).trim(), /^(График|Chart)$/);
       assert.equal(await historyLength(page), h0 + 1, 'the table view adds a history entry');
       await page.goBack();
       await untilParam(page, 'view', null);
       await page.waitForSelector('table#values-table', { state: 'detached', timeout: 5_000 });
-      assert.match((await page.textContent('button#table-toggle')).trim(), /^(Таблица|Table)$/);
+      assert.equal(await page.isChecked('#view-chart'), true, 'the chart tab is chosen again');
       assert.ok(await page.locator('#compare-chart .chart-wrap').isVisible(), 'the chart is back');
       await page.goForward();
       await page.waitForSelector('table#values-table', { timeout: 5_000 });
@@ -772,12 +774,12 @@ describe('comparison chart keyboard and tooltip', () => {
 
   /** The values table's rows: [park id, park name, value, date, confidence]. */
   async function readTable(page) {
-    await page.click('button#table-toggle');
+    await showTable(page);
     await page.waitForSelector('table#values-table');
     const rows = await page.$$eval('table#values-table tbody tr', (trs) =>
       trs.map((tr) => [tr.dataset.park, ...[...tr.children].map((c) => c.textContent.trim())]),
     );
-    await page.click('button#table-toggle');
+    await showTable(page, false);
     await page.waitForSelector('table#values-table', { state: 'detached' });
     return rows;
   }
@@ -918,7 +920,7 @@ describe('a chart opened in the table view', () => {
     await withPage('?view=table', async (page) => {
       await page.waitForSelector('#values-table');
       assert.equal(await page.locator('#compare-chart .chart svg').count(), 0, 'hidden, nothing is drawn yet');
-      await page.click('#table-toggle');
+      await showTable(page, false);
       await until(page, () => document.querySelector('#compare-chart .chart svg') !== null, null, 'the chart');
       const { drawn, box } = await page.evaluate(() => ({
         drawn: Number(document.querySelector('#compare-chart .chart svg').getAttribute('width')),

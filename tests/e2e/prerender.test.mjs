@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { screenshot } from './helpers.mjs';
+import { screenshot, showTable } from './helpers.mjs';
 import {
   DATA_PATH,
   assertClean,
@@ -76,7 +76,7 @@ const boxes = (page, root) =>
       chartWrap: box('.chart-wrap'),
       chartHeight: chart && Math.round(chart.height * 10) / 10,
       chartWidth: chart && Math.round(chart.width * 10) / 10,
-      hint: box('.chart-hint'),
+      headline: box('.headline'),
       cards: box('.value-cards'),
       // The timeline, drawn by the same component in both (its filters waiting in the first).
       timelineTitle: box('.timeline-panel h2'),
@@ -150,12 +150,19 @@ describe('prerendered first view', () => {
               return `${el.textContent.trim()}: ${el.disabled ? 'disabled' : 'enabled'}, opacity ${style.opacity}, ${style.cursor}`;
             }),
           );
+        // The menus open before the app (native disclosures); their items wait for it.
+        for (const summary of await page.locator('#prerender .menu > summary').all()) {
+          if (await summary.isVisible()) await summary.click();
+        }
         const waiting = await buttonLooks('#prerender');
         assert.ok(waiting.length >= (path.includes('embed=1') ? 2 : 4), `the header's and the toolbar's waiting buttons: ${waiting}`);
         for (const look of waiting) assert.match(look, /: disabled, opacity 0\.6, progress$/);
         assert.equal(await page.locator('#app').count(), 0, 'the app has not started');
         const embed = path.includes('embed=1');
         assert.equal(await page.locator('#prerender.embed').count(), embed ? 1 : 0, 'drawn in its page\'s layout');
+        for (const summary of await page.locator('#prerender details.menu > summary').all()) {
+          if (await summary.evaluate((el) => el.parentElement.open)) await summary.click();
+        }
         const before = await boxes(page, '#prerender');
         // The keyboard hint keeps its place but is not shown until the chart has keys (the app's).
         const hintsShown = (root) =>
@@ -176,7 +183,7 @@ describe('prerendered first view', () => {
         assert.equal(await page.locator('#app.embed').count(), embed ? 1 : 0, 'the app in the same layout');
         const afterBoxes = await boxes(page, '#app');
 
-        for (const key of ['h1', 'actions', 'select', 'toolbar', 'hint', 'cards', 'chartWrap', 'timelineTitle', 'filters', 'firstEvent', 'lifecycle', 'sources']) {
+        for (const key of ['h1', 'actions', 'select', 'headline', 'toolbar', 'cards', 'chartWrap', 'timelineTitle', 'filters', 'firstEvent', 'lifecycle', 'sources']) {
           const [a, b] = [before[key], afterBoxes[key]];
           assert.ok(a && b, `${key} is in both`);
           for (let i = 0; i < 4; i += 1) {
@@ -185,7 +192,11 @@ describe('prerendered first view', () => {
         }
         assert.ok(Math.abs(before.chartHeight - afterBoxes.chartHeight) <= 0.5, 'the chart keeps its height');
         assert.ok(before.chartWidth <= afterBoxes.chartWidth + 0.5, 'the static chart is never wider than the app’s');
-        assert.equal(await hintsShown('#app'), 1, 'the app\'s chart has keys, and says so');
+        // The app's chart has keys, and says so while it has the focus.
+        assert.equal(await hintsShown('#app'), 0, 'no keyboard hint until the chart has the focus');
+        await page.locator('#compare-chart rect.hit[tabindex="0"]').focus();
+        assert.equal(await hintsShown('#app'), 1, 'the keyboard hint, with the chart focused');
+        await page.locator('#metric-select').focus();
         for (const look of await buttonLooks('#app')) assert.match(look, /: enabled, opacity 1, pointer$/);
         const shifts = await page.evaluate(() => window.__shifts);
         assert.ok(shifts < 0.001, `layout shift ${shifts}`);
@@ -230,7 +241,7 @@ describe('prerendered first view', () => {
       assert.equal(new URL(page.url()).searchParams.get('metric'), 'investment_rub', 'and its link says so');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'metric-select', 'the focus stays on the select');
       const after = await boxes(page, '#app');
-      for (const key of ['select', 'toolbar', 'hint', 'cards', 'chartWrap']) {
+      for (const key of ['select', 'headline', 'toolbar', 'cards', 'chartWrap']) {
         for (let i = 0; i < 4; i += 1) {
           assert.ok(Math.abs(before[key][i] - after[key][i]) <= 0.5, `${key} moved: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
         }
@@ -253,22 +264,31 @@ describe('prerendered first view', () => {
     const { page, context, wasm, select } = record;
     try {
       const ru = locale('ru');
+      // The chosen tab: its label, the one marked.
       const shownSwitch = () =>
-        page.$$eval('#prerender .table-switch', (ls) => ls.find((l) => l.checkVisibility())?.innerText.trim());
+        page.$$eval('#prerender .tab', (ls) =>
+          ls.filter((l) => l.checkVisibility() && document.getElementById(l.htmlFor)?.checked).map((l) => l.innerText.trim())[0]);
       const shownRows = () =>
         page.$$eval('#prerender .chart-figure .values-table tbody tr', (trs) =>
           trs.filter((tr) => tr.checkVisibility()).map((tr) => [...tr.cells].slice(0, 2).map((c) => c.textContent)),
         );
-      assert.equal(await shownSwitch(), ru.show_table);
+      assert.equal(await shownSwitch(), ru.show_chart, 'the chart tab is chosen');
       assert.deepEqual(await shownRows(), [], 'no table at first');
-      // From the keyboard: the switch is the next stop after the select, and Space turns it.
+      // From the keyboard: the tabs are the next stop after the select (radios: one stop), and
+      // an arrow chooses the table.
       await select.focus();
       await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-table');
-      const ring = await page.$$eval('#prerender .table-switch', (ls) => getComputedStyle(ls.find((l) => l.checkVisibility())).outlineStyle);
-      assert.equal(ring, 'solid', 'its label shows the focus');
-      await page.keyboard.press('Space');
-      assert.equal(await shownSwitch(), ru.show_chart, 'it now offers the chart back');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-view-chart');
+      const ring = () =>
+        page.$$eval('#prerender .tab', (ls) => {
+          const focused = ls.find((l) => l.checkVisibility() && l.htmlFor === document.activeElement.id);
+          return focused && getComputedStyle(focused).outlineStyle;
+        });
+      assert.equal(await ring(), 'solid', 'its tab shows the focus');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-view-table');
+      assert.equal(await ring(), 'solid', 'the table tab has the focus now');
+      assert.equal(await shownSwitch(), ru.show_table, 'the table tab is chosen');
       assert.deepEqual(await shownRows(), [
         ['Morion Digital', typesetValues.area_m2[0]],
         ['Технопарк Пермь', typesetValues.area_m2[1]],
@@ -282,7 +302,7 @@ describe('prerendered first view', () => {
       assert.equal(caption, dataset().metrics.find((m) => m.id === 'investment_rub').label.ru);
       const { violations } = await runAxe(page);
       assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe on the table');
-      await page.locator('#pre-table').focus();
+      await page.locator('#pre-view-table').focus();
       const before = await boxes(page, '#prerender');
       const tableBefore = await page.$$eval('#prerender .table-scroll', (ts) => ts.find((t) => t.checkVisibility()).getBoundingClientRect().toJSON());
       await screenshot(page, 'prerender-412-table-before-wasm');
@@ -294,8 +314,8 @@ describe('prerendered first view', () => {
       const url = new URL(page.url());
       assert.equal(url.searchParams.get('view'), 'table', 'the link says table');
       assert.equal(url.searchParams.get('metric'), 'investment_rub');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'table-toggle', 'the focus is on the app\'s switch');
-      assert.match((await page.textContent('#table-toggle')).trim(), /^(График|Chart)$/, 'the app\'s switch offers the chart back');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'view-table', 'the focus is on the app\'s table tab');
+      assert.equal(await page.isChecked('#view-table'), true, 'the app\'s table tab is chosen');
       const appRows = await page.$$eval('#values-table tbody tr', (trs) => trs.map((tr) => tr.cells[1].textContent));
       assert.deepEqual(appRows, typesetValues.investment_rub);
       const after = await boxes(page, '#app');
@@ -310,8 +330,8 @@ describe('prerendered first view', () => {
       }
       const shifts = await page.evaluate(() => window.__shifts);
       assert.ok(shifts < 0.001, `layout shift ${shifts}`);
-      // The app's switch drives on: back to the chart.
-      await page.keyboard.press('Enter');
+      // The app's tabs drive on: an arrow chooses the chart again.
+      await page.keyboard.press('ArrowLeft');
       await page.waitForSelector('#values-table', { state: 'detached' });
       assert.equal(new URL(page.url()).searchParams.get('view'), null);
       assertClean(record);
@@ -335,7 +355,9 @@ describe('prerendered first view', () => {
       const shown = (selector) => page.$$eval(selector, (els) => els.filter((el) => el.checkVisibility()).length);
       assert.deepEqual(await look(), { fontSize: '16px', background: 'rgb(244, 246, 248)', ink: 'rgb(27, 31, 36)' });
       assert.equal(await shown('#prerender .vi-panel'), 0, 'no settings bar at first');
-      // The switch is the first stop, and Space turns it on.
+      // The switch is the header's last stop (the Share menu first; the language waits for the
+      // app), and Space turns it on.
+      await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'pre-vi');
       await page.keyboard.press('Space');
@@ -430,16 +452,16 @@ describe('prerendered first view', () => {
         const sources = await page.$$eval('#prerender .source-link', (as) => as.filter((a) => a.checkVisibility()).length);
         assert.ok(sources > 0, 'the rank has its sources');
         assert.equal(await page.locator('#app').count(), 0, 'no app');
-        // The table switch works too (a label for a checkbox).
-        await page.locator('#prerender .table-switch >> visible=true').click();
+        // The chart/table tabs work too (labels for radios).
+        await showTable(page, true, '#prerender');
         const rows = await page.$$eval('#prerender .chart-figure .values-table tbody tr', (trs) => trs.filter((tr) => tr.checkVisibility()).length);
         assert.ok(rows >= 4, `the rank's places as a table: ${rows} rows`);
-        await page.locator('#prerender .table-switch >> visible=true').click();
+        await showTable(page, false, '#prerender');
         assert.equal(await shownChartLabel(page, '#prerender') !== undefined, true, 'and back to the chart');
         if (contextOptions.javaScriptEnabled === false) {
           // Controls that only the app would bring to life are not shown, nor its loading note
-          // and the timeline's place; the visually-impaired mode's switch, the table switch and
-          // the download links are.
+          // and the timeline's place; the visually-impaired mode's switch, the tabs and the
+          // download links are.
           for (const inert of ['.header-actions > button', '.chart-toolbar button', '.prerender-status', '.filters']) {
             assert.equal(await page.locator(`#prerender ${inert}`).first().isVisible(), false, `${inert} hidden`);
           }
@@ -456,8 +478,13 @@ describe('prerendered first view', () => {
           await page.locator('#prerender .vi-button').click();
           assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px', 'the mode\'s type size');
           await page.locator('#prerender .vi-button').click();
-          const live = await page.$$eval('#prerender .chart-toolbar :is(label, a)', (els) => els.filter((e) => e.checkVisibility()).map((e) => e.textContent));
-          assert.deepEqual(live, [`${locale('ru').show_table}${locale('ru').show_chart}`, 'CSV', locale('ru').download_csv_excel, 'JSON', 'SVG']);
+          // The tabs, and the Download menu's formats but PNG once it is opened (a native
+          // disclosure: no script needed).
+          const live = () =>
+            page.$$eval('#prerender .chart-toolbar :is(label, a .menu-label)', (els) => els.filter((e) => e.checkVisibility()).map((e) => e.textContent));
+          assert.deepEqual(await live(), [locale('ru').show_chart, locale('ru').show_table]);
+          await page.locator('#prerender .download-menu > summary >> visible=true').click();
+          assert.deepEqual(await live(), [locale('ru').show_chart, locale('ru').show_table, 'CSV', locale('ru').download_csv_excel, 'JSON', 'SVG']);
           await screenshot(page, 'prerender-412-no-script-rank');
         }
         assertClean(record, { allowConsole: [/ERR_FAILED|Failed to load/] });
@@ -479,7 +506,7 @@ describe('prerendered first view', () => {
       const { page, context } = record;
       try {
         if (ready) await waitForState(page, 'ready');
-        if (table) await page.locator('#prerender .table-switch >> visible=true').click();
+        if (table) await showTable(page, true, '#prerender');
         const scrollers = await page.$$eval('.table-scroll', (els) => els.filter((el) => el.checkVisibility()).length);
         assert.ok(scrollers > 0, `${path}: a table is shown`);
         const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

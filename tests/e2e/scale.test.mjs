@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { openPage } from './helpers.mjs';
-import { DATA_PATH, assertClean, countText, dataset, fill, locale, serveAndBrowse, waitForState, withPage } from './support.mjs';
+import { DATA_PATH, assertClean, countText, dataset, fill, locale, serveAndBrowse, showTable, waitForState, withPage } from './support.mjs';
 
 const PAGE = 100;
 const COUNT = 250;
@@ -117,12 +117,12 @@ describe('a long series', () => {
         (n) => document.querySelectorAll('li.value-card[data-park="morion-digital"] details.earlier[open] .figure').length === n,
         FOLDED,
       );
-      assert.equal(await fold.locator('.figure .source-link').count(), FOLDED, 'each folded value cites its source');
-      assert.equal(await page.locator('li.value-card[data-park="technopark-perm"] details').count(), 0, 'a short card has no fold');
+      assert.equal(await fold.locator('.sources-of .source-link').count(), FOLDED, 'each folded value cites its source');
+      assert.equal(await page.locator('li.value-card[data-park="technopark-perm"] details.earlier').count(), 0, 'a short card has no fold');
 
       // The chart and the table keep every value.
       assert.equal(await page.locator('#compare-chart rect.hit[data-park="morion-digital"]').count(), RANKS.length);
-      await page.click('#table-toggle');
+      await showTable(page);
       await page.waitForSelector('#values-table');
       assert.equal(await page.locator('#values-table tr[data-park="morion-digital"]').count(), RANKS.length);
 

@@ -208,3 +208,7 @@ export async function settled(page, read, what) {
   }
   assert.fail(`${what} kept changing for 2 s`);
 }
+
+
+// The page's menus and tabs, as a reader works them (helpers.mjs).
+export { clickInMenu, openMenuOf, showTable } from './helpers.mjs';
