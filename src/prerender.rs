@@ -37,7 +37,7 @@ use crate::view::{
 /// app's chart is at the start of its range (so it never overflows and is never scaled: the
 /// text is the app's size and the box the app's height). `first_view_css` shows one per range
 /// (`.static-chart > .w{i}`).
-pub const VIEWPORT_STEPS: [u32; 12] = [0, 360, 375, 390, 412, 430, 481, 600, 768, 1000, 1280, 1352];
+pub const VIEWPORT_STEPS: [u32; 11] = [0, 360, 390, 412, 430, 481, 600, 768, 1000, 1280, 1352];
 
 /// The narrowest viewport the first step is drawn for.
 const NARROWEST: f64 = 320.0;
@@ -264,18 +264,29 @@ pub fn first_view(
     }))
 }
 
+/// What plotters writes that the page need not carry: the font (the page's, `svg text` in
+/// style.css), and attributes at SVG's initial values (`text-anchor: start`, a 1 px stroke)
+/// or with a space to spare.
+const SVG_DEFAULTS: [(&str, &str); 4] = [
+    (" font-family=\"sans-serif\"", ""),
+    (" text-anchor=\"start\"", ""),
+    (" stroke-width=\"1\"", ""),
+    (" \"/>", "\"/>"),
+];
+
 /// Drawings of a chart, one per range of `VIEWPORT_STEPS` (`first_view_css` shows the one for
 /// the viewport), each marked by its range: `<svg class="w{i}" …>`.
 fn drawings(specs: impl Iterator<Item = ChartSpec>) -> Option<String> {
     let mut out = String::new();
     for (i, spec) in specs.enumerate() {
         let svg = render_svg(&spec).ok()?;
-        // Its font is the page's (`svg text` in style.css), so the attribute saying so goes:
-        // 12 KB less to parse.
-        out.push_str(
-            &svg.replacen("<svg ", &format!("<svg class=\"w{i}\" "), 1)
-                .replace(" font-family=\"sans-serif\"", ""),
-        );
+        // Its font is the page's (`svg text` in style.css), so the attribute saying so goes
+        // (12 KB less to parse), and so do those that say what SVG assumes anyway.
+        let mut svg = svg.replacen("<svg ", &format!("<svg class=\"w{i}\" "), 1);
+        for (said, meant) in SVG_DEFAULTS {
+            svg = svg.replace(said, meant);
+        }
+        out.push_str(&svg);
     }
     Some(out)
 }
@@ -668,10 +679,17 @@ mod tests {
             assert!(!embed.contains(&format!(">{label}</button>")), "{label}");
         }
         // Drawn at the embed's chart widths: at 412 px, 370 against the page's 366.
-        assert!(embed
-            .contains("<svg class=\"w4\" aria-hidden=\"true\" focusable=\"false\" width=\"370\""));
-        assert!(page
-            .contains("<svg class=\"w4\" aria-hidden=\"true\" focusable=\"false\" width=\"366\""));
+        let at = VIEWPORT_STEPS
+            .iter()
+            .position(|&step| step == 412)
+            .expect("a step at 412");
+        let drawn = |width: u32| {
+            format!(
+                "<svg class=\"w{at}\" aria-hidden=\"true\" focusable=\"false\" width=\"{width}\""
+            )
+        };
+        assert!(embed.contains(&drawn(370)));
+        assert!(page.contains(&drawn(366)));
     }
 
     #[test]
