@@ -164,6 +164,8 @@ pub struct Strings {
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
     pub clear_filters: &'static str,
+    /// The fold of the timeline's filters on a phone.
+    pub filters: &'static str,
     pub show_on_chart: &'static str,
     pub levels: Texts,
     pub kinds: Texts,

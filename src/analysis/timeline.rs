@@ -30,6 +30,21 @@ impl TimelineFilter {
         *self != TimelineFilter::default()
     }
 
+    /// How many filters are set (the words looked for count as one), for «Фильтры (2)».
+    pub fn active_count(&self) -> usize {
+        [
+            self.level.is_some(),
+            self.kind.is_some(),
+            self.park.is_some(),
+            self.from.is_some(),
+            self.to.is_some(),
+            !self.query.trim().is_empty(),
+        ]
+        .into_iter()
+        .filter(|&set| set)
+        .count()
+    }
+
     /// Whether an event passes, its texts read in `lang`.
     pub fn keeps(&self, event: &Event, lang: Lang) -> bool {
         self.level.is_none_or(|l| event.level == l)
@@ -167,6 +182,18 @@ pub fn timeline_years<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fold_counts_the_filters_set() {
+        let mut f = TimelineFilter::default();
+        assert_eq!(f.active_count(), 0);
+        f.level = Some(Level::Federal);
+        f.from = Some(2019);
+        f.query = "  ".into();
+        assert_eq!(f.active_count(), 2, "blank words are no filter");
+        f.query = "сессия".into();
+        assert_eq!(f.active_count(), 3);
+    }
     use crate::model::{Confidence, Text};
 
     fn event(year: i32, month: Option<u8>, day: Option<u8>) -> Event {

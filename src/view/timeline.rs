@@ -118,133 +118,143 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
     view! {
         <section id=copy.id("timeline") class="panel timeline-panel" aria-labelledby=copy.id("timeline-title")>
             <h2 id=copy.id("timeline-title")>{move || s().timeline_title}</h2>
-            <div class="filters">
-                <div class="control control-wide">
-                    <label for=copy.id("filter-search")>{move || s().search_label}</label>
-                    <input
-                        id=copy.id("filter-search")
-                        type="search"
-                        disabled=waits
-                        autocomplete="off"
-                        placeholder=move || s().search_placeholder
-                        prop:value=move || filter().query
-                        on:input=move |ev| {
-                            let text = clean_query(&event_target_value(&ev));
-                            set(&|f| f.query = text.clone());
-                        }
-                    />
-                </div>
-                <div class="control">
-                    <label for=copy.id("filter-level")>{move || s().filter_level}</label>
-                    <select
-                        id=copy.id("filter-level")
-                        disabled=waits
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            set(&|f| f.level = Level::ALL.into_iter().find(|l| l.key() == v));
-                        }
-                        prop:value=move || filter().level.map(Level::key).unwrap_or_default()
-                    >
-                        <option value="">{move || s().filter_all}</option>
-                        {Level::ALL
-                            .into_iter()
-                            .map(|l| view! {
-                                <option value=l.key() selected=move || filter().level == Some(l)>
-                                    {move || with_count(
-                                        s().levels.get(l.key()).copied().unwrap_or_default(),
-                                        counts.get().level.iter().find(|(x, _)| *x == l).map(|(_, n)| *n),
-                                    )}
-                                </option>
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="control">
-                    <label for=copy.id("filter-kind")>{move || s().filter_kind}</label>
-                    <select
-                        id=copy.id("filter-kind")
-                        disabled=waits
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            set(&|f| f.kind = EventKind::ALL.into_iter().find(|k| k.key() == v));
-                        }
-                        prop:value=move || filter().kind.map(EventKind::key).unwrap_or_default()
-                    >
-                        <option value="">{move || s().filter_all}</option>
-                        {EventKind::ALL
-                            .into_iter()
-                            .map(|k| view! {
-                                <option value=k.key() selected=move || filter().kind == Some(k)>
-                                    {move || with_count(
-                                        s().kinds.get(k.key()).copied().unwrap_or_default(),
-                                        counts.get().kind.iter().find(|(x, _)| *x == k).map(|(_, n)| *n),
-                                    )}
-                                </option>
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="control">
-                    <label for=copy.id("filter-park")>{move || s().filter_park}</label>
-                    <select
-                        id=copy.id("filter-park")
-                        disabled=waits
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            set(&|f| f.park = (!v.is_empty()).then(|| v.clone()));
-                        }
-                        prop:value=move || filter().park.unwrap_or_default()
-                    >
-                        <option value="">{move || s().filter_all}</option>
-                        {parks_for_select
-                            .into_iter()
-                            .map(|p| {
-                                let id = p.id.clone();
-                                let id_for_count = p.id.clone();
-                                let id_for_selected = p.id.clone();
-                                view! {
-                                    <option value=id selected=move || filter().park.as_deref() == Some(id_for_selected.as_str())>
+            // On a phone the filters fold behind «Фильтры (n)», so the list comes right after
+            // the comparison; wider, the fold is always open (style.css).
+            <details class="filters-fold">
+                <summary>
+                    {move || match filter().active_count() {
+                        0 => s().filters.to_string(),
+                        n => format!("{} ({n})", s().filters),
+                    }}
+                </summary>
+                <div class="filters">
+                    <div class="control control-wide">
+                        <label for=copy.id("filter-search")>{move || s().search_label}</label>
+                        <input
+                            id=copy.id("filter-search")
+                            type="search"
+                            disabled=waits
+                            autocomplete="off"
+                            placeholder=move || s().search_placeholder
+                            prop:value=move || filter().query
+                            on:input=move |ev| {
+                                let text = clean_query(&event_target_value(&ev));
+                                set(&|f| f.query = text.clone());
+                            }
+                        />
+                    </div>
+                    <div class="control">
+                        <label for=copy.id("filter-level")>{move || s().filter_level}</label>
+                        <select
+                            id=copy.id("filter-level")
+                            disabled=waits
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                set(&|f| f.level = Level::ALL.into_iter().find(|l| l.key() == v));
+                            }
+                            prop:value=move || filter().level.map(Level::key).unwrap_or_default()
+                        >
+                            <option value="">{move || s().filter_all}</option>
+                            {Level::ALL
+                                .into_iter()
+                                .map(|l| view! {
+                                    <option value=l.key() selected=move || filter().level == Some(l)>
                                         {move || with_count(
-                                            p.name.get(state.lang.get()),
-                                            counts.get().park.iter().find(|(x, _)| *x == id_for_count).map(|(_, n)| *n),
+                                            s().levels.get(l.key()).copied().unwrap_or_default(),
+                                            counts.get().level.iter().find(|(x, _)| *x == l).map(|(_, n)| *n),
                                         )}
                                     </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="control">
+                        <label for=copy.id("filter-kind")>{move || s().filter_kind}</label>
+                        <select
+                            id=copy.id("filter-kind")
+                            disabled=waits
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                set(&|f| f.kind = EventKind::ALL.into_iter().find(|k| k.key() == v));
+                            }
+                            prop:value=move || filter().kind.map(EventKind::key).unwrap_or_default()
+                        >
+                            <option value="">{move || s().filter_all}</option>
+                            {EventKind::ALL
+                                .into_iter()
+                                .map(|k| view! {
+                                    <option value=k.key() selected=move || filter().kind == Some(k)>
+                                        {move || with_count(
+                                            s().kinds.get(k.key()).copied().unwrap_or_default(),
+                                            counts.get().kind.iter().find(|(x, _)| *x == k).map(|(_, n)| *n),
+                                        )}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="control">
+                        <label for=copy.id("filter-park")>{move || s().filter_park}</label>
+                        <select
+                            id=copy.id("filter-park")
+                            disabled=waits
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                set(&|f| f.park = (!v.is_empty()).then(|| v.clone()));
+                            }
+                            prop:value=move || filter().park.unwrap_or_default()
+                        >
+                            <option value="">{move || s().filter_all}</option>
+                            {parks_for_select
+                                .into_iter()
+                                .map(|p| {
+                                    let id = p.id.clone();
+                                    let id_for_count = p.id.clone();
+                                    let id_for_selected = p.id.clone();
+                                    view! {
+                                        <option value=id selected=move || filter().park.as_deref() == Some(id_for_selected.as_str())>
+                                            {move || with_count(
+                                                p.name.get(state.lang.get()),
+                                                counts.get().park.iter().find(|(x, _)| *x == id_for_count).map(|(_, n)| *n),
+                                            )}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="control control-year">
+                        <label for=copy.id("filter-from")>{move || s().filter_from}</label>
+                        <select
+                            id=copy.id("filter-from")
+                            disabled=waits
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev).parse().ok();
+                                set(&|f| f.from = v);
+                            }
+                            prop:value=move || filter().from.map(|y| y.to_string()).unwrap_or_default()
+                        >
+                            <option value="">{move || s().filter_any_year}</option>
+                            {move || year_options(filter().from)}
+                        </select>
+                    </div>
+                    <div class="control control-year">
+                        <label for=copy.id("filter-to")>{move || s().filter_to}</label>
+                        <select
+                            id=copy.id("filter-to")
+                            disabled=waits
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev).parse().ok();
+                                set(&|f| f.to = v);
+                            }
+                            prop:value=move || filter().to.map(|y| y.to_string()).unwrap_or_default()
+                        >
+                            <option value="">{move || s().filter_any_year}</option>
+                            {move || year_options(filter().to)}
+                        </select>
+                    </div>
                 </div>
-                <div class="control control-year">
-                    <label for=copy.id("filter-from")>{move || s().filter_from}</label>
-                    <select
-                        id=copy.id("filter-from")
-                        disabled=waits
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev).parse().ok();
-                            set(&|f| f.from = v);
-                        }
-                        prop:value=move || filter().from.map(|y| y.to_string()).unwrap_or_default()
-                    >
-                        <option value="">{move || s().filter_any_year}</option>
-                        {move || year_options(filter().from)}
-                    </select>
-                </div>
-                <div class="control control-year">
-                    <label for=copy.id("filter-to")>{move || s().filter_to}</label>
-                    <select
-                        id=copy.id("filter-to")
-                        disabled=waits
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev).parse().ok();
-                            set(&|f| f.to = v);
-                        }
-                        prop:value=move || filter().to.map(|y| y.to_string()).unwrap_or_default()
-                    >
-                        <option value="">{move || s().filter_any_year}</option>
-                        {move || year_options(filter().to)}
-                    </select>
-                </div>
-            </div>
+            </details>
             <div class="count-row">
                 <p id=copy.id("event-count") class="event-count" role="status" data-count=move || shown.get().to_string()>
                     {count_text}

@@ -229,6 +229,9 @@ async function checkReflow(page, label) {
     );
     problems.push(`scrollWidth ${width} > 320 (${widest.join('; ')})`);
   }
+  // On a phone the timeline's filters fold behind their button: open it, as a reader would.
+  const fold = page.locator('.filters-fold:not([open]) > summary');
+  if ((await fold.count()) > 0 && (await fold.first().isVisible())) await fold.first().click();
   for (const selector of REFLOW_CONTROLS) {
     const control = page.locator(selector).first();
     await control.scrollIntoViewIfNeeded();

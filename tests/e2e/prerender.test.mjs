@@ -80,7 +80,7 @@ const boxes = (page, root) =>
       cards: box('.value-cards'),
       // The timeline, drawn by the same component in both (its filters waiting in the first).
       timelineTitle: box('.timeline-panel h2'),
-      filters: box('.timeline-panel .filters'),
+      filters: box('.timeline-panel .filters-fold'),
       firstEvent: box('.timeline-panel li.event'),
       // Below them: the lifecycle chart's section (drawn per range of widths before the app)
       // and the sources, which must not move when the app takes over.
@@ -462,7 +462,7 @@ describe('prerendered first view', () => {
           // Controls that only the app would bring to life are not shown, nor its loading note
           // and the timeline's place; the visually-impaired mode's switch, the tabs and the
           // download links are.
-          for (const inert of ['.header-actions > button', '.chart-toolbar button', '.prerender-status', '.filters']) {
+          for (const inert of ['.header-actions > button', '.chart-toolbar button', '.prerender-status', '.filters-fold']) {
             assert.equal(await page.locator(`#prerender ${inert}`).first().isVisible(), false, `${inert} hidden`);
           }
           // The whole story reads with no script: every event's title and every source.
