@@ -37,7 +37,7 @@ use crate::view::{
 /// app's chart is at the start of its range (so it never overflows and is never scaled: the
 /// text is the app's size and the box the app's height). `first_view_css` shows one per range
 /// (`.static-chart > .w{i}`).
-pub const VIEWPORT_STEPS: [u32; 11] = [0, 360, 390, 412, 430, 481, 600, 768, 1000, 1280, 1352];
+pub const VIEWPORT_STEPS: [u32; 10] = [0, 360, 390, 412, 481, 600, 768, 1000, 1280, 1352];
 
 /// The narrowest viewport the first step is drawn for.
 const NARROWEST: f64 = 320.0;
