@@ -123,3 +123,93 @@ mod tests {
         assert_eq!(tally(en, 1, 0), "1 problem, 0 warnings");
     }
 }
+
+/// `check.html` made from the built `index.html` (its head names the hashed JS, WASM and
+/// stylesheet): the title is the check page's, the explorer's description goes, the check
+/// page's own stylesheet (`contract::CHECK_CSS`) is linked, and `mark`, where the first view
+/// would go, becomes the check page's root (`contract::CHECK_ROOT`, where the WASM mounts it)
+/// with a word for a browser without script. `None` when the page lacks the mark, a title or
+/// a head.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn check_page(index: &str, mark: &str) -> Option<String> {
+    use crate::contract::{CHECK_CSS, CHECK_ROOT};
+    use crate::html::escape;
+    use crate::i18n::{strings, Lang};
+
+    let s = strings(Lang::Ru);
+    let start = index.find("<title>")? + "<title>".len();
+    let end = start + index[start..].find("</title>")?;
+    let mut page = format!(
+        "{}{} — {}{}",
+        &index[..start],
+        escape(s.check_title),
+        escape(s.app_title),
+        &index[end..]
+    );
+    if let Some(at) = page
+        .find("name=description")
+        .or_else(|| page.find("name=\"description\""))
+    {
+        let open = page[..at].rfind("<meta")?;
+        let close = at + page[at..].find('>')? + 1;
+        page.replace_range(open..close, "");
+    }
+    if !page.contains(mark) || !page.contains("</head>") {
+        return None;
+    }
+    let root = format!(
+        "<div id=\"{CHECK_ROOT}\"></div><noscript><main class=\"check-noscript\"><h1>{}</h1><p>{}</p></main></noscript>",
+        escape(s.check_title),
+        escape(s.check_noscript)
+    );
+    Some(
+        page.replacen(
+            "</head>",
+            &format!("<link rel=\"stylesheet\" href=\"{CHECK_CSS}\"></head>"),
+            1,
+        )
+        .replacen(mark, &root, 1),
+    )
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod page_tests {
+    use super::*;
+
+    const MARK: &str = "<template id=first-view></template>";
+
+    #[test]
+    fn the_check_page_is_the_built_page_with_its_own_root() {
+        // As Trunk's release build minifies it.
+        let index = "<!doctype html><html lang=ru><title>Технопарки Перми</title>\
+            <meta content=\"Morion Digital и «Технопарк Пермь»\" name=description>\
+            <link href=./style-1.css rel=stylesheet><script data-js=./a.js src=./boot.js type=module></script>\
+            </head><body><template id=first-view></template></body></html>";
+        let page = check_page(index, MARK).unwrap();
+        assert!(page.contains("<title>Проверка файла данных — Технопарки Перми</title>"));
+        assert!(!page.contains("description"));
+        assert!(page.contains("<link href=./style-1.css rel=stylesheet><script data-js=./a.js"));
+        assert!(page.contains("<link rel=\"stylesheet\" href=\"check.css\"></head>"));
+        assert!(page.contains("<body><div id=\"check\"></div><noscript>"));
+        assert!(!page.contains(MARK));
+        // The development page (not minified) too.
+        let dev = "<html><head><title>T</title>\n<meta name=\"description\" content=\"x\" />\n</head><body>\n<template id=first-view></template>\n</body>";
+        let page = check_page(dev, MARK).unwrap();
+        assert!(!page.contains("description") && page.contains("<div id=\"check\">"));
+        assert_eq!(check_page("<title>T</title></head>", MARK), None);
+    }
+
+    /// The development build's hook (`Trunk.toml`) writes `check.html` by text substitution
+    /// (the static-pages binary would be compiled after every edit): with the same root.
+    #[test]
+    fn the_development_hook_writes_the_same_root() {
+        use crate::contract::{CHECK_CSS, CHECK_ROOT};
+        let trunk = include_str!("../Trunk.toml");
+        assert!(
+            trunk.contains(&format!("s|{MARK}|<div id={CHECK_ROOT}></div>|")),
+            "{trunk}"
+        );
+        assert!(trunk.contains(&format!("href={CHECK_CSS}")), "{trunk}");
+        assert!(trunk.contains("check.html"));
+    }
+}

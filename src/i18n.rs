@@ -258,6 +258,8 @@ pub struct Strings {
     // The check page (`ui::check`, `check`).
     pub check_title: &'static str,
     pub check_intro: &'static str,
+    /// `check.html` without script (written by the build).
+    pub check_noscript: &'static str,
     pub check_choose: &'static str,
     pub check_drop: &'static str,
     pub check_back: &'static str,

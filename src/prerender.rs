@@ -106,8 +106,8 @@ pub fn lifecycle_width_at(viewport: f64, layout: Layout) -> f64 {
 pub const PRERENDERED_METRICS: usize = 12;
 
 use crate::contract::{
-    first_view_id, APP_FAILED, COPY_LINK, EMBED_OPEN, FALLBACK, FIRST_VIEW_ROOT, METRIC_SELECT,
-    VI_STORAGE_KEY,
+    first_view_id, APP_FAILED, COPY_LINK, EMBED_OPEN, FALLBACK, FIRST_VIEW_ROOT,
+    FIRST_VIEW_UPDATED, METRIC_SELECT, VI_STORAGE_KEY,
 };
 pub use crate::contract::{TABLE_SWITCH, VI_SWITCH};
 
@@ -232,9 +232,10 @@ pub fn first_view(
     html.push_str(&format!(
         "<div id=\"{FIRST_VIEW_ROOT}\" class=\"{class}\" data-query=\"{}\" data-own-lang=\"{}\" \
          data-host-vi=\"{HOST_VI_PAIR}\" data-vi-key=\"{VI_STORAGE_KEY}\" data-fallback=\"{FALLBACK}\" \
-         data-failed-class=\"{APP_FAILED}\">",
+         data-failed-class=\"{APP_FAILED}\" {FIRST_VIEW_UPDATED}=\"{}\">",
         layout.query(),
         lang_pair(lang),
+        ds.meta.updated,
     ));
     // The header, its buttons but the visually-impaired switch waiting for the app; an embed
     // has no embed or copy-link button.
