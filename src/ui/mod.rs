@@ -38,9 +38,9 @@ pub fn start() {
     use wasm_bindgen::JsCast;
     match document()
         .get_element_by_id(CHECK_ROOT)
-        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
+        .and_then(|root| root.dyn_into().ok())
     {
-        Some(root) => leptos::mount::mount_to(root, check::CheckPage).forget(),
+        Some(root) => check::start(root),
         None => leptos::mount::mount_to_body(App),
     }
 }
@@ -106,7 +106,7 @@ pub fn App() -> impl IntoView {
                     Some(Err(error)) => {
                         view! { <LoadErrorView error retry=move || data.refetch()/> }.into_any()
                     }
-                    Some(Ok(ds)) => view! { <Explorer ds/> }.into_any(),
+                    Some(Ok(ds)) => explorer(ds),
                 }}
             </main>
             <footer class="site-footer">
@@ -130,10 +130,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The loaded explorer: comparison beside the timeline, sources below (also the check page's
-/// preview of an editor's file, `check`).
+/// The loaded explorer, as the app and the check page's preview (`check`) both draw it: one
+/// call, so the WASM holds its drawing once.
+fn explorer(ds: Arc<Dataset>) -> AnyView {
+    view! { <Explorer ds/> }.into_any()
+}
+
+/// The loaded explorer: comparison beside the timeline, sources below.
 #[component]
-pub(crate) fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
+fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
     scroll_selected_event_into_view(use_app_state());
     view! {
         <div class="explorer">
