@@ -5,7 +5,7 @@
 
 use crate::format::{counted, ReferenceTypography};
 use crate::i18n::Strings;
-use crate::model::Pos;
+use crate::model::{Pos, ProblemKind};
 
 /// How many characters of a line are shown on each side of a problem's column: a minified
 /// file is one line of a hundred thousand.
@@ -49,6 +49,26 @@ pub fn excerpt(text: &str, pos: Pos) -> Option<Excerpt> {
         at: piece(at, (at + 1).min(chars.len())),
         after,
     })
+}
+
+/// Whether a problem stopped the reading of the file (the JSON itself, or a value of the wrong
+/// shape): then it is the only one listed, and the next show once it is fixed.
+pub fn stops_reading(kind: &ProblemKind) -> bool {
+    use ProblemKind::*;
+    matches!(
+        kind,
+        NotUtf8
+            | EmptyFile
+            | TooLarge { .. }
+            | UnexpectedEnd
+            | Syntax(_)
+            | TooDeep
+            | MissingField(_)
+            | WrongType { .. }
+            | UnknownValue { .. }
+            | DuplicateField(_)
+            | Shape(_)
+    )
 }
 
 /// `3 ошибки, 1 предупреждение`, `1 problem, 0 warnings`.
@@ -109,6 +129,36 @@ mod tests {
         assert_eq!(e.after.chars().count(), EXCERPT_REACH + 1);
         let e = excerpt(&line, at(1, 1)).unwrap();
         assert!(!e.before.starts_with('…'));
+    }
+
+    #[test]
+    fn parse_problems_stop_the_reading_and_validation_ones_do_not() {
+        use crate::model::load_dataset;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad/");
+        let kind = |file: &str| {
+            load_dataset(&std::fs::read(format!("{dir}{file}")).unwrap())
+                .unwrap_err()
+                .remove(0)
+                .kind
+        };
+        for file in [
+            "trailing_comma.json",
+            "missing_level.json",
+            "unknown_level.json",
+            "empty.json",
+            "duplicate_key.json",
+            "wrong_type_value_string.json",
+        ] {
+            assert!(stops_reading(&kind(file)), "{file}");
+        }
+        for file in [
+            "bad_color.json",
+            "dangling_park_ref.json",
+            "month_13.json",
+            "rank_zero.json",
+        ] {
+            assert!(!stops_reading(&kind(file)), "{file}");
+        }
     }
 
     #[test]

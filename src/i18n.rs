@@ -269,6 +269,8 @@ pub struct Strings {
     pub check_warnings: Forms,
     pub check_valid: &'static str,
     pub check_invalid: &'static str,
+    /// After `check_invalid` when the one problem stopped the reading (`check::stops_reading`).
+    pub check_stops: &'static str,
     /// The browser could not read the chosen file: `{0}` its words.
     pub check_unreadable: &'static str,
     pub check_problems_title: &'static str,

@@ -20,7 +20,7 @@ use web_sys::{DragEvent, Element, File, HtmlInputElement};
 use super::explorer;
 use super::load::{fetch_dataset, LoadError};
 use crate::analysis::diff::{diff, ChangeKind, RecordChange};
-use crate::check::{excerpt, tally};
+use crate::check::{excerpt, stops_reading, tally};
 use crate::format::{counted, ReferenceTypography, Typography as _};
 use crate::i18n::{strings, Lang, Strings, Texts};
 use crate::model::problem::fill;
@@ -399,15 +399,13 @@ fn draw(
         } => {
             let errors = outcome.as_ref().err().map_or(0, |p| p.len());
             let verdict = match outcome {
-                Ok(_) => s.check_valid,
-                Err(_) => s.check_invalid,
+                Ok(_) => s.check_valid.to_string(),
+                Err(problems) if problems.len() == 1 && stops_reading(&problems[0].kind) => {
+                    format!("{} {}", s.check_invalid, s.check_stops)
+                }
+                Err(_) => s.check_invalid.to_string(),
             };
-            (
-                name,
-                errors,
-                warnings.len(),
-                (verdict.to_string(), errors == 0),
-            )
+            (name, errors, warnings.len(), (verdict, errors == 0))
         }
     };
     Node::of(

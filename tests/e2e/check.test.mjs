@@ -162,6 +162,12 @@ for (const [lang, query, strings] of [
           assert.equal(got.statusRole, 'status', 'the status is announced');
           assert.ok(got.status.includes(`«${file}»`) || got.status.includes(`“${file}”`), got.status);
           assert.equal(got.preview, expected.valid, `${file}: preview only for a valid file`);
+          const verdict = await page.textContent('.check-verdict');
+          assert.ok(verdict.startsWith(expected.valid ? strings.check_valid : strings.check_invalid), verdict);
+          // A mistake in the JSON stops the reading, and the page says why only one is listed.
+          if (file === 'trailing_comma.json' || file === 'bad_color.json') {
+            assert.equal(verdict.includes(strings.check_stops), file === 'trailing_comma.json', file);
+          }
         }
         assertClean(record);
       } finally {
