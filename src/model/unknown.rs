@@ -160,7 +160,6 @@ fn pattern(path: &str) -> String {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::*;
     use crate::model::{check_dataset, check_dataset_scanning, Problem};
 
     fn same(bytes: &[u8], what: &str) {
