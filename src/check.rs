@@ -23,14 +23,20 @@ pub struct Excerpt {
     pub at: String,
     /// What comes after it (`…` last when cut).
     pub after: String,
+    /// The line before, when the place is the line's first character: a comma missing at the
+    /// end of a line is found at the start of the next (its end, cut as `before` is).
+    pub previous: Option<String>,
 }
 
 /// The line at `pos` in `text` (the file as read: a BOM is not a column, a CR ends no line);
 /// `None` when the file has no such line.
 pub fn excerpt(text: &str, pos: Pos) -> Option<Excerpt> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let line = text.split('\n').nth(pos.line.checked_sub(1)?)?;
-    let chars: Vec<char> = line.strip_suffix('\r').unwrap_or(line).chars().collect();
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+    let index = pos.line.checked_sub(1)?;
+    let previous = index.checked_sub(1).and_then(|i| lines.nth(i));
+    let line = lines.next()?;
+    let chars: Vec<char> = line.chars().collect();
     let at = pos.column.saturating_sub(1).min(chars.len());
     let start = at.saturating_sub(EXCERPT_REACH);
     let end = (at + 1 + EXCERPT_REACH).min(chars.len());
@@ -43,11 +49,25 @@ pub fn excerpt(text: &str, pos: Pos) -> Option<Excerpt> {
     if end < chars.len() {
         after.push('…');
     }
+    let first = chars.iter().position(|c| !c.is_whitespace());
+    let previous = previous
+        .filter(|_| first.is_none_or(|first| at <= first))
+        .map(|p| {
+            let p: Vec<char> = p.chars().collect();
+            let start = p.len().saturating_sub(2 * EXCERPT_REACH);
+            let tail: String = p[start..].iter().collect();
+            if start > 0 {
+                format!("…{tail}")
+            } else {
+                tail
+            }
+        });
     Some(Excerpt {
         line: pos.line,
         before,
         at: piece(at, (at + 1).min(chars.len())),
         after,
+        previous,
     })
 }
 
@@ -100,6 +120,23 @@ mod tests {
         );
         assert_eq!(excerpt(text, at(5, 1)), None);
         assert_eq!(excerpt(text, at(0, 1)), None);
+    }
+
+    #[test]
+    fn a_place_at_a_line_start_shows_the_line_before() {
+        let text = "{\n  \"value\": 86000\n  \"date\": \"2019\"\n}";
+        let e = excerpt(text, at(3, 3)).unwrap();
+        assert_eq!(e.previous.as_deref(), Some("  \"value\": 86000"));
+        assert_eq!(
+            excerpt(text, at(3, 1)).unwrap().previous.as_deref(),
+            Some("  \"value\": 86000")
+        );
+        // Not past the line's first character, nor on the first line.
+        assert_eq!(excerpt(text, at(3, 4)).unwrap().previous, None);
+        assert_eq!(excerpt(text, at(1, 1)).unwrap().previous, None);
+        let long = format!("{}\n\"x\"", "a".repeat(500));
+        let e = excerpt(&long, at(2, 1)).unwrap();
+        assert_eq!(e.previous.unwrap().chars().count(), 2 * EXCERPT_REACH + 1);
     }
 
     #[test]

@@ -504,12 +504,14 @@ fn problem_list(
                 .text(&e.before)
                 .child(Node::new("mark").text(at))
                 .text(&e.after);
-            item = item.child(
-                Node::new("figure")
-                    .class("check-excerpt")
-                    .child(Node::new("figcaption").text(&fill(s.check_line, &[e.line.to_string()])))
-                    .child(Node::new("pre").child(code)),
-            );
+            let mut figure = Node::new("figure")
+                .class("check-excerpt")
+                .child(Node::new("figcaption").text(&fill(s.check_line, &[e.line.to_string()])));
+            // The line before, dimmed: where a missing comma really is.
+            if let Some(previous) = &e.previous {
+                figure = figure.child(Node::of("pre", "check-previous", previous));
+            }
+            item = item.child(figure.child(Node::new("pre").child(code)));
         }
         list = list.child(item);
     }

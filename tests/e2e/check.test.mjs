@@ -101,7 +101,8 @@ function readReport(page) {
         message: li.querySelector('.check-message').textContent,
         place: li.querySelector('.check-at')?.textContent ?? null,
         shownPath: li.querySelector('.check-path').textContent,
-        excerpt: li.querySelector('.check-excerpt pre')?.textContent ?? null,
+        excerpt: li.querySelector('.check-excerpt pre:last-child')?.textContent ?? null,
+        previous: li.querySelector('.check-excerpt pre.check-previous')?.textContent ?? null,
         marked: li.querySelector('.check-excerpt mark')?.textContent ?? null,
         caption: li.querySelector('.check-excerpt figcaption')?.textContent ?? null,
       }));
@@ -157,6 +158,14 @@ for (const [lang, query, strings] of [
             const at = chars[item.column - 1] ?? ' ';
             assert.equal(item.marked, at, `${file} ${item.path}: marked character`);
             const shown = item.excerpt.replace(/^…/, '').replace(/…$/, '');
+            // At a line's start the line before is shown too (a missing comma is there).
+            const first = chars.findIndex((c) => !/\s/.test(c));
+            const atStart = item.line > 1 && (first === -1 || item.column - 1 <= first);
+            assert.equal(item.previous !== null, atStart, `${file} ${item.path}: the line before`);
+            if (atStart) {
+              const before = lineOf(file, item.line - 1);
+              assert.ok(before.endsWith(item.previous.replace(/^…/, '')), `${file}: ${item.previous}`);
+            }
             assert.ok(line.includes(shown.trimEnd()) || at === ' ', `${file}: ${item.excerpt} in ${line}`);
           }
           assert.equal(got.statusRole, 'status', 'the status is announced');
