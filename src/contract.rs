@@ -81,3 +81,22 @@ pub const MAIN: &str = "main";
 pub fn first_view_id(name: &str) -> String {
     format!("{FIRST_VIEW_ID_PREFIX}{name}")
 }
+
+/// The first view's root attribute holding the `meta.updated` of the dataset it was built
+/// from: when the served dataset says otherwise, the app says so as it takes the copy's place
+/// (`ui::App`), so that two different numbers are never shown one after the other without a
+/// word.
+pub const FIRST_VIEW_UPDATED: &str = "data-updated";
+
+/// The editors' check page, written by the build beside `index.html` and linked from the
+/// app's footer.
+pub const CHECK_PAGE: &str = "check.html";
+
+/// The check page's root element: where the build writes it, the WASM mounts the check page
+/// (`ui::check`) instead of the explorer. The development build's hook (`Trunk.toml`) writes
+/// it too, as `<div id=check>`; a test holds the two together.
+pub const CHECK_ROOT: &str = "check";
+
+/// The check page's own stylesheet (`public/`), linked from `check.html` only: the explorer's
+/// first view does not carry it.
+pub const CHECK_CSS: &str = "check.css";

@@ -121,7 +121,7 @@ fn plain_number(value: f64, sep: Separator) -> String {
 }
 
 /// The unit as the dataset names it.
-fn unit_key(unit: Unit) -> &'static str {
+pub fn unit_key(unit: Unit) -> &'static str {
     match unit {
         Unit::M2 => "m2",
         Unit::Rub => "rub",

@@ -270,6 +270,50 @@ pub struct Strings {
     /// What the format wants instead, by `model::problem::Expected`.
     pub json_expected: Texts,
     pub problems: Texts,
+    /// The app's footer link to the editors' check page (`check.html`).
+    pub check_link: &'static str,
+    // The check page (`ui::check`, `check`).
+    pub check_title: &'static str,
+    pub check_intro: &'static str,
+    /// `check.html` without script (written by the build).
+    pub check_noscript: &'static str,
+    pub check_choose: &'static str,
+    pub check_drop: &'static str,
+    pub check_back: &'static str,
+    /// `{0}` the file's name, `{1}` the tally (`check::tally`).
+    pub check_file: &'static str,
+    pub check_problems: Forms,
+    pub check_warnings: Forms,
+    pub check_valid: &'static str,
+    pub check_invalid: &'static str,
+    /// After `check_invalid` when the one problem stopped the reading (`check::stops_reading`).
+    pub check_stops: &'static str,
+    /// The browser could not read the chosen file: `{0}` its words.
+    pub check_unreadable: &'static str,
+    pub check_problems_title: &'static str,
+    pub check_warnings_title: &'static str,
+    pub check_warnings_hint: &'static str,
+    /// A problem's place: `{0}` line, `{1}` column.
+    pub check_at: &'static str,
+    /// The label of the file's line shown beside a problem: `{0}` its number.
+    pub check_line: &'static str,
+    pub check_diff_title: &'static str,
+    /// `{0}` the published data's date, `{1}` how many records differ, counted.
+    pub check_diff_intro: &'static str,
+    pub check_changes: Forms,
+    pub check_no_changes: &'static str,
+    pub check_diff_failed: &'static str,
+    /// The parts of the file by `analysis::diff::Section::key`.
+    pub check_sections: Texts,
+    /// By `analysis::diff::ChangeKind::key`.
+    pub check_kinds: Texts,
+    pub check_field: &'static str,
+    pub check_old: &'static str,
+    pub check_new: &'static str,
+    pub check_preview_title: &'static str,
+    /// The served dataset is not the one the first view was built from: `{0}` the first
+    /// view's `meta.updated`, `{1}` the served one's.
+    pub data_newer: &'static str,
 }
 
 impl Strings {

@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod check;
 pub mod contract;
 pub mod export;
 pub mod format;

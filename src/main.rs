@@ -1,9 +1,9 @@
-//! Starts the explorer in the browser: panic hook and mount, nothing else.
+//! Starts the explorer (or the editors' check page) in the browser: panic hook and mount.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(perm_technoparks::ui::App);
+    perm_technoparks::ui::start();
 }
 
 /// The explorer runs in the browser; natively there is nothing to start.

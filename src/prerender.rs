@@ -113,8 +113,9 @@ const DOWNLOAD_WIDTH: f64 = 640.0;
 pub use crate::contract::VI_SWITCH;
 use crate::contract::{
     first_view_id, APP_FAILED, COPY_CHART_LINK, COPY_LINK, EMBED_OPEN, FALLBACK, FIRST_VIEW_ROOT,
-    METRIC_SELECT, VI_STORAGE_KEY,
+    FIRST_VIEW_UPDATED, METRIC_SELECT, VI_STORAGE_KEY,
 };
+use leptos::attr::custom::custom_attribute;
 
 /// The files the build writes for the first view's download links, each once, with their
 /// text: the values as CSV (both separators, as the app's `Downloads` makes them) and each
@@ -176,6 +177,7 @@ pub fn first_view(
         .collect::<Option<_>>()?;
     let (lifecycle_alt, lifecycle_images) = lifecycle_images(&ds, t, layout)?;
     let summary = summary.to_string();
+    let updated = ds.meta.updated.to_string();
     let page = layout == Layout::Page;
     let class = match layout {
         Layout::Page => "app-root",
@@ -261,6 +263,9 @@ pub fn first_view(
                 <p class="prerender-status" role="status">{s.loading}</p>
             </div>
         }
+        // The date of the data it was drawn from, under the contract's name: the app says so
+        // when the served dataset is newer (`ui::App`).
+        .add_any_attr(custom_attribute(FIRST_VIEW_UPDATED, updated))
     }))
 }
 

@@ -4,5 +4,7 @@
 mod metrics;
 mod timeline;
 
+pub mod diff;
+
 pub use metrics::*;
 pub use timeline::*;

@@ -2,7 +2,8 @@
 //! page as the app draws it, holding the no-script summary) into the staged `index.html`, and
 //! the same page with the embed's first view as `embed.html` (what embed snippets frame); the
 //! rules that follow its numbers (`first-view.css`), the files its download links point to,
-//! and the plain table pages beside it, from the bundled dataset.
+//! the plain table pages beside it, from the bundled dataset, and the editors' `check.html`
+//! (the built page's head around the check page's root, `check::check_page`).
 //! An invalid dataset fails the build with every problem listed.
 //!
 //! A build tool: natively only (the first view's rendering, `prerender`, is not in the WASM).
@@ -21,7 +22,8 @@ mod build {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use perm_technoparks::contract::FIRST_VIEW_CSS;
+    use perm_technoparks::check::check_page;
+    use perm_technoparks::contract::{CHECK_PAGE, FIRST_VIEW_CSS};
     use perm_technoparks::format::ReferenceTypography;
     use perm_technoparks::i18n::{strings, Lang};
     use perm_technoparks::model::load_dataset;
@@ -75,6 +77,11 @@ mod build {
         if !index.contains(MARK) {
             return Err(format!("{} has no {MARK}", index_path.display()));
         }
+        // The editors' check page: this page's head (the hashed JS, WASM and stylesheet)
+        // around the check page's root, before the first view's stylesheet is linked.
+        let check = check_page(&index, MARK)
+            .ok_or_else(|| format!("{}: no title or head", index_path.display()))?;
+        write(&dir.join(CHECK_PAGE), &check)?;
         let t = ReferenceTypography { lang: Lang::Ru };
         let downloads = dir.join(DOWNLOADS_DIR);
         std::fs::create_dir_all(&downloads).map_err(|e| format!("{}: {e}", downloads.display()))?;

@@ -5,12 +5,13 @@ pub mod date;
 pub mod parse;
 pub mod problem;
 pub mod raw;
+mod unknown;
 pub mod validate;
 
 pub use dataset::*;
 pub use date::{PartialDate, Precision};
 pub use problem::{Pos, Problem, ProblemKind};
-pub use validate::{check_dataset, load_dataset, Checked};
+pub use validate::{check_dataset, check_dataset_scanning, load_dataset, Checked};
 
 /// The JSON Schema of the dataset file, for editors (`public/data/technoparks.schema.json`).
 #[cfg(not(target_arch = "wasm32"))]

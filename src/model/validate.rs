@@ -41,6 +41,22 @@ pub fn check_dataset(bytes: &[u8]) -> Checked {
     }
 }
 
+/// What [`check_dataset`] finds, the unknown fields found in the scan of the text
+/// (`unknown::unknown_fields`) rather than by `serde_ignored`: the same answer (a test says so),
+/// without a second copy of the deserializer in the WASM. The browser's check page runs it.
+pub fn check_dataset_scanning(bytes: &[u8]) -> Checked {
+    match parse_raw(bytes) {
+        Ok(raw) => {
+            let unknown = super::unknown::unknown_fields(&scan(&String::from_utf8_lossy(bytes)));
+            checked(bytes, &raw, unknown)
+        }
+        Err(problem) => Checked {
+            outcome: Err(vec![problem]),
+            warnings: Vec::new(),
+        },
+    }
+}
+
 /// Validation of a parsed file, with every problem and warning placed in the file.
 ///
 /// The full scan of the text (every value's place) costs more than parsing; it runs only when

@@ -1,6 +1,7 @@
 //! The Leptos view layer: components read state, call the core, render. Browser only.
 
 mod chart_view;
+mod check;
 mod compare;
 mod dom;
 mod downloads;
@@ -17,9 +18,13 @@ pub use state::{provide_app_state, use_app_state, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::contract::{APP_ROOT, MAIN};
+use crate::contract::{
+    APP_ROOT, CHECK_PAGE, CHECK_ROOT, FIRST_VIEW_ROOT, FIRST_VIEW_UPDATED, MAIN,
+};
+use crate::format::{ReferenceTypography, Typography as _};
 use crate::i18n::strings;
-use crate::model::Dataset;
+use crate::model::problem::fill;
+use crate::model::{Dataset, PartialDate};
 use crate::view::{ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ViPanel};
 use compare::Compare;
 use downloads::CopyLink;
@@ -27,11 +32,28 @@ use embed::{report_height_when_framed, EmbedDialog, OpenFull};
 use lifecycle::Lifecycle;
 use status::{LoadErrorView, Loading};
 
+/// Mounts the page this document is: the editors' check page where the build wrote its root
+/// (`check.html`), else the explorer.
+pub fn start() {
+    use wasm_bindgen::JsCast;
+    match document()
+        .get_element_by_id(CHECK_ROOT)
+        .and_then(|root| root.dyn_into().ok())
+    {
+        Some(root) => check::start(root),
+        None => leptos::mount::mount_to_body(App),
+    }
+}
+
 /// The whole explorer: header, the loaded views (or loading / error), footer.
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
     let data = LocalResource::new(fetch_dataset);
+    // The date of the dataset the first view was built from, read before the take-over.
+    let built_from = document()
+        .get_element_by_id(FIRST_VIEW_ROOT)
+        .and_then(|copy| copy.get_attribute(FIRST_VIEW_UPDATED));
     // index.html shows a first view drawn at build time (src/prerender.rs), its metric select,
     // table switch and visually-impaired mode already working. The app follows them, lays
     // itself out unseen on top of the copy (style.css) and, once the data is in (or has
@@ -71,17 +93,33 @@ pub fn App() -> impl IntoView {
                     Some(Ok(_)) => "ready",
                 }
             >
+                // A dataset published without a rebuild: the app's view replaces the first
+                // view's numbers, and says so.
+                {move || {
+                    let built = built_from.clone()?;
+                    let ds = data.get()?.ok()?;
+                    let served = ds.meta.updated.to_string();
+                    (served != built).then(|| {
+                        let t = ReferenceTypography { lang: state.lang.get() };
+                        let date = |iso: &str| {
+                            PartialDate::parse(iso).map_or(iso.to_string(), |d| t.date(&d))
+                        };
+                        let text = fill(s().data_newer, &[date(&built), date(&served)]);
+                        view! { <p id="data-newer" class="inferred" role="status">{text}</p> }
+                    })
+                }}
                 {move || match data.get() {
                     None => view! { <Loading/> }.into_any(),
                     Some(Err(error)) => {
                         view! { <LoadErrorView error retry=move || data.refetch()/> }.into_any()
                     }
-                    Some(Ok(ds)) => view! { <Explorer ds/> }.into_any(),
+                    Some(Ok(ds)) => explorer(ds),
                 }}
             </main>
             <footer class="site-footer">
                 <p>{move || s().footer}</p>
                 {move || embed().then(|| view! { <OpenFull/> })}
+                {move || (!embed()).then(|| view! { <p><a href=CHECK_PAGE>{s().check_link}</a></p> })}
                 // On paper, the link to exactly this view.
                 <p class="print-url">
                     {move || {
@@ -97,6 +135,12 @@ pub fn App() -> impl IntoView {
             </footer>
         </div>
     }
+}
+
+/// The loaded explorer, as the app and the check page's preview (`check`) both draw it: one
+/// call, so the WASM holds its drawing once.
+fn explorer(ds: Arc<Dataset>) -> AnyView {
+    view! { <Explorer ds/> }.into_any()
 }
 
 /// The loaded explorer: comparison beside the timeline, sources below.
