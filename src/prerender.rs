@@ -534,7 +534,10 @@ mod tests {
         assert!(html.contains(
             " data-own-lang=\"lang=ru\" data-host-vi=\"a11y=1\" data-vi-key=\"technoparks.vi\""
         ));
-        assert!(html.contains(" data-failed-class=\"app-failed\" class=\"app-root\">"));
+        let root = html.split('>').next().unwrap_or_default();
+        assert!(root.contains(" data-failed-class=\"app-failed\""), "{root}");
+        assert!(root.contains(" class=\"app-root\""), "{root}");
+        assert!(root.contains(" data-updated=\"2026-11-26\""), "{root}");
         // The select works before the app: enabled, the default chosen, one view per option.
         assert!(html.contains(
             "<label for=\"pre-metric-select\">Показатель</label><select id=\"pre-metric-select\">"

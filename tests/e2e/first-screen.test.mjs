@@ -6,8 +6,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { screenshot } from './helpers.mjs';
-import { assertClean, locale, openPageRouted, serveAndBrowse, waitForState } from './support.mjs';
+import { screenshot, startServer } from './helpers.mjs';
+import { DATA_PATH, assertClean, dataset, locale, openPageRouted, serveAndBrowse, waitForState } from './support.mjs';
 
 const env = serveAndBrowse();
 
@@ -84,6 +84,7 @@ describe('the chart comes first', () => {
             if (width === 360) {
               assert.ok(seen.controls.length <= 6, `at most six controls on a phone's first screen: ${seen.controls.join(', ')}`);
             }
+            if (held) await screenshot(page, `first-screen-${width}-ru-before-app`);
             const headline = await page.locator(`${root} .headline >> visible=true`).textContent();
             assert.ok(headline.startsWith(lang === 'ru' ? 'Общая площадь:' : 'Total area:'), headline);
 
@@ -116,6 +117,34 @@ describe('the chart comes first', () => {
       }
     }
   }
+
+  it('no ratio where the values were stated years apart: the headline says why', async () => {
+    const data = dataset();
+    const perm = data.observations.find((o) => o.park === 'technopark-perm' && o.metric === 'area_m2');
+    perm.date = '2023';
+    const server = await startServer({
+      overrides: new Map([[DATA_PATH, { body: JSON.stringify(data), contentType: 'application/json' }]]),
+    });
+    const record = await openPageRouted(env.browser, `${server.url}/`, {}, { width: 1280, height: 800 });
+    try {
+      await waitForState(record.page, 'ready');
+      const headline = (await record.page.textContent('#headline')).replace(/\u00a0/g, ' ');
+      assert.equal(headline, 'Общая площадь: отношение не приводится — значения относятся к разным датам (2019 и 2023)');
+      const alt = await record.page.getAttribute('#compare-chart .chart[role="img"]', 'aria-label');
+      assert.ok(alt.replace(/\u00a0/g, ' ').startsWith(`${headline}. `), 'and leads the text alternative');
+      // Investment, stated for the same year, keeps its ratio, as the data gives it.
+      await record.page.selectOption('#metric-select', 'investment_rub');
+      const values = Object.fromEntries(
+        data.observations.filter((o) => o.metric === 'investment_rub').map((o) => [o.park, o.value]),
+      );
+      const ratio = (values['morion-digital'] / values['technopark-perm']).toFixed(1).replace('.', ',');
+      await record.page.waitForFunction((r) => document.querySelector('#headline')?.textContent.includes(r), ratio);
+      assertClean(record);
+    } finally {
+      await record.context.close();
+      await server.close();
+    }
+  });
 
   it('on a phone the timeline\'s filters fold behind «Фильтры», which says how many are set', async () => {
     const record = await open('?level=federal&q=2019', { width: 360, height: 780 });
