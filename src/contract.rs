@@ -74,6 +74,11 @@ pub const APP_FAILED: &str = "app-failed";
 /// The app's root element.
 pub const APP_ROOT: &str = "app";
 
+/// The timeline's section (`view::Timeline`) and the lifecycle chart's (`view::LifecycleFrame`):
+/// the skip links' targets.
+pub const TIMELINE: &str = "timeline";
+pub const LIFECYCLE: &str = "lifecycle";
+
 /// The app's main region, where the focus goes when the copy's control has no counterpart.
 pub const MAIN: &str = "main";
 

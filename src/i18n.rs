@@ -110,6 +110,9 @@ pub struct Strings {
     pub app_title: &'static str,
     pub app_subtitle: &'static str,
     pub skip_link: &'static str,
+    /// Skip links past the comparison to the timeline and to the lifecycle chart.
+    pub skip_to_timeline: &'static str,
+    pub skip_to_lifecycle: &'static str,
     pub switch_lang: &'static str,
     pub switch_lang_label: &'static str,
     pub loading: &'static str,

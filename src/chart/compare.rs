@@ -107,6 +107,29 @@ pub struct ShownValue {
     pub value: Value,
 }
 
+/// What a screen reader hears for a value beside its park and figure, as the tooltip shows it:
+/// «2019; источники: «Калибр», «Новый компаньон»; вероятно».
+pub fn value_description(ds: &Dataset, value: &ShownValue, lang: crate::i18n::Lang) -> String {
+    let s = strings(lang);
+    let publishers: Vec<&str> = value
+        .value
+        .sources
+        .iter()
+        .filter_map(|id| ds.source(id).map(|src| src.publisher.get(lang)))
+        .collect();
+    let confidence = s
+        .confidence
+        .get(value.value.confidence.key())
+        .copied()
+        .unwrap_or_default();
+    format!(
+        "{}; {}: {}; {confidence}",
+        value.date,
+        s.sources_label(publishers.len()).to_lowercase(),
+        publishers.join(", ")
+    )
+}
+
 /// The headline over the chart: what it shows, said from the data. «Общая площадь: Morion
 /// Digital — в 5,1 раза больше, чем Технопарк Пермь» where the parks' latest values compare
 /// (`Comparability::Ratio`); otherwise the metric and why no ratio is given. It also leads the
@@ -422,6 +445,22 @@ mod tests {
             comparability(&[a.clone(), b.clone()], Unit::M2, true),
             NotQuantity
         );
+    }
+
+    #[test]
+    fn a_values_description_names_its_date_sources_and_confidence() {
+        let ds = crate::model::load_dataset(include_bytes!("../../public/data/technoparks.json"))
+            .expect("valid");
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let c = comparison(&ds, "area_m2", &t, 600.0).expect("area");
+        let v = &c.cards[0].values[0];
+        let text = value_description(&ds, v, Lang::Ru);
+        assert!(text.starts_with("2019; источники: "), "{text}");
+        assert!(text.ends_with("; вероятно"), "{text}");
+        for id in &v.value.sources {
+            let publisher = ds.source(id).expect("cited").publisher.get(Lang::Ru);
+            assert!(text.contains(publisher), "{text} names {publisher}");
+        }
     }
 
     #[test]

@@ -156,6 +156,9 @@ impl Dataset {
 }
 
 impl Confidence {
+    /// Every level, surest first.
+    pub const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Derived];
+
     /// The word the dataset uses, also the locale key.
     pub fn key(self) -> &'static str {
         match self {

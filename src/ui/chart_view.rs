@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::dom::{focus_first, hit_target, move_tab_stop, region_index};
 use super::state::use_app_state;
-use crate::chart::{Comparison, Datum, ShownValue};
+use crate::chart::{value_description, Comparison, Datum, ShownValue};
 use crate::i18n::strings;
 use crate::model::Dataset;
 use crate::view::ConfidenceMark;
@@ -53,6 +53,7 @@ pub fn ChartView(
     };
 
     let ds_for_keys = ds.clone();
+    let ds_for_regions = ds.clone();
     let on_key = move |ev: KeyboardEvent| {
         let count = data().len();
         if count == 0 {
@@ -123,10 +124,17 @@ pub fn ChartView(
             }
         >
             {move || {
+                // Each value's date, sources and confidence, as its tooltip shows them.
+                let lang = state.lang.get();
                 data()
                     .into_iter()
                     .enumerate()
-                    .map(|(i, d)| hit_region(i, d))
+                    .map(|(i, d)| {
+                        let description = comparison
+                            .with(|c| value_of(c, i))
+                            .map(|(_, v)| value_description(&ds_for_regions, &v, lang));
+                        hit_region(i, d, description)
+                    })
                     .collect_view()
             }}
         </svg>
@@ -176,7 +184,11 @@ pub fn ChartView(
 /// One focusable box over a bar or a point. Only one is in the tab order: the first as drawn
 /// (a new chart starts the keyboard there), then the last focused (`move_tab_stop`). Focus,
 /// pointer and click are handled once for all, on the layer.
-fn hit_region(index: usize, d: Datum) -> impl IntoView {
+fn hit_region(index: usize, d: Datum, description: Option<String>) -> impl IntoView {
+    let label = match description {
+        Some(description) => format!("{}; {description}", d.label),
+        None => d.label.clone(),
+    };
     view! {
         <rect
             class="hit"
@@ -188,7 +200,7 @@ fn hit_region(index: usize, d: Datum) -> impl IntoView {
             height=d.h.to_string()
             prop:tabIndex=if index == 0 { 0 } else { -1 }
             role="img"
-            aria-label=d.label.clone()
+            aria-label=label
         ></rect>
     }
 }

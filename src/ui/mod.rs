@@ -19,7 +19,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::contract::{
-    APP_ROOT, CHECK_PAGE, CHECK_ROOT, FIRST_VIEW_ROOT, FIRST_VIEW_UPDATED, MAIN,
+    APP_ROOT, CHECK_PAGE, CHECK_ROOT, FIRST_VIEW_ROOT, FIRST_VIEW_UPDATED, LIFECYCLE, MAIN,
+    TIMELINE,
 };
 use crate::format::{ReferenceTypography, Typography as _};
 use crate::i18n::strings;
@@ -74,6 +75,9 @@ pub fn App() -> impl IntoView {
     view! {
         <div id=APP_ROOT class=move || format!("{} {}", state.display.get().classes(), state.vi.get().classes())>
             <a class="skip-link" href=format!("#{MAIN}")>{move || s().skip_link}</a>
+            // Past the comparison (and its chart's keyboard stops) to the two other views.
+            <a class="skip-link" href=format!("#{TIMELINE}")>{move || s().skip_to_timeline}</a>
+            <a class="skip-link" href=format!("#{LIFECYCLE}")>{move || s().skip_to_lifecycle}</a>
             <SiteHeader>
                 {move || (!embed()).then(|| view! {
                     <ShareMenu>

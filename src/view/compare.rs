@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::sources::{ConfidenceMark, SourceLinks};
+use super::sources::{ConfidenceLegend, ConfidenceMark, SourceLinks};
 use super::state::{use_app_state, use_page_copy, PageCopy};
 use crate::analysis::MetricInfo;
 use crate::chart::{earlier_label, Comparison, ParkCard, ShownValue};
@@ -90,6 +90,7 @@ pub fn ComparePanel<C: IntoView + 'static>(
             {radio(VIEW_CHART, false)}
             {radio(VIEW_TABLE, true)}
             {children()}
+            <ConfidenceLegend/>
         </section>
     }
 }

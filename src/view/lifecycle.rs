@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::contract::LIFECYCLE;
+
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::{use_app_state, use_page_copy};
 use crate::chart::lifecycle_periods;
@@ -29,7 +31,7 @@ pub fn LifecycleFrame<C: IntoView + 'static>(
     let copy = use_page_copy();
     let s = move || strings(state.lang.get());
     view! {
-        <section id=copy.id("lifecycle") class="panel lifecycle" aria-labelledby=copy.id("lifecycle-title")>
+        <section id=copy.id(LIFECYCLE) class="panel lifecycle" aria-labelledby=copy.id("lifecycle-title")>
             <h2 id=copy.id("lifecycle-title")>{move || s().lifecycle_title}</h2>
             {children()}
             <p id=copy.id("lifecycle-caption") class="lifecycle-caption" aria-live="polite">{move || caption.get()}</p>

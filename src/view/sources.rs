@@ -90,3 +90,27 @@ pub fn ConfidenceMark(confidence: Confidence, lang: Lang) -> impl IntoView {
         </span>
     }
 }
+
+/// One line that says what each confidence mark means, where the marks are read (under the
+/// value cards): a phone has no hover to show a mark's title.
+#[component]
+pub fn ConfidenceLegend() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let lang = state.lang.get();
+        let s = strings(lang);
+        let items = Confidence::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let hint = s.confidence_hint.get(c.key()).copied().unwrap_or_default();
+                view! {
+                    {(i > 0).then_some("; ")}
+                    <ConfidenceMark confidence=c lang/>
+                    " — " {hint}
+                }
+            })
+            .collect_view();
+        view! { <p class="confidence-legend">{s.confidence_title} ": " {items} "."</p> }
+    }
+}

@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::contract::TIMELINE;
+
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::{use_app_state, use_page_copy};
 use crate::analysis::{filter_counts, timeline_years, TimelineFilter};
@@ -116,7 +118,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
 
     let parks_for_select = ds.parks.clone();
     view! {
-        <section id=copy.id("timeline") class="panel timeline-panel" aria-labelledby=copy.id("timeline-title")>
+        <section id=copy.id(TIMELINE) class="panel timeline-panel" aria-labelledby=copy.id("timeline-title")>
             <h2 id=copy.id("timeline-title")>{move || s().timeline_title}</h2>
             // On a phone the filters fold behind «Фильтры (n)», so the list comes right after
             // the comparison; wider, the fold is always open (style.css).

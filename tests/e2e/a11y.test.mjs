@@ -290,6 +290,12 @@ describe('accessibility', { concurrency: 2 }, () => {
         const keys = stops.map((s) => s.key);
         const at = (key) => keys.indexOf(key);
         assert.ok(stops[0].isSkip, `first stop is the skip link: ${keys.slice(0, 5)}`);
+        // Then the skip links past the comparison, to the timeline and the lifecycle chart.
+        assert.deepEqual(
+          await page.$$eval('a.skip-link', (as) => as.map((a) => a.getAttribute('href'))),
+          ['#main', '#timeline', '#lifecycle'],
+        );
+        assert.ok(stops[1].isSkip && stops[2].isSkip, `three skip links first: ${keys.slice(0, 5)}`);
 
         // The header's controls, the metric select, the chart/table tabs, one chart point, the
         // Download menu, the timeline filters, then the links of the timeline.
@@ -327,7 +333,7 @@ describe('accessibility', { concurrency: 2 }, () => {
           `after the filters the timeline's events: ${keys.slice(at('#filter-to') + 1).join(', ')}`,
         );
         assert.equal(stops.filter((s) => s.inCompareChart).length, 1, 'exactly one chart point in the tab order');
-        const headerStops = stops.slice(1, at('#metric-select')).filter((s) => !s.inHeader);
+        const headerStops = stops.slice(1, at('#metric-select')).filter((s) => !s.inHeader && !s.isSkip);
         assert.deepEqual(headerStops, [], 'only header controls between the skip link and the metric select');
         assert.equal(
           await page.locator('#compare-chart rect.hit[tabindex="0"]').count(),
@@ -480,6 +486,22 @@ describe('accessibility', { concurrency: 2 }, () => {
   // 3. Text alternatives
 
   describe('text alternatives', () => {
+    it('a chart datum is read with its date, its sources and how sure it is, as its tooltip shows', async () => {
+      await withPage(server.url, '', {}, async (record) => {
+        const { page } = record;
+        const data = dataset();
+        const obs = data.observations.find((o) => o.park === 'morion-digital' && o.metric === 'area_m2');
+        const label = (await page.getAttribute('#compare-chart rect.hit[data-park="morion-digital"]', 'aria-label')).replace(/\u00a0/g, ' ');
+        assert.ok(label.startsWith('Morion Digital: 86 000 м²; 2019; источники: '), label);
+        for (const id of obs.sources) {
+          const publisher = data.sources.find((src) => src.id === id).publisher.ru.replace(/\u00a0/g, ' ');
+          assert.ok(label.includes(publisher), `${label} names ${publisher}`);
+        }
+        assert.ok(label.endsWith('; вероятно'), label);
+        assertClean(record);
+      });
+    });
+
     it('ru: the chart’s alternative is exact, and the live caption follows the metric', async () => {
       await withPage(server.url, '?lang=ru', {}, async (record) => {
         const { page } = record;

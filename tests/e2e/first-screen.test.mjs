@@ -88,6 +88,12 @@ describe('the chart comes first', () => {
             const headline = await page.locator(`${root} .headline >> visible=true`).textContent();
             assert.ok(headline.startsWith(lang === 'ru' ? 'Общая площадь:' : 'Total area:'), headline);
 
+            // What each confidence mark means, in one line under the cards (no hover on a phone).
+            const legend = await page.locator(`${root} .confidence-legend`).textContent();
+            for (const [key, word] of Object.entries(locale(lang).confidence)) {
+              assert.ok(legend.includes(word) && legend.includes(locale(lang).confidence_hint[key]), `${key}: ${legend}`);
+            }
+
             // The formats are hidden until the menu is opened; then the keyboard reaches them.
             const menu = page.locator(`${root} .download-menu >> visible=true`);
             const formats = menu.locator('.menu-item');
