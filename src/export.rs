@@ -309,6 +309,15 @@ pub enum Kind {
 impl Kind {
     pub const ALL: [Kind; 5] = [Kind::Csv, Kind::CsvExcel, Kind::Json, Kind::Svg, Kind::Png];
 
+    /// The downloads offered to a reader of `lang`. The spreadsheet file for Excel is the
+    /// Russian locale's (`;` between fields, decimal commas); Excel in English opens the plain
+    /// CSV as columns, so an English page offers that one alone, which says so.
+    pub fn offered(lang: Lang) -> impl Iterator<Item = Kind> {
+        Kind::ALL
+            .into_iter()
+            .filter(move |&kind| kind != Kind::CsvExcel || lang == Lang::Ru)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Kind::Csv => "download-csv",
@@ -398,6 +407,16 @@ mod tests {
     use crate::format::ReferenceTypography;
     use crate::i18n::Lang;
     use crate::model::load_dataset;
+
+    #[test]
+    fn the_english_page_offers_the_comma_csv_alone() {
+        assert_eq!(Kind::offered(Lang::Ru).collect::<Vec<_>>(), Kind::ALL);
+        let en: Vec<Kind> = Kind::offered(Lang::En).collect();
+        assert!(
+            en.contains(&Kind::Csv) && !en.contains(&Kind::CsvExcel),
+            "{en:?}"
+        );
+    }
 
     const RU: ReferenceTypography = ReferenceTypography { lang: Lang::Ru };
     const EN: ReferenceTypography = ReferenceTypography { lang: Lang::En };

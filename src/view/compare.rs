@@ -166,8 +166,7 @@ fn DownloadMenu(
     let items = move || {
         let (lang, metric) = (state.lang.get(), metric.get());
         let s = strings(lang);
-        Kind::ALL
-            .into_iter()
+        Kind::offered(lang)
             .map(|kind| {
                 let id = (copy == PageCopy::App).then_some(kind.id());
                 let text = view! {
