@@ -36,8 +36,20 @@ function gate() {
 /** Sums layout shifts (as CLS does) from the start of the page: read with `page.evaluate(() => window.__shifts)`. */
 const recordShifts = () => {
   window.__shifts = 0;
+  // What moved, for the failure message: each shift's time, value and the elements it moved.
+  window.__shiftLog = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      window.__shifts += entry.value;
+      const moved = (entry.sources ?? []).map((source) => {
+        const node = source.node;
+        const name = node ? `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className?.baseVal ?? (typeof node.className === 'string' && node.className ? `.${node.className.split(' ').join('.')}` : '')}` : '?';
+        const [from, to] = [source.previousRect, source.currentRect];
+        return `${name} ${Math.round(from.y)}→${Math.round(to.y)} h${Math.round(from.height)}→${Math.round(to.height)}`;
+      });
+      window.__shiftLog.push(`${Math.round(entry.startTime)} ms ${entry.value.toFixed(4)}: ${moved.join(', ')}`);
+    }
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
@@ -199,7 +211,7 @@ describe('prerendered first view', () => {
         await page.locator('#metric-select').focus();
         for (const look of await buttonLooks('#app')) assert.match(look, /: enabled, opacity 1, pointer$/);
         const shifts = await page.evaluate(() => window.__shifts);
-        assert.ok(shifts < 0.001, `layout shift ${shifts}`);
+        assert.ok(shifts < 0.001, `layout shift ${shifts}: ${await page.evaluate(() => window.__shiftLog.join('; '))}`);
         assertClean(record);
       } finally {
         wasm.release();
