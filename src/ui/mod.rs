@@ -26,6 +26,7 @@ use crate::format::{ReferenceTypography, Typography as _};
 use crate::i18n::strings;
 use crate::model::problem::fill;
 use crate::model::{Dataset, PartialDate};
+use crate::static_page::table_file;
 use crate::view::{ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ViPanel};
 use compare::Compare;
 use downloads::CopyLink;
@@ -123,6 +124,11 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 <p>{move || s().footer}</p>
                 {move || embed().then(|| view! { <OpenFull/> })}
+                // Every value, event and source as a plain table page, written at build time
+                // (`static_page`), in the reader's language.
+                <p>
+                    <a class="table-page" href=move || table_file(state.lang.get())>{move || s().full_table}</a>
+                </p>
                 {move || (!embed()).then(|| view! { <p><a href=CHECK_PAGE>{s().check_link}</a></p> })}
                 // On paper, the link to exactly this view.
                 <p class="print-url">

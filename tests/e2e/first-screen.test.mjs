@@ -183,6 +183,21 @@ describe('the chart comes first', () => {
     }
   });
 
+  it('the footer links the plain table page in the reader\'s language', async () => {
+    for (const [query, file] of [['', 'table.html'], ['?lang=en', 'table-en.html']]) {
+      const record = await open(query, { width: 1280, height: 800 });
+      try {
+        const link = record.page.locator('#app .site-footer a.table-page');
+        assert.equal(await link.getAttribute('href'), file);
+        const response = await record.page.request.get(`${env.server.url}/${file}`);
+        assert.equal(response.status(), 200, `${file} is served`);
+        assertClean(record);
+      } finally {
+        await record.context.close();
+      }
+    }
+  });
+
   it('screenshots of the first screen: 360, 768 and 1280 px, ru and en, light, dark and visually impaired', async () => {
     for (const width of [360, 768, 1280]) {
       for (const lang of ['ru', 'en']) {
