@@ -5,9 +5,11 @@
 // Debian Chromium through playwright-core: the bytes of the first view, load timings
 // unthrottled and under a slow network with CPU ×4, interactions, and their ratios.
 // With --dataset, the same for ours and the peer on a (large, synthetic) dataset, plus
-// parse/validate time and scrolling the timeline. See bench/README.md.
+// parse/validate time and scrolling the timeline. Then Lighthouse on ours, the floor and the
+// peer (bench/lighthouse.mjs; not with --dataset). See bench/README.md.
 //
 //     node bench/run.mjs [--runs N] [--out PATH] [--only ours|ours-embed|floor|peer|ours-shown|ours-unstyled]... [--dataset PATH] [--quick]
+//                        [--lighthouse-only | --no-lighthouse] [--lighthouse-runs N]
 //
 // Markdown tables go to stdout, progress to stderr, everything to the JSON report. Exits 1
 // when a page does not paint its first chart within 60 s (or ours cannot be measured at all).
@@ -23,6 +25,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { BROWSER_ARGS, CHROMIUM_PATH, mimeType } from '../tests/e2e/helpers.mjs';
+import { auditPages, chromiumVersion, LIGHTHOUSE_PAGES, lighthouseMarkdown } from './lighthouse.mjs';
 import { buildPeer, PEER_DIST } from './peer/build.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -166,13 +169,16 @@ function options() {
       only: { type: 'string', multiple: true },
       dataset: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      'lighthouse-only': { type: 'boolean', default: false },
+      'no-lighthouse': { type: 'boolean', default: false },
+      'lighthouse-runs': { type: 'string', default: '3' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
       'node bench/run.mjs [--runs N (≥5, default 5)] [--out PATH] [--only ours|ours-embed|floor|peer|ours-shown|ours-unstyled]... ' +
-        '[--dataset PATH] [--quick]\n',
+        '[--dataset PATH] [--quick] [--lighthouse-only | --no-lighthouse] [--lighthouse-runs N (default 3)]\n',
     );
     process.exit(0);
   }
@@ -186,6 +192,13 @@ function options() {
   }
   const dataset = values.dataset ? path.resolve(values.dataset) : null;
   if (dataset && !fsSync.existsSync(dataset)) throw new UsageError(`--dataset ${dataset}: no such file`);
+  const lighthouseRuns = Number(values['lighthouse-runs']);
+  if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) {
+    throw new UsageError(`--lighthouse-runs must be a whole number ≥ 1 (got ${values['lighthouse-runs']})`);
+  }
+  if (values['lighthouse-only'] && (values['no-lighthouse'] || dataset)) {
+    throw new UsageError('--lighthouse-only goes with neither --no-lighthouse nor --dataset');
+  }
   return {
     runs: values.quick ? 2 : runs,
     interactionRuns: values.quick ? 3 : Math.max(10, 2 * runs),
@@ -193,6 +206,10 @@ function options() {
     only: Object.keys(PAGES).filter((name) => only.includes(name)),
     dataset,
     quick: values.quick,
+    // Lighthouse audits the pages as shipped: not on a scale dataset.
+    lighthouse: !values['no-lighthouse'] && !dataset,
+    lighthouseOnly: values['lighthouse-only'],
+    lighthouseRuns: values.quick ? 1 : lighthouseRuns,
   };
 }
 
@@ -1039,6 +1056,7 @@ async function main() {
       log(`not measured: ${name}: ${why}`);
     }
   }
+  if (opts.lighthouseOnly) return lighthouseOnly(opts, pages, notMeasured, failures);
 
   // Servers, and the dataset each page is served.
   const servers = {};
@@ -1245,6 +1263,9 @@ async function main() {
     await browser.close();
     await Promise.all(Object.values(servers).map((s) => s.close()));
   }
+  // After the rest, with its browser closed: nothing else runs beside the audit.
+  if (opts.lighthouse) report.lighthouse = await runLighthouse(opts, pages, notMeasured);
+  else notMeasured.push({ what: 'lighthouse', why: opts.dataset ? 'not run with --dataset (it audits the pages as shipped)' : '--no-lighthouse' });
 
   await fs.mkdir(path.dirname(opts.out), { recursive: true });
   await fs.writeFile(opts.out, `${JSON.stringify(report, null, 2)}\n`);
@@ -1264,6 +1285,7 @@ async function main() {
   }
   if (report.interactions.length) out.push(`## Interaction → next painted frame\n\n${interactionTable(report.interactions)}`);
   if (Object.keys(report.ratios).length) out.push(`## Ratios (ours ÷ other; medians)\n\n${ratioTable(report.ratios)}`);
+  if (report.lighthouse) out.push(`## Lighthouse (mobile)\n\n${lighthouseMarkdown(report.lighthouse)}`);
   if (report.scale?.scroll) {
     out.push(
       `## Scale: ${report.scale.parks} parks, ${report.scale.events} events (${int(report.scale.datasetBytes.raw)} B, ` +
@@ -1276,6 +1298,49 @@ async function main() {
         .map((n) => `- ${n.what}${n.conditions ? ` (${n.conditions.join(', ')})` : ''}: ${n.why}`)
         .join('\n')}`,
     );
+  if (failures.length) out.push(`## FAILED\n\n${failures.map((f) => `- ${f}`).join('\n')}`);
+  out.push(`Report: ${rel(opts.out)}`);
+  process.stdout.write(`${out.join('\n\n')}\n`);
+  if (failures.length) process.exitCode = 1;
+}
+
+/** Lighthouse on the measured pages among ours, the floor and the peer (bench/lighthouse.mjs). */
+async function runLighthouse(opts, pages, notMeasured) {
+  const audited = pages.filter((name) => LIGHTHOUSE_PAGES.includes(name));
+  if (audited.length === 0) {
+    notMeasured.push({ what: 'lighthouse', why: `none of ${LIGHTHOUSE_PAGES.join(', ')} measured in this run` });
+    return null;
+  }
+  return auditPages(
+    audited.map((name) => ({
+      name,
+      dir: PAGES[name].dir,
+      dirLabel: rel(PAGES[name].dir),
+      entry: PAGES[name].entry,
+      // Ours is served with the .br files `cargo xtask dist` wrote (any missing is listed);
+      // the floor's and the peer's builds get theirs here, as a ministry would make them.
+      precompress: name !== 'ours',
+    })),
+    { runs: opts.lighthouseRuns, lhrDir: path.join(path.dirname(opts.out), 'lighthouse'), log, notMeasured },
+  );
+}
+
+/** --lighthouse-only: the audit alone, in the same report and tables. */
+async function lighthouseOnly(opts, pages, notMeasured, failures) {
+  const report = {
+    what: 'Benchmark, Lighthouse only (--lighthouse-only); see bench/README.md',
+    environment: environment({ version: () => chromiumVersion().replace(/^Chromium\s+/, '') }),
+    options: { only: opts.only, lighthouseRuns: opts.lighthouseRuns, quick: opts.quick },
+    lighthouse: await runLighthouse(opts, pages, notMeasured),
+    notMeasured,
+    failures,
+  };
+  await fs.mkdir(path.dirname(opts.out), { recursive: true });
+  await fs.writeFile(opts.out, `${JSON.stringify(report, null, 2)}\n`);
+  const env = report.environment;
+  const out = [`# Benchmark: Lighthouse\n\n${env.date}, ${env.commit?.slice(0, 12) ?? 'no commit'}${env.dirty ? ' (+ uncommitted changes)' : ''}, ${env.cpu}.`];
+  if (report.lighthouse) out.push(`## Lighthouse (mobile)\n\n${lighthouseMarkdown(report.lighthouse)}`);
+  if (notMeasured.length) out.push(`## Not measured\n\n${notMeasured.map((n) => `- ${n.what}: ${n.why}`).join('\n')}`);
   if (failures.length) out.push(`## FAILED\n\n${failures.map((f) => `- ${f}`).join('\n')}`);
   out.push(`Report: ${rel(opts.out)}`);
   process.stdout.write(`${out.join('\n\n')}\n`);

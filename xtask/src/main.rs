@@ -55,9 +55,10 @@ commands:
                              fails when either is over
   bench [run.mjs options…]   dist, the floor app and the peer page, then the benchmark
                              (bench/run.mjs: bytes, load and interaction timings,
-                             throttled and not, ratios; target/bench/report.json), then
-                             the scale run on scale-data's synthetic dataset
-                             (target/bench/report-scale.json); with options, one run";
+                             throttled and not, ratios, then Lighthouse mobile, median
+                             of 3; target/bench/report.json), then the scale run on
+                             scale-data's synthetic dataset (target/bench/report-scale.json);
+                             with options, one run (`--lighthouse-only`: the audit alone)";
 
 /// Entry point: runs the command and turns an error into a message and exit code 1.
 fn main() -> ExitCode {
@@ -166,7 +167,8 @@ fn cmd_budget(args: &[String]) -> Result<()> {
 }
 
 /// `cargo xtask bench [options]`: builds what is compared (the release dist/, the floor app,
-/// the peer page) and runs bench/run.mjs with the options given.
+/// the peer page) and runs bench/run.mjs with the options given. The floor's dist gets its
+/// `.br` copies as ours does: Lighthouse is served them as nginx's `brotli_static` serves.
 fn cmd_bench(args: &[String]) -> Result<()> {
     setup(true)?;
     let root = repo_root();
@@ -187,6 +189,7 @@ fn cmd_bench(args: &[String]) -> Result<()> {
         .current_dir(&floor)
         .env("CARGO_TARGET_DIR", root.join("target/bench/floor-target"));
     run(&mut floor_build)?;
+    precompress(&root.join("target/bench/floor-dist"))?;
     if !args.is_empty() {
         let mut bench = command("node", &["bench/run.mjs"]);
         bench.args(args);
