@@ -222,6 +222,7 @@ pub fn check_page(index: &str, mark: &str) -> Option<String> {
     use crate::contract::{CHECK_CSS, CHECK_ROOT};
     use crate::html::escape;
     use crate::i18n::{strings, Lang};
+    use crate::static_page::with_stylesheet;
 
     let s = strings(Lang::Ru);
     let start = index.find("<title>")? + "<title>".len();
@@ -241,7 +242,7 @@ pub fn check_page(index: &str, mark: &str) -> Option<String> {
         let close = at + page[at..].find('>')? + 1;
         page.replace_range(open..close, "");
     }
-    if !page.contains(mark) || !page.contains("</head>") {
+    if !page.contains(mark) {
         return None;
     }
     let root = format!(
@@ -249,21 +250,14 @@ pub fn check_page(index: &str, mark: &str) -> Option<String> {
         escape(s.check_title),
         escape(s.check_noscript)
     );
-    Some(
-        page.replacen(
-            "</head>",
-            &format!("<link rel=\"stylesheet\" href=\"{CHECK_CSS}\"></head>"),
-            1,
-        )
-        .replacen(mark, &root, 1),
-    )
+    Some(with_stylesheet(&page, CHECK_CSS)?.replacen(mark, &root, 1))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod page_tests {
     use super::*;
 
-    const MARK: &str = "<template id=first-view></template>";
+    use crate::contract::FIRST_VIEW_MARK as MARK;
 
     #[test]
     fn the_check_page_is_the_built_page_with_its_own_root() {

@@ -8,6 +8,18 @@ use crate::html::escape;
 use crate::i18n::{strings, Lang};
 use crate::model::Dataset;
 
+/// `page` with a stylesheet linked at the end of its head (the build's own: the first view's
+/// rules, the check page's); `None` when it has no head to end.
+pub fn with_stylesheet(page: &str, href: &str) -> Option<String> {
+    page.contains("</head>").then(|| {
+        page.replacen(
+            "</head>",
+            &format!("<link rel=\"stylesheet\" href=\"{href}\"></head>"),
+            1,
+        )
+    })
+}
+
 /// The file name of the plain table page in a language.
 pub fn table_file(lang: Lang) -> &'static str {
     match lang {

@@ -23,7 +23,7 @@ mod build {
     use std::process::ExitCode;
 
     use perm_technoparks::check::check_page;
-    use perm_technoparks::contract::{CHECK_PAGE, FIRST_VIEW_CSS};
+    use perm_technoparks::contract::{CHECK_PAGE, FIRST_VIEW_CSS, FIRST_VIEW_MARK as MARK};
     use perm_technoparks::format::ReferenceTypography;
     use perm_technoparks::i18n::{strings, Lang};
     use perm_technoparks::model::load_dataset;
@@ -31,11 +31,10 @@ mod build {
         first_view, first_view_css, lifecycle_images, static_files, Layout, CHARTS_DIR,
         DOWNLOADS_DIR,
     };
-    use perm_technoparks::static_page::{noscript_summary, table_file, table_page};
+    use perm_technoparks::static_page::{
+        noscript_summary, table_file, table_page, with_stylesheet,
+    };
     use perm_technoparks::url::EMBED_PAGE;
-
-    /// Where the first view goes in `index.html`.
-    const MARK: &str = "<template id=first-view></template>";
 
     pub fn main() -> ExitCode {
         let dir = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1))
@@ -89,11 +88,8 @@ mod build {
             write(&dir.join(&link.href), &text)?;
         }
         write(&dir.join(FIRST_VIEW_CSS), &first_view_css(&ds))?;
-        let index = index.replacen(
-            "</head>",
-            &format!("<link rel=\"stylesheet\" href=\"{FIRST_VIEW_CSS}\"></head>"),
-            1,
-        );
+        let index = with_stylesheet(&index, FIRST_VIEW_CSS)
+            .ok_or_else(|| format!("{}: no </head>", index_path.display()))?;
         let summary = noscript_summary(&ds, &t);
         for (layout, path) in [
             (Layout::Embed, dir.join(EMBED_PAGE)),
