@@ -3,8 +3,9 @@
 //
 // index.html holds the first view drawn at build time (the default language, every
 // metric, its select working without script); it needs only the page and its stylesheet.
-// embed.html holds the embed's (for `?embed=1`). The app (JS, WASM, dataset; preloaded by the
-// page's head) replaces it once its data is in. A link to another view (a query other than the
+// embed.html holds the embed's (for `?embed=1`). The app (JS, WASM, dataset) replaces it once
+// its data is in; it is requested only once the copy is painted, so that nothing competes with
+// the page's own bytes (the head preloads nothing: Trunk.toml). A link to another view (a query other than the
 // one the copy was drawn for, data-query, the page's own language aside) would first show the
 // wrong view, so the prerender goes at once and the app's own loading state shows instead. A
 // visually-impaired mode kept from an earlier visit, or asked for by the host page (a11y=1),
@@ -12,6 +13,8 @@
 // when it starts, ui::takeover). This module runs once the page is parsed and its stylesheet
 // is in, which on a slow phone can be a frame after the first paint: that frame shows the
 // usual look, as it showed the copy before.
+// With no copy to show (dropped above, or a development build), or a page that is not shown,
+// there is no paint to wait for and the app starts at once.
 // Where the WASM cannot start (no WebAssembly, a blocked or broken download), the summary
 // written at build time is revealed and the prerender's inert controls are hidden (those that
 // work with no script stay: the visually-impaired mode, the select, the table switch, the
@@ -45,10 +48,37 @@ if (prerender?.isConnected) {
   }
 }
 
+// Resolves once the copy has been painted: its first contentful paint is reported after the
+// frame is presented. A browser without paint timing, or a frame that never paints (an embed
+// scrolled far out of view), starts the app after a while all the same.
+const painted = () =>
+  new Promise((resolve) => {
+    const shown = prerender?.isConnected && document.visibilityState === "visible";
+    const timed = globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint");
+    if (!shown || !timed) return resolve();
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName("first-contentful-paint").length === 0) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: "paint", buffered: true });
+    setTimeout(resolve, 3000);
+  });
+
 try {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
+  await painted();
+  // The dataset downloads beside the WASM; the app's own request for it is answered by this.
+  if (drawn.dataset) {
+    const preload = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href: drawn.dataset });
+    preload.crossOrigin = "anonymous";
+    document.head.append(preload);
+  }
+  // The WASM is requested beside its JS glue, not after it, and compiled as it streams in.
+  const wasm = fetch(tag.dataset.wasm);
+  wasm.catch(() => {}); // a failed request is reported where init awaits it
   const { default: init } = await import(tag.dataset.js);
-  await init({ module_or_path: tag.dataset.wasm });
+  await init({ module_or_path: wasm });
 } catch (error) {
   if (prerender) {
     if (!prerender.isConnected) document.body.prepend(prerender);

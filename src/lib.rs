@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod sizes;
 pub mod static_page;
 pub mod typography;
 pub mod url;

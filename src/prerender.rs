@@ -14,7 +14,7 @@
 //! until then), and the timeline's place holds its heading and a loading line. Nothing here
 //! has an `id` the app uses, so the two never clash.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use leptos::prelude::*;
 
@@ -22,10 +22,12 @@ use crate::chart::{compared, comparison, lifecycle_chart, render_svg, ChartSpec,
 pub use crate::export::DOWNLOADS_DIR;
 use crate::export::{
     image_svg, standalone_svg, static_download, values_csv, Kind, Separator, StaticDownload,
+    DATA_URL,
 };
 use crate::format::Typography;
 use crate::i18n::{strings, Lang};
 use crate::model::Dataset;
+use crate::sizes::Sizes;
 use crate::url::{lang_pair, UrlState, HOST_VI_PAIR};
 use crate::vi::ViSettings;
 use crate::view::{
@@ -36,8 +38,25 @@ use crate::view::{
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
 /// app's chart is at the start of its range (so it never overflows and is never scaled: the
 /// text is the app's size and the box the app's height). `first_view_css` shows one per range
-/// (`.static-chart > .w{i}`).
-pub const VIEWPORT_STEPS: [u32; 10] = [0, 360, 390, 412, 481, 600, 768, 1000, 1280, 1352];
+/// (`.static-chart > .w{i}`). The ranges start at common phone, tablet and desktop widths and
+/// wherever the layout changes: above its narrow breakpoint, at two columns, at its widest.
+pub fn viewport_steps() -> Vec<u32> {
+    let s = &*SIZES;
+    // Whole pixels: the table's lengths are.
+    let layout = [s.narrow_max + 1.0, s.columns_from, s.max + 2.0 * s.pad].map(|w| w as u32);
+    let mut steps: Vec<u32> = [0, 360, 390, 412, 600, 768, 1280]
+        .into_iter()
+        .chain(layout)
+        .collect();
+    steps.sort_unstable();
+    steps.dedup();
+    steps
+}
+
+/// The page's layout, as `style.css` sets it (`sizes`): a build from a stylesheet without its
+/// table stops here, saying what is missing.
+static SIZES: LazyLock<Sizes> =
+    LazyLock::new(|| Sizes::of_style().unwrap_or_else(|error| panic!("style.css: {error}")));
 
 /// The narrowest viewport the first step is drawn for.
 const NARROWEST: f64 = 320.0;
@@ -63,43 +82,47 @@ impl Layout {
         }
     }
 
-    /// The page's side padding (`style.css`: `.app-root`, 10 px up to 480 px; `.embed`).
+    /// The page's side padding (`style.css`: `.app-root`, narrower up to its breakpoint;
+    /// `.embed`).
     fn padding(self, narrow: bool) -> f64 {
         match (self, narrow) {
-            (Layout::Embed, _) => 8.0,
-            (Layout::Page, true) => 10.0,
-            (Layout::Page, false) => 16.0,
+            (Layout::Embed, _) => SIZES.embed_pad,
+            (Layout::Page, true) => SIZES.pad_narrow,
+            (Layout::Page, false) => SIZES.pad,
         }
     }
 }
 
-/// The comparison chart's width, in CSS pixels, at a viewport width, from `style.css`:
-/// page and panel padding (the page's, and 12 px up to 480 px, 16 above) and 1 px borders;
-/// from 1000 px the comparison takes 1.1 of 2.1 grid fractions beside the timeline, 16 px gap,
-/// within the page's 1320 px.
+/// The comparison chart's width, in CSS pixels, at a viewport width, from the table of sizes
+/// (`sizes`): the page's and the panel's padding and borders, narrower up to the narrow
+/// breakpoint; from two columns on, the comparison's fraction of the grid beside the timeline,
+/// less the gap, within the page's widest content.
 pub fn chart_width_at(viewport: f64, layout: Layout) -> f64 {
+    let s = &*SIZES;
     let viewport = viewport.max(NARROWEST);
-    if viewport <= 480.0 {
-        return viewport - 2.0 * (layout.padding(true) + 12.0 + 1.0);
+    if viewport <= s.narrow_max {
+        return viewport - 2.0 * (layout.padding(true) + s.panel_pad_narrow + s.border);
     }
     let page = layout.padding(false);
     let viewport = viewport - SCROLLBAR;
-    if viewport < 1000.0 - SCROLLBAR {
-        return viewport - 2.0 * (page + 16.0 + 1.0);
+    if viewport < s.columns_from - SCROLLBAR {
+        return viewport - 2.0 * (page + s.panel_pad + s.border);
     }
-    let content = (viewport - 2.0 * page).min(1320.0);
-    ((content - 16.0) * 1.1 / 2.1 - 2.0 * (16.0 + 1.0)).floor()
+    let content = (viewport - 2.0 * page).min(s.max);
+    let share = s.compare_fr / (s.compare_fr + s.timeline_fr);
+    ((content - s.gap) * share - 2.0 * (s.panel_pad + s.border)).floor()
 }
 
-/// The lifecycle chart's width at a viewport width: the page's content (at most 1320 px) less
-/// the panel's padding and borders, as `chart_width_at` reads `style.css`.
+/// The lifecycle chart's width at a viewport width: the page's content (at its widest, the
+/// table's) less the panel's padding and borders, as `chart_width_at` reads them.
 pub fn lifecycle_width_at(viewport: f64, layout: Layout) -> f64 {
+    let s = &*SIZES;
     let viewport = viewport.max(NARROWEST);
-    if viewport <= 480.0 {
-        return viewport - 2.0 * (layout.padding(true) + 12.0 + 1.0);
+    if viewport <= s.narrow_max {
+        return viewport - 2.0 * (layout.padding(true) + s.panel_pad_narrow + s.border);
     }
-    let content = (viewport - SCROLLBAR - 2.0 * layout.padding(false)).min(1320.0);
-    (content - 2.0 * (16.0 + 1.0)).floor()
+    let content = (viewport - SCROLLBAR - 2.0 * layout.padding(false)).min(s.max);
+    (content - 2.0 * (s.panel_pad + s.border)).floor()
 }
 
 /// How many metrics the first view carries. Each is drawn in full (`.metric-view.m{i}`) and
@@ -170,7 +193,10 @@ pub fn first_view(
         .take(PRERENDERED_METRICS)
         .map(|metric| {
             let typeset = compared(&ds, &metric.id, t)?;
-            let widths = VIEWPORT_STEPS.map(|step| chart_width_at(f64::from(step), layout).round());
+            let widths: Vec<f64> = viewport_steps()
+                .into_iter()
+                .map(|step| chart_width_at(f64::from(step), layout).round())
+                .collect();
             let drawings = drawings(widths.iter().map(|&w| typeset.chart(w)))?;
             Some((typeset.at(widths[0]), drawings))
         })
@@ -214,7 +240,8 @@ pub fn first_view(
             .collect_view();
         // What boot.js needs, written here rather than known to it: the query the copy is
         // drawn for and the pairs it ignores, where a kept visually-impaired mode is stored,
-        // the summary to reveal and the class to set when the app cannot start.
+        // the dataset it preloads once the copy is painted, the summary to reveal and the
+        // class to set when the app cannot start.
         view! {
             <div
                 id=FIRST_VIEW_ROOT
@@ -223,6 +250,7 @@ pub fn first_view(
                 data-own-lang=lang_pair(lang)
                 data-host-vi=HOST_VI_PAIR
                 data-vi-key=VI_STORAGE_KEY
+                data-dataset=DATA_URL
                 data-fallback=FALLBACK
                 data-failed-class=APP_FAILED
             >
@@ -279,7 +307,7 @@ const SVG_DEFAULTS: [(&str, &str); 4] = [
     (" \"/>", "\"/>"),
 ];
 
-/// Drawings of a chart, one per range of `VIEWPORT_STEPS` (`first_view_css` shows the one for
+/// Drawings of a chart, one per range of `viewport_steps()` (`first_view_css` shows the one for
 /// the viewport), each marked by its range: `<svg class="w{i}" …>`.
 fn drawings(specs: impl Iterator<Item = ChartSpec>) -> Option<String> {
     let mut out = String::new();
@@ -312,7 +340,7 @@ pub struct LifecycleImage {
 }
 
 /// The lifecycle chart as the first view shows it, every event marked: one drawing per range
-/// of `VIEWPORT_STEPS`, as the comparison's, but as image files that a `<picture>` chooses from
+/// of `viewport_steps()`, as the comparison's, but as image files that a `<picture>` chooses from
 /// by the viewport's width and the system's theme. The chart is below the first screen, so
 /// only the one shown is fetched, and late (`loading="lazy"`): it is not part of the page's
 /// bytes. Its text alternative is the first.
@@ -328,10 +356,10 @@ pub fn lifecycle_images(
     };
     let lang = t.lang().code();
     let mut alt = None;
-    let images = VIEWPORT_STEPS
-        .iter()
+    let images = viewport_steps()
+        .into_iter()
         .enumerate()
-        .map(|(i, &step)| {
+        .map(|(i, step)| {
             let spec = lifecycle_chart(
                 ds,
                 &shown,
@@ -399,7 +427,7 @@ fn lifecycle_picture(images: &[LifecycleImage]) -> impl IntoView {
 
 /// The first view's rules that follow its own numbers, written by the build beside the page
 /// (`contract::FIRST_VIEW_CSS`; the CSP forbids an inline style): the chosen metric's view, one
-/// rule per view drawn for `ds`, and the drawing for each range of `VIEWPORT_STEPS`.
+/// rule per view drawn for `ds`, and the drawing for each range of `viewport_steps()`.
 pub fn first_view_css(ds: &Dataset) -> String {
     let views = crate::analysis::metric_catalogue(ds, Lang::Ru)
         .len()
@@ -412,10 +440,11 @@ pub fn first_view_css(ds: &Dataset) -> String {
             i + 1
         ));
     }
-    for (i, &step) in VIEWPORT_STEPS.iter().enumerate() {
+    let steps = viewport_steps();
+    for (i, &step) in steps.iter().enumerate() {
         // Each range ends just below the next one's start (`max-width` is inclusive).
         let min = (step > 0).then(|| format!("(min-width: {step}px)"));
-        let max = VIEWPORT_STEPS
+        let max = steps
             .get(i + 1)
             .map(|next| format!("(max-width: {}px)", f64::from(*next) - 0.02));
         let query: Vec<String> = min.into_iter().chain(max).collect();
@@ -451,7 +480,6 @@ fn render<V: IntoView + 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::DATA_URL;
     use crate::format::ReferenceTypography;
     use crate::html::escape;
     use crate::model::load_dataset;
@@ -474,7 +502,7 @@ mod tests {
         assert!(chart_width_at(1280.0, Layout::Page) <= 611.0);
         assert!(chart_width_at(4000.0, Layout::Page) <= 649.0);
         // Wider viewport, never a narrower chart within a layout; the grid narrows it at 1000.
-        for pair in VIEWPORT_STEPS.windows(2) {
+        for pair in viewport_steps().windows(2) {
             let (a, b) = (f64::from(pair[0]), f64::from(pair[1]));
             if a >= 1000.0 || b < 1000.0 {
                 for layout in [Layout::Page, Layout::Embed] {
@@ -536,6 +564,10 @@ mod tests {
         ));
         let root = html.split('>').next().unwrap_or_default();
         assert!(root.contains(" data-failed-class=\"app-failed\""), "{root}");
+        assert!(
+            root.contains(" data-dataset=\"data/technoparks.json\""),
+            "{root}"
+        );
         assert!(root.contains(" class=\"app-root\""), "{root}");
         assert!(root.contains(" data-updated=\"2026-11-26\""), "{root}");
         // The select works before the app: enabled, the default chosen, one view per option.
@@ -580,9 +612,9 @@ mod tests {
         // step and theme, chosen by the <picture>.
         assert_eq!(
             html.matches("<svg class=\"w").count(),
-            VIEWPORT_STEPS.len() * metrics.len()
+            viewport_steps().len() * metrics.len()
         );
-        assert_eq!(html.matches("<source ").count(), 2 * VIEWPORT_STEPS.len());
+        assert_eq!(html.matches("<source ").count(), 2 * viewport_steps().len());
         assert!(html.contains(" loading=\"lazy\""));
         // Each view holds its own metric's values, in order.
         let area = html.split("metric-view m0").nth(1).expect("area's view");
@@ -687,9 +719,9 @@ mod tests {
             assert!(!embed.contains(&format!(">{label}</button>")), "{label}");
         }
         // Drawn at the embed's chart widths: at 412 px, 370 against the page's 366.
-        let at = VIEWPORT_STEPS
-            .iter()
-            .position(|&step| step == 412)
+        let at = viewport_steps()
+            .into_iter()
+            .position(|step| step == 412)
             .expect("a step at 412");
         let drawn = |width: u32| {
             format!(
@@ -839,7 +871,7 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(ranges.len(), VIEWPORT_STEPS.len());
+        assert_eq!(ranges.len(), viewport_steps().len());
         for width in (320..2000).map(f64::from).chain([359.99, 360.0, 1351.99]) {
             let holding = ranges
                 .iter()
@@ -855,8 +887,8 @@ mod tests {
         for layout in [Layout::Page, Layout::Embed] {
             let (alt, images) = lifecycle_images(&ds, &t, layout).expect("drawn");
             assert!(!alt.is_empty());
-            assert_eq!(images.len(), VIEWPORT_STEPS.len());
-            for (image, &step) in images.iter().zip(&VIEWPORT_STEPS) {
+            assert_eq!(images.len(), viewport_steps().len());
+            for (image, &step) in images.iter().zip(&viewport_steps()) {
                 assert_eq!(image.min_width, step);
                 // As wide as the app's at the range's start (never narrower than the chart's least).
                 assert!(image.width >= lifecycle_width_at(f64::from(step), layout).round());

@@ -138,3 +138,13 @@ pub fn close_menus_as_menus_do() {
     on_click.forget();
     on_key.forget();
 }
+
+/// Resolves in a later task of the browser's event loop (a zero `setTimeout`): work after it
+/// runs once the browser has had its turn at input and painting. The start-up yields with it so
+/// that no task holds the main thread long (`load`, `Explorer`).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

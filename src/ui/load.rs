@@ -43,6 +43,8 @@ pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark("technoparks:parse-validate", PARSE_START);
     }
+    // Drawing what was loaded is the next task's work, not this one's.
+    super::dom::next_task().await;
     loaded.map(Arc::new).map_err(LoadError::Invalid)
 }
 

@@ -61,8 +61,16 @@ pub fn App() -> impl IntoView {
     // itself out unseen on top of the copy (style.css) and, once the data is in (or has
     // failed), takes its place: one frame, nothing moves, the focus stays on its control.
     takeover::follow_prerendered_controls(state.metric, state.table, state.vi);
+    let drawn = ExplorerDrawn::provide();
+    // Ready once the explorer is drawn whole (or the load has failed): then, and not before, the
+    // app takes the first view's place.
+    let ready = move || match data.get() {
+        None => None,
+        Some(Err(_)) => Some(false),
+        Some(Ok(_)) => drawn.get().then_some(true),
+    };
     Effect::new(move |_| {
-        if data.read().is_some() {
+        if ready().is_some() {
             takeover::take_over();
         }
     });
@@ -92,10 +100,10 @@ pub fn App() -> impl IntoView {
             <main
                 id=MAIN
                 tabindex="-1"
-                data-state=move || match data.get() {
+                data-state=move || match ready() {
                     None => "loading",
-                    Some(Err(_)) => "error",
-                    Some(Ok(_)) => "ready",
+                    Some(false) => "error",
+                    Some(true) => "ready",
                 }
             >
                 // A dataset published without a rebuild: the app's view replaces the first
@@ -153,25 +161,63 @@ fn explorer(ds: Arc<Dataset>) -> AnyView {
     view! { <Explorer ds/> }.into_any()
 }
 
+/// Whether the explorer is drawn whole: what the page's `App` waits for before it takes the
+/// first view's place. Where nobody waits (the check page's preview), nobody provides it.
+#[derive(Clone, Copy)]
+struct ExplorerDrawn(RwSignal<bool>);
+
+impl ExplorerDrawn {
+    fn provide() -> RwSignal<bool> {
+        let drawn = RwSignal::new(false);
+        provide_context(Self(drawn));
+        drawn
+    }
+}
+
+/// The explorer's parts in the order they are drawn, one task each (`dom::next_task`), so that
+/// the start-up holds the main thread in short tasks rather than one long one: the comparison,
+/// the timeline, the lifecycle chart, then what no source states and the sources.
+const PARTS: u8 = 4;
+
 /// The loaded explorer: comparison beside the timeline, sources below.
 #[component]
 fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
-    scroll_selected_event_into_view(use_app_state());
+    let part = RwSignal::new(1_u8);
+    scroll_selected_event_into_view(use_app_state(), Memo::new(move |_| part.get() >= 2));
+    let whole = use_context::<ExplorerDrawn>();
+    Effect::new(move |_| {
+        let now = part.get();
+        leptos::task::spawn_local(async move {
+            dom::next_task().await;
+            match (now < PARTS, whole) {
+                (true, _) => part.set(now + 1),
+                (false, Some(ExplorerDrawn(drawn))) => drawn.set(true),
+                (false, None) => {}
+            }
+        });
+    });
+    let from = move |n: u8| move || part.get() >= n;
+    let (timeline, lifecycle, rest) = (ds.clone(), ds.clone(), ds.clone());
     view! {
         <div class="explorer">
-            <Compare ds=ds.clone()/>
-            <Timeline ds=ds.clone()/>
+            <Compare ds/>
+            <Show when=from(2)><Timeline ds=timeline.clone()/></Show>
         </div>
-        <Lifecycle ds=ds.clone()/>
-        <Unknowns ds=ds.clone()/>
-        <Sources ds/>
+        <Show when=from(3)><Lifecycle ds=lifecycle.clone()/></Show>
+        <Show when=from(PARTS)>
+            <Unknowns ds=rest.clone()/>
+            <Sources ds=rest.clone()/>
+        </Show>
     }
 }
 
 /// A selected event comes into view in the timeline's list (also when the page opens on its
-/// link), once the list holds it.
-fn scroll_selected_event_into_view(state: AppState) {
+/// link), once the list holds it (`drawn`: the timeline is).
+fn scroll_selected_event_into_view(state: AppState, drawn: Memo<bool>) {
     Effect::new(move |_| {
+        if !drawn.get() {
+            return;
+        }
         if let Some(id) = state.event.get() {
             let _ = state.filter.get();
             request_animation_frame(move || {
