@@ -186,6 +186,15 @@
     });
   }
 
+  /** A panel: a section, its heading (`ID-title`), then the rest. */
+  const panel = (id, ...children) => h('section', { id, class: 'panel' }, h('h2', { id: `${id}-title` }), ...children);
+
+  /** A select and its label; `update` gets the chosen value on each change. */
+  const labelledSelect = (id, labelId, update) => [
+    h('label', { for: id, id: labelId }),
+    h('select', { id, onchange: (e) => update(e.target.value) }),
+  ];
+
   /** Builds the explorer's skeleton once the data is in. */
   function mount() {
     const main = $('main');
@@ -193,51 +202,28 @@
       h(
         'div',
         { class: 'explorer' },
-        h(
-          'section',
-          { id: 'compare', class: 'panel' },
-          h('h2', { id: 'compare-title' }),
-          h('label', { for: 'metric-select', id: 'metric-label' }),
-          h('select', {
-            id: 'metric-select',
-            onchange: (e) => {
-              state.metric = e.target.value;
-              renderCompare();
-            },
+        panel(
+          'compare',
+          labelledSelect('metric-select', 'metric-label', (metric) => {
+            state.metric = metric;
+            renderCompare();
           }),
           h('figure', { id: 'compare-chart', class: 'chart-figure' }, h('div', { class: 'chart', id: 'compare-canvas' })),
           h('div', { id: 'cards', class: 'cards' }),
         ),
-        h(
-          'section',
-          { id: 'timeline', class: 'panel' },
-          h('h2', { id: 'timeline-title' }),
-          h('label', { for: 'filter-level', id: 'filter-level-label' }),
-          h('select', {
-            id: 'filter-level',
-            onchange: (e) => {
-              state.level = e.target.value;
-              renderTimeline();
-              renderLifecycle();
-            },
+        panel(
+          'timeline',
+          labelledSelect('filter-level', 'filter-level-label', (level) => {
+            state.level = level;
+            renderTimeline();
+            renderLifecycle();
           }),
           h('p', { id: 'event-count', class: 'event-count', role: 'status' }),
           h('ol', { id: 'events', class: 'years' }),
         ),
       ),
-      h(
-        'section',
-        { id: 'lifecycle', class: 'panel' },
-        h('h2', { id: 'lifecycle-title' }),
-        h('div', { class: 'chart', id: 'lifecycle-chart' }),
-      ),
-      h(
-        'section',
-        { id: 'sources', class: 'panel' },
-        h('h2', { id: 'sources-title' }),
-        h('p', { id: 'sources-intro' }),
-        h('ol', { id: 'source-list' }),
-      ),
+      panel('lifecycle', h('div', { class: 'chart', id: 'lifecycle-chart' })),
+      panel('sources', h('p', { id: 'sources-intro' }), h('ol', { id: 'source-list' })),
     );
     compareChart = echarts.init($('compare-canvas'), null, { renderer: 'svg' });
     lifecycleChart = echarts.init($('lifecycle-chart'), null, { renderer: 'svg' });
