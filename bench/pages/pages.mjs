@@ -207,12 +207,15 @@ export async function preparePages({ only, dataset }, { notMeasured, failures, l
   return pages;
 }
 
-/** The brotli copy of a scale dataset, made afresh each run (another file may have had its name). */
-async function datasetTwin(dataset) {
-  const twin = path.join(SERVED_DIR, `${path.basename(dataset)}.br`);
-  await fs.rm(twin, { force: true });
-  await precompress(dataset, twin);
-  return twin;
+const twins = new Map();
+
+/** The brotli copy of a scale dataset, made afresh once a run (another file may have had its name). */
+function datasetTwin(dataset) {
+  if (!twins.has(dataset)) {
+    const twin = path.join(SERVED_DIR, `${path.basename(dataset)}.br`);
+    twins.set(dataset, fs.rm(twin, { force: true }).then(() => precompress(dataset, twin)).then(() => twin));
+  }
+  return twins.get(dataset);
 }
 
 /** The dataset a page is served (parsed), for the interactions; null when it has none. */
