@@ -95,14 +95,20 @@ function valuesOf(metricId) {
   }));
 }
 
+/** A panel's heading and its select's label in the reader's language, the select's options and value. */
+function panelControls([titleId, title], [labelId, label], selectId, options, value) {
+  $(titleId).textContent = title;
+  $(labelId).textContent = label;
+  const select = $(selectId);
+  select.replaceChildren(...options);
+  select.value = value;
+}
+
 function renderCompare() {
   const s = S();
   const { metrics } = state.data;
-  $('compare-title').textContent = s.compare_title;
-  $('metric-label').textContent = s.metric_label;
-  const select = $('metric-select');
-  select.replaceChildren(...metrics.map((m) => h('option', { value: m.id }, text(m.label))));
-  select.value = state.metric;
+  const options = metrics.map((m) => h('option', { value: m.id }, text(m.label)));
+  panelControls(['compare-title', s.compare_title], ['metric-label', s.metric_label], 'metric-select', options, state.metric);
   const metric = metrics.find((m) => m.id === state.metric);
   const rows = valuesOf(metric.id);
   const series = rows.some((r) => r.obs.length > 1);
@@ -188,15 +194,12 @@ const shownEvents = () => state.data.events.filter((e) => !state.level || e.leve
 function renderTimeline() {
   const s = S();
   const { events } = state.data;
-  $('timeline-title').textContent = s.timeline_title;
-  $('filter-level-label').textContent = s.filter_level;
-  const select = $('filter-level');
-  select.replaceChildren(
+  const options = [
     h('option', { value: '' }, s.filter_all),
     h('option', { value: 'federal' }, s.levels.federal),
     h('option', { value: 'regional' }, s.levels.regional),
-  );
-  select.value = state.level;
+  ];
+  panelControls(['timeline-title', s.timeline_title], ['filter-level-label', s.filter_level], 'filter-level', options, state.level);
   const shown = shownEvents();
   const count = $('event-count');
   const countText = plural(s.events_count, shown.length);
