@@ -37,8 +37,9 @@ const MISSING = {
 const missingWhy = (field, page) => (MISSING[field] ?? (() => 'no entries (observer unsupported or nothing reported)'))(page);
 
 /** A load's figures as the report keeps them: numbers rounded (CLS to 4 digits, the rest to 1). */
+const digitsOf = (key) => (key === 'cls' ? 4 : 1);
 const roundedRun = (run) =>
-  Object.fromEntries(Object.entries(run).map(([k, v]) => [k, typeof v === 'number' ? round(v, k === 'cls' ? 4 : 1) : v]));
+  Object.fromEntries(Object.entries(run).map(([k, v]) => [k, typeof v === 'number' ? round(v, digitsOf(k)) : v]));
 
 /**
  * The report's `load` value of one page: per condition run, `summary` (a spread of each of

@@ -56,24 +56,31 @@ function startTag(html, start) {
   return { name, attrs, start, end: i + 1, selfClosing: selfClosing || VOID.has(name) };
 }
 
-/** Every tag in document order: start tags as startTag gives them, end tags as { name, end: true, start, stop }. */
+/**
+ * Every tag in document order: start tags as startTag gives them, end tags as
+ * { name, end: true, start, stop }. Comments, doctypes and the text of script and style are
+ * passed over.
+ */
 export function* tags(html) {
+  const past = (text, from) => {
+    const at = html.indexOf(text, from);
+    if (at < 0) throw new Error(`no ${text} after ${from}`);
+    return at + text.length;
+  };
   let i = 0;
   while ((i = html.indexOf('<', i)) >= 0) {
     if (html.startsWith('<!--', i)) {
-      i = html.indexOf('-->', i + 4) + 3;
-      if (i < 3) return;
+      i = past('-->', i + 4);
     } else if (html[i + 1] === '!' || html[i + 1] === '?') {
-      i = html.indexOf('>', i) + 1;
+      i = past('>', i);
     } else if (html[i + 1] === '/' && isLetter(html[i + 2] ?? '')) {
-      const close = html.indexOf('>', i);
-      yield { name: html.slice(i + 2, close).trim().toLowerCase(), end: true, start: i, stop: close + 1 };
-      i = close + 1;
+      const stop = past('>', i);
+      yield { name: html.slice(i + 2, stop - 1).trim().toLowerCase(), end: true, start: i, stop };
+      i = stop;
     } else if (isLetter(html[i + 1] ?? '')) {
       const tag = startTag(html, i);
       yield tag;
-      i = tag.end;
-      if (RAW_TEXT.has(tag.name)) i = html.indexOf(`</${tag.name}`, i);
+      i = RAW_TEXT.has(tag.name) ? past(`</${tag.name}`, tag.end) - tag.name.length - 2 : tag.end;
     } else {
       i += 1;
     }
