@@ -1,13 +1,31 @@
 //! Turns `locales/{ru,en}.json` into Rust: the interface strings are static data (no JSON
 //! parsing and no building at start in the browser), and a key missing from (or unknown to)
-//! the `Strings` struct is a compile error.
+//! the `Strings` struct is a compile error. Also lists the fields of each kind of object in
+//! the dataset file, read off its serde types (`build/fields.rs`), for `model::unknown`.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use serde_json::{Map, Value};
 
+/// The dataset file's serde types, the same source the crate compiles.
+#[allow(dead_code)] // only deserialized, by the probe
+#[path = "src/model/raw.rs"]
+mod raw;
+
+#[path = "build/fields.rs"]
+mod fields;
+
 fn main() {
+    locales();
+    println!("cargo:rerun-if-changed=src/model/raw.rs");
+    let objects = fields::objects::<raw::RawDataset>();
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("fields.rs");
+    std::fs::write(dest, fields::rust(&objects)).expect("fields.rs written");
+}
+
+/// `locales.rs`: the `Strings` of each language.
+fn locales() {
     let mut out = String::new();
     for lang in ["ru", "en"] {
         let path = format!("locales/{lang}.json");

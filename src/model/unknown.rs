@@ -7,98 +7,10 @@
 
 use super::parse::Scan;
 
-/// The fields of each kind of object, by its path with the indices dropped (`parks[].status[]`),
-/// as `raw.rs` names them.
-const OBJECTS: &[(&str, &[&str])] = &[
-    (
-        "",
-        &[
-            "$schema",
-            "schema_version",
-            "meta",
-            "sources",
-            "parks",
-            "metrics",
-            "observations",
-            "events",
-            "unknowns",
-        ],
-    ),
-    ("meta", &["title", "description", "license", "updated"]),
-    ("sources[]", &["id", "title", "publisher", "url", "date"]),
-    (
-        "parks[]",
-        &[
-            "id",
-            "name",
-            "opened",
-            "opened_confidence",
-            "status",
-            "closed",
-            "closed_confidence",
-            "founder",
-            "address",
-            "color",
-            "sources",
-            "note",
-        ],
-    ),
-    (
-        "parks[].status[]",
-        &["state", "date", "sources", "confidence", "note"],
-    ),
-    ("metrics[]", &["id", "label", "unit", "description"]),
-    (
-        "observations[]",
-        &[
-            "park",
-            "metric",
-            "value",
-            "date",
-            "sources",
-            "confidence",
-            "note",
-        ],
-    ),
-    (
-        "events[]",
-        &[
-            "id",
-            "date",
-            "level",
-            "kind",
-            "parks",
-            "title",
-            "summary",
-            "sources",
-            "confidence",
-            "note",
-        ],
-    ),
-    ("unknowns[]", &["id", "topic", "detail"]),
-];
-
-/// The fields that hold a text in both languages (`{ru, en}`).
-const TEXTS: &[&str] = &[
-    "meta.title",
-    "meta.description",
-    "meta.license",
-    "sources[].title",
-    "sources[].publisher",
-    "parks[].name",
-    "parks[].founder",
-    "parks[].address",
-    "parks[].note",
-    "parks[].status[].note",
-    "metrics[].label",
-    "metrics[].description",
-    "observations[].note",
-    "events[].title",
-    "events[].summary",
-    "events[].note",
-    "unknowns[].topic",
-    "unknowns[].detail",
-];
+// `OBJECTS`: the fields of each kind of object, by its path with the indices dropped
+// (`parks[].status[]`; a text in both languages, `meta.title`, is an object of `ru` and `en`),
+// read off the serde types of `raw.rs` when the crate is built (`build/fields.rs`).
+include!(concat!(env!("OUT_DIR"), "/fields.rs"));
 
 /// The paths of the fields the format does not know (the caller puts them in file order).
 /// Nothing inside one is reported, as serde skips it whole: a path inside an unknown field has
@@ -111,11 +23,7 @@ pub fn unknown_fields(scan: &Scan) -> Vec<String> {
             continue;
         };
         let pattern = pattern(parent);
-        let known: &[&str] = if TEXTS.contains(&pattern.as_str()) {
-            &["ru", "en"]
-        } else if let Some((_, fields)) = OBJECTS.iter().find(|(p, _)| *p == pattern) {
-            fields
-        } else {
+        let Some((_, known)) = OBJECTS.iter().find(|(p, _)| *p == pattern) else {
             continue;
         };
         if !known.contains(&key) {
@@ -160,6 +68,7 @@ fn pattern(path: &str) -> String {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use super::OBJECTS;
     use crate::model::{check_dataset, check_dataset_scanning, Problem};
 
     fn same(bytes: &[u8], what: &str) {
@@ -172,12 +81,33 @@ mod tests {
         assert_eq!(scanned.warnings, noted.warnings, "{what}: warnings");
     }
 
+    /// `OBJECTS` is read off the serde types: a spot check of what that must give.
+    #[test]
+    fn the_field_lists_follow_the_serde_types() {
+        let fields = |path: &str| OBJECTS.iter().find(|(p, _)| *p == path).map(|(_, f)| *f);
+        // A field's serde name (`$schema` is `schema` in Rust), the optional ones too.
+        assert_eq!(fields("").map(|f| f[0]), Some("$schema"));
+        assert!(fields("").is_some_and(|f| f.contains(&"unknowns")));
+        // Lists, options and texts in both languages are followed down.
+        assert_eq!(fields("parks[].status[].note"), Some(&["ru", "en"][..]));
+        assert_eq!(fields("parks[].founder"), Some(&["ru", "en"][..]));
+        // Version 1's `closed` is read whole (a JSON value): no fields of its own.
+        assert!(fields("parks[]").is_some_and(|f| f.contains(&"closed")));
+        assert_eq!(fields("parks[].closed"), None);
+        // 9 kinds of object, 18 texts.
+        assert_eq!(OBJECTS.len(), 27);
+    }
+
     #[test]
     fn finds_what_serde_ignored_finds_in_the_corpus() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad");
         let mut files = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
+            // Each fixture's `.expect` file beside it is no dataset.
+            if path.extension().is_none_or(|x| x != "json") {
+                continue;
+            }
             same(&std::fs::read(&path).unwrap(), &path.display().to_string());
             files += 1;
         }
