@@ -277,28 +277,38 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 })}
             </div>
             {move || (shown.get() == 0).then(|| view! { <p class="no-events">{s().no_events}</p> })}
+            // Keyed by year and by event (and language): a filter adds and removes the events
+            // that come and go, and leaves the others' elements as they are.
             <ol class="timeline">
-                {move || {
-                    let lang = state.lang.get();
-                    listed
-                        .get()
-                        .into_iter()
-                        .map(|(year, events)| {
-                            let ds = ds.clone();
-                            view! {
-                                <li class="timeline-year" data-year=year.to_string()>
-                                    <h3 class="year">{year.to_string()}</h3>
-                                    <ol class="events">
-                                        {events
-                                            .into_iter()
-                                            .map(|event| view! { <EventItem ds=ds.clone() event lang/> })
-                                            .collect_view()}
-                                    </ol>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <For
+                    each=move || listed.with(|years| years.iter().map(|(year, _)| *year).collect::<Vec<_>>())
+                    key=|year| *year
+                    children=move |year| {
+                        let ds = ds.clone();
+                        let events = move || {
+                            let lang = state.lang.get();
+                            listed.with(|years| {
+                                years
+                                    .iter()
+                                    .find(|(y, _)| *y == year)
+                                    .map(|(_, events)| events.iter().map(|e| (e.clone(), lang)).collect())
+                                    .unwrap_or_else(Vec::new)
+                            })
+                        };
+                        view! {
+                            <li class="timeline-year" data-year=year.to_string()>
+                                <h3 class="year">{year.to_string()}</h3>
+                                <ol class="events">
+                                    <For
+                                        each=events
+                                        key=|(event, lang)| (event.id.clone(), *lang)
+                                        children=move |(event, lang)| view! { <EventItem ds=ds.clone() event lang/> }
+                                    />
+                                </ol>
+                            </li>
+                        }
+                    }
+                />
             </ol>
             // One button for the life of the list, so the keyboard focus stays on it.
             <button
