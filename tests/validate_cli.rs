@@ -152,7 +152,7 @@ fn every_problem_of_a_file_is_a_line_in_file_order() {
     }
     assert_eq!(
         r.stdout[0],
-        format!("{file}:21:14: sources[1].url: адрес «ftp://akitrf.ru/rating/» должен начинаться с http:// или https://")
+        format!("{file}:21:14: sources[1].url: адрес «ftp://akitrf.ru/rating/» должен быть полным: http:// или https:// и имя сайта")
     );
     assert_eq!(
         r.stdout[7],
