@@ -14,10 +14,11 @@ pub fn cmd_budget(args: &[String]) -> Result<()> {
     }
     ensure_apt_tools(&COMPRESS_TOOLS)?;
     let cargo_toml = read_file(&repo_root().join("Cargo.toml"))?;
+    let budgets = budgets(&cargo_toml)?;
     let dist = repo_root().join("dist");
     let mut over = Vec::new();
     for (part, rows) in measured_parts(&dist)? {
-        let budget = budget_of(&cargo_toml, part.budget_key)?;
+        let budget = budget_of(&budgets, part.budget_key)?;
         println!("\n{}", part.title);
         print!("{}", size_table(&rows));
         let total = total(&rows).brotli;
@@ -34,33 +35,25 @@ pub fn cmd_budget(args: &[String]) -> Result<()> {
     }
 }
 
-/// The `key = N` value (bytes) of Cargo.toml's `[workspace.metadata.budget]`.
-fn budget_of(cargo_toml: &str, key: &str) -> Result<u64> {
-    let mut in_section = false;
-    for line in cargo_toml.lines() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            in_section = line == "[workspace.metadata.budget]";
-        } else if in_section {
-            if let Some(value) = line
-                .strip_prefix(key)
-                .and_then(|rest| rest.trim_start().strip_prefix('='))
-            {
-                let number = value
-                    .split('#')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .replace('_', "");
-                return number
-                    .parse()
-                    .map_err(|_| format!("budget: `{line}` is not a whole number of bytes"));
-            }
-        }
-    }
-    Err(format!(
-        "budget: Cargo.toml has no `{key} = N` under [workspace.metadata.budget]"
-    ))
+/// Cargo.toml's `[workspace.metadata.budget]` table (empty when there is none).
+fn budgets(cargo_toml: &str) -> Result<toml::Table> {
+    let manifest: toml::Table =
+        toml::from_str(cargo_toml).map_err(|e| format!("budget: cannot parse Cargo.toml: {e}"))?;
+    let budget = ["workspace", "metadata", "budget"]
+        .iter()
+        .try_fold(&manifest, |table, key| table.get(*key)?.as_table());
+    Ok(budget.cloned().unwrap_or_default())
+}
+
+/// The `key = N` value (bytes) of the budget table.
+fn budget_of(budgets: &toml::Table, key: &str) -> Result<u64> {
+    let value = budgets.get(key).ok_or_else(|| {
+        format!("budget: Cargo.toml has no `{key} = N` under [workspace.metadata.budget]")
+    })?;
+    value
+        .as_integer()
+        .and_then(|bytes| u64::try_from(bytes).ok())
+        .ok_or_else(|| format!("budget: `{key}` is not a whole number of bytes"))
 }
 
 /// One line saying how the total of `part` compares with its budget.
@@ -83,16 +76,27 @@ fn budget_verdict(part: &str, total: u64, budget: u64) -> String {
 mod tests {
     use super::*;
 
+    fn budget_in(cargo_toml: &str, key: &str) -> Result<u64> {
+        budget_of(&budgets(cargo_toml)?, key)
+    }
+
     #[test]
     fn reads_the_budget_from_its_section_only() {
         let toml = "[package]\nfirst-view-brotli = 1\n\n[workspace.metadata.budget]\n# bytes\nfirst-view-brotli = 122_880 # 120 KiB\napp-brotli = 262_144\n";
-        assert_eq!(budget_of(toml, "first-view-brotli"), Ok(122_880));
-        assert_eq!(budget_of(toml, "app-brotli"), Ok(262_144));
-        assert!(budget_of(toml, "other-brotli").is_err());
-        assert!(budget_of("[package]\nfirst-view-brotli = 1\n", "first-view-brotli").is_err());
-        assert!(budget_of(
+        assert_eq!(budget_in(toml, "first-view-brotli"), Ok(122_880));
+        assert_eq!(budget_in(toml, "app-brotli"), Ok(262_144));
+        assert!(budget_in(toml, "other-brotli").is_err());
+        assert!(budget_in("[package]\nfirst-view-brotli = 1\n", "first-view-brotli").is_err());
+        for value in ["\"lots\"", "1.5", "-1"] {
+            let toml = format!("[workspace.metadata.budget]\nfirst-view-brotli = {value}\n");
+            assert_eq!(
+                budget_in(&toml, "first-view-brotli"),
+                Err("budget: `first-view-brotli` is not a whole number of bytes".to_string())
+            );
+        }
+        assert!(budget_in(
             "[workspace.metadata.budget]\nfirst-view-brotli = lots\n",
-            "first-view-brotli"
+            "x"
         )
         .is_err());
     }
@@ -100,8 +104,8 @@ mod tests {
     #[test]
     fn this_repositorys_budgets_are_there() {
         let cargo_toml = read_file(&repo_root().join("Cargo.toml")).unwrap();
-        assert!(budget_of(&cargo_toml, "first-view-brotli").unwrap() > 0);
-        assert!(budget_of(&cargo_toml, "app-brotli").unwrap() > 0);
+        assert!(budget_in(&cargo_toml, "first-view-brotli").unwrap() > 0);
+        assert!(budget_in(&cargo_toml, "app-brotli").unwrap() > 0);
     }
 
     #[test]

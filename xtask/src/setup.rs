@@ -3,6 +3,8 @@
 //! latter at the version Cargo.lock pins), the npm packages (`npm ci`: binaryen 132's
 //! `wasm-opt`, playwright-core, lighthouse) and the Debian packages (apt-get).
 
+use serde::Deserialize;
+
 use crate::process::{
     command, find_on_path, modified, output_of, privileged, read_file, repo_root, run,
     setup_command,
@@ -107,7 +109,8 @@ fn locked_wasm_bindgen_version() -> Result<String> {
         run(&mut setup_command("cargo", &["generate-lockfile"]))?;
     }
     let lock = read_file(&lock_path)?;
-    let versions = locked_versions(&lock, "wasm-bindgen");
+    let versions = locked_versions(&lock, "wasm-bindgen")
+        .map_err(|e| format!("cannot parse {}: {e}", lock_path.display()))?;
     match versions.as_slice() {
         [version] => Ok(version.clone()),
         [] => Err(format!(
@@ -122,36 +125,32 @@ fn locked_wasm_bindgen_version() -> Result<String> {
     }
 }
 
-/// Versions of `package` listed under `[[package]]` in a Cargo.lock text, sorted, no duplicates.
-fn locked_versions(lock: &str, package: &str) -> Vec<String> {
-    let mut versions = Vec::new();
-    let mut current_name: Option<String> = None;
-    for line in lock.lines().map(str::trim) {
-        if line.starts_with('[') {
-            // `[[package]]` starts a new entry; other tables (e.g. `[metadata]`) end it.
-            current_name = None;
-        } else if let Some(name) = toml_string_value(line, "name") {
-            current_name = Some(name);
-        } else if let Some(version) = toml_string_value(line, "version") {
-            if current_name.as_deref() == Some(package) {
-                versions.push(version);
-            }
-        }
-    }
-    versions.sort();
-    versions.dedup();
-    versions
+/// What we read of Cargo.lock: its `[[package]]` entries.
+#[derive(Deserialize)]
+struct Lockfile {
+    #[serde(default)]
+    package: Vec<LockedPackage>,
 }
 
-/// The value of a `key = "value"` line, or None if the line is something else.
-fn toml_string_value(line: &str, key: &str) -> Option<String> {
-    let value = line
-        .strip_prefix(key)?
-        .trim_start()
-        .strip_prefix('=')?
-        .trim();
-    let value = value.strip_prefix('"')?.strip_suffix('"')?;
-    Some(value.to_string())
+/// One `[[package]]` of Cargo.lock, with only the fields we read.
+#[derive(Deserialize)]
+struct LockedPackage {
+    name: String,
+    version: String,
+}
+
+/// Versions of `package` listed under `[[package]]` in a Cargo.lock text, sorted, no duplicates.
+fn locked_versions(lock: &str, package: &str) -> std::result::Result<Vec<String>, toml::de::Error> {
+    let lockfile: Lockfile = toml::from_str(lock)?;
+    let mut versions: Vec<String> = lockfile
+        .package
+        .into_iter()
+        .filter(|entry| entry.name == package)
+        .map(|entry| entry.version)
+        .collect();
+    versions.sort();
+    versions.dedup();
+    Ok(versions)
 }
 
 /// Runs `npm ci` when node_modules is missing or older than package-lock.json.
@@ -271,26 +270,39 @@ version = "0.2.131"
 [[package]]
 name = "xtask"
 version = "0.1.0"
+
+[metadata]
+name = "wasm-bindgen"
+version = "0.1.0"
 "#;
 
     #[test]
     fn finds_the_locked_wasm_bindgen_version_only() {
-        assert_eq!(locked_versions(LOCK, "wasm-bindgen"), vec!["0.2.130"]);
-        assert_eq!(locked_versions(LOCK, "wasm-bindgen-macro"), vec!["0.2.131"]);
-        assert!(locked_versions(LOCK, "leptos").is_empty());
+        assert_eq!(
+            locked_versions(LOCK, "wasm-bindgen").unwrap(),
+            vec!["0.2.130"]
+        );
+        assert_eq!(
+            locked_versions(LOCK, "wasm-bindgen-macro").unwrap(),
+            vec!["0.2.131"]
+        );
+        assert!(locked_versions(LOCK, "leptos").unwrap().is_empty());
     }
 
     #[test]
-    fn reads_only_quoted_values_of_the_exact_key() {
-        assert_eq!(toml_string_value(r#"name = "a""#, "name"), Some("a".into()));
-        assert_eq!(toml_string_value(r#"names = "a""#, "name"), None);
-        assert_eq!(toml_string_value("version = 4", "version"), None);
+    fn a_broken_lock_file_is_an_error() {
+        assert!(locked_versions("[[package]]\nname = \"a\"\n", "a").is_err());
+        assert!(locked_versions("[[package]\n", "a").is_err());
+        assert_eq!(
+            locked_versions("version = 4\n", "a").unwrap(),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn this_repositorys_lock_pins_one_wasm_bindgen() {
         let lock = read_file(&repo_root().join("Cargo.lock")).unwrap();
-        assert_eq!(locked_versions(&lock, "wasm-bindgen").len(), 1);
+        assert_eq!(locked_versions(&lock, "wasm-bindgen").unwrap().len(), 1);
     }
 
     #[test]
