@@ -5,6 +5,9 @@
 use std::fs;
 use std::path::Path;
 
+use serde::Serialize;
+use serde::Serializer as _;
+
 use crate::dist::trunk_build;
 use crate::process::{captured_len, command, read_file, repo_root, write_file};
 use crate::setup::{ensure_apt_tools, setup, COMPRESS_TOOLS};
@@ -41,7 +44,7 @@ pub fn cmd_sizes(args: &[String]) -> Result<()> {
         .iter()
         .map(|(part, rows)| (part.name, rows.as_slice()))
         .collect();
-    write_file(&json_path, &sizes_json(&groups))?;
+    write_file(&json_path, &sizes_json(&groups)?)?;
     println!("\nwritten {}", json_path.display());
     Ok(())
 }
@@ -182,10 +185,18 @@ pub fn files_under(dist: &Path, dir: &str) -> Result<Vec<String>> {
     Ok(found)
 }
 
-/// Sizes of one file, in bytes.
-#[derive(Debug, Clone, PartialEq)]
+/// Sizes of one file, in bytes (a row of the table, an entry of sizes.json).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SizeRow {
-    pub file: String,
+    file: String,
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+}
+
+/// The sums of a part's rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Totals {
     pub raw: u64,
     pub gzip: u64,
     pub brotli: u64,
@@ -209,10 +220,9 @@ fn measure(dist: &Path, file: &str) -> Result<SizeRow> {
     })
 }
 
-/// The sum of all rows, named "total".
-pub fn total(rows: &[SizeRow]) -> SizeRow {
-    SizeRow {
-        file: "total".to_string(),
+/// The sum of all rows.
+pub fn total(rows: &[SizeRow]) -> Totals {
+    Totals {
         raw: rows.iter().map(|row| row.raw).sum(),
         gzip: rows.iter().map(|row| row.gzip).sum(),
         brotli: rows.iter().map(|row| row.brotli).sum(),
@@ -238,87 +248,96 @@ pub fn size_table(rows: &[SizeRow]) -> String {
     table
 }
 
-/// Each group's rows and total as JSON, for target/sizes.json.
-fn sizes_json(groups: &[(&str, &[SizeRow])]) -> String {
-    let entry = |row: &SizeRow| {
-        format!(
-            "{{\"file\": \"{}\", \"raw\": {}, \"gzip\": {}, \"brotli\": {}}}",
-            json_escape(&row.file),
-            row.raw,
-            row.gzip,
-            row.brotli
-        )
-    };
-    let group = |(name, rows): &(&str, &[SizeRow])| {
-        let files: Vec<String> = rows
-            .iter()
-            .map(|row| format!("      {}", entry(row)))
-            .collect();
-        let sum = total(rows);
-        format!(
-            "  \"{}\": {{\n    \"files\": [\n{}\n    ],\n    \"total\": {{\"raw\": {}, \"gzip\": {}, \"brotli\": {}}}\n  }}",
-            json_escape(name),
-            files.join(",\n"),
-            sum.raw,
-            sum.gzip,
-            sum.brotli
-        )
-    };
-    let parts: Vec<String> = groups.iter().map(group).collect();
-    format!("{{\n{}\n}}\n", parts.join(",\n"))
+/// One part in sizes.json: its files and their total.
+#[derive(Serialize)]
+struct SizesEntry<'a> {
+    files: &'a [SizeRow],
+    total: Totals,
 }
 
-/// Escapes a string for use inside JSON double quotes.
-fn json_escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => escaped.push_str("\\\""),
-            '\\' => escaped.push_str("\\\\"),
-            c if (c as u32) < 0x20 => escaped.push_str(&format!("\\u{:04x}", c as u32)),
-            c => escaped.push(c),
-        }
-    }
-    escaped
+/// Each group's rows and total as JSON, for target/sizes.json: an object with one member per
+/// group, in the order given.
+fn sizes_json(groups: &[(&str, &[SizeRow])]) -> Result<String> {
+    let mut json = Vec::new();
+    let mut serializer = serde_json::Serializer::pretty(&mut json);
+    serializer
+        .collect_map(groups.iter().map(|&(name, rows)| {
+            let entry = SizesEntry {
+                files: rows,
+                total: total(rows),
+            };
+            (name, entry)
+        }))
+        .map_err(|e| format!("cannot write sizes as JSON: {e}"))?;
+    json.push(b'\n');
+    String::from_utf8(json).map_err(|e| format!("cannot write sizes as JSON: {e}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
+
+    fn rows() -> Vec<SizeRow> {
+        let row = |file: &str, raw, gzip, brotli| SizeRow {
+            file: file.into(),
+            raw,
+            gzip,
+            brotli,
+        };
+        vec![
+            row("index.html", 100, 60, 50),
+            row("app_bg.wasm", 1000, 400, 300),
+        ]
+    }
 
     #[test]
     fn sizes_table_and_json_include_the_total() {
-        let rows = vec![
-            SizeRow {
-                file: "index.html".into(),
-                raw: 100,
-                gzip: 60,
-                brotli: 50,
-            },
-            SizeRow {
-                file: "app_bg.wasm".into(),
-                raw: 1000,
-                gzip: 400,
-                brotli: 300,
-            },
-        ];
+        let rows = rows();
         let table = size_table(&rows);
         assert!(table.contains("| index.html | 100 | 60 | 50 |"));
         assert!(table.contains("| **total** | **1100** | **460** | **350** |"));
-        let json = sizes_json(&[("first view", &rows[..1]), ("app", &rows[1..])]);
-        assert!(json.contains(r#""first view": {"#));
-        assert!(json.contains(r#""app": {"#));
-        assert!(
-            json.contains(r#"{"file": "app_bg.wasm", "raw": 1000, "gzip": 400, "brotli": 300}"#)
+        let text = sizes_json(&[("first view", &rows[..1]), ("app", &rows[1..])]).unwrap();
+        let parsed: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            parsed,
+            json!({
+                "first view": {
+                    "files": [{"file": "index.html", "raw": 100, "gzip": 60, "brotli": 50}],
+                    "total": {"raw": 100, "gzip": 60, "brotli": 50}
+                },
+                "app": {
+                    "files": [{"file": "app_bg.wasm", "raw": 1000, "gzip": 400, "brotli": 300}],
+                    "total": {"raw": 1000, "gzip": 400, "brotli": 300}
+                }
+            })
         );
-        assert!(json.contains(r#""total": {"raw": 100, "gzip": 60, "brotli": 50}"#));
-        assert!(json.contains(r#""total": {"raw": 1000, "gzip": 400, "brotli": 300}"#));
+    }
+
+    #[test]
+    fn sizes_json_keeps_the_order_of_parts_and_fields() {
+        let rows = rows();
+        let text = sizes_json(&[("first view", &rows[..1]), ("app", &rows[1..])]).unwrap();
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert!(at("\"first view\"") < at("\"app\""));
+        assert!(at("\"file\"") < at("\"raw\""));
+        assert!(at("\"raw\"") < at("\"gzip\""));
+        assert!(at("\"gzip\"") < at("\"brotli\""));
+        assert!(text.ends_with("}\n"));
     }
 
     #[test]
     fn escapes_json_strings() {
-        assert_eq!(json_escape(r#"a"b\c"#), r#"a\"b\\c"#);
-        assert_eq!(json_escape("a\nb"), "a\\u000ab");
+        let row = SizeRow {
+            file: "a\"b\\c\nd".into(),
+            raw: 1,
+            gzip: 1,
+            brotli: 1,
+        };
+        let text = sizes_json(&[("part", std::slice::from_ref(&row))]).unwrap();
+        assert!(text.contains(r#""file": "a\"b\\c\nd""#));
+        let parsed: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed["part"]["files"][0]["file"], "a\"b\\c\nd");
     }
 
     #[test]
