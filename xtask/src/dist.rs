@@ -3,6 +3,9 @@
 
 use std::path::Path;
 
+use lexopt::Arg;
+
+use crate::args;
 use crate::process::{command, repo_root, run, run_quiet};
 use crate::setup::{ensure_apt_tools, setup, COMPRESS_TOOLS};
 use crate::sizes::files_under;
@@ -28,37 +31,38 @@ pub fn cmd_serve(args: &[String]) -> Result<()> {
     run(&mut cmd)
 }
 
-/// Parses `--public-url P` / `--public-url=P` of `cargo xtask dist`.
-fn parse_public_url(args: &[String]) -> Result<Option<String>> {
-    let mut public_url = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        if arg == "--public-url" {
-            let value = iter.next().ok_or("dist: --public-url needs a value")?;
-            public_url = Some(value.clone());
-        } else if let Some(value) = arg.strip_prefix("--public-url=") {
-            public_url = Some(value.to_string());
-        } else {
-            return Err(format!("dist: unknown option `{arg}`"));
+/// Options of `cargo xtask dist`.
+#[derive(Debug, Default, PartialEq)]
+struct DistOptions {
+    public_url: Option<String>,
+    skip_setup: bool,
+}
+
+/// Parses `--public-url P` / `--public-url=P` and `--skip-setup` of `cargo xtask dist`.
+fn parse_dist_options(args: &[String]) -> Result<DistOptions> {
+    let mut options = DistOptions::default();
+    let mut parser = args::parser(args);
+    while let Some(arg) = args::next("dist", &mut parser)? {
+        match arg {
+            Arg::Long("skip-setup") => options.skip_setup = true,
+            Arg::Long("public-url") => {
+                let url = args::value(&mut parser, "dist: --public-url needs a value")?;
+                options.public_url = Some(url);
+            }
+            other => return Err(args::unknown("dist", other)),
         }
     }
-    Ok(public_url)
+    Ok(options)
 }
 
 /// `cargo xtask dist [--public-url P] [--skip-setup]`: setup, then a release build into
 /// `dist/` with precompressed copies.
 pub fn cmd_dist(args: &[String]) -> Result<()> {
-    let skip_setup = args.iter().any(|a| a == "--skip-setup");
-    let rest: Vec<String> = args
-        .iter()
-        .filter(|a| *a != "--skip-setup")
-        .cloned()
-        .collect();
-    let public_url = parse_public_url(&rest)?;
-    if !skip_setup {
+    let options = parse_dist_options(args)?;
+    if !options.skip_setup {
         setup(false)?;
     }
-    trunk_build(public_url.as_deref())?;
+    trunk_build(options.public_url.as_deref())?;
     ensure_apt_tools(&COMPRESS_TOOLS)?;
     precompress(&repo_root().join("dist"))
 }
@@ -114,12 +118,28 @@ mod tests {
 
     #[test]
     fn parses_public_url() {
-        assert_eq!(parse_public_url(&[]).unwrap(), None);
-        let url = parse_public_url(&strings(&["--public-url", "/app/"])).unwrap();
-        assert_eq!(url.as_deref(), Some("/app/"));
-        let url = parse_public_url(&strings(&["--public-url=/x/"])).unwrap();
-        assert_eq!(url.as_deref(), Some("/x/"));
-        assert!(parse_public_url(&strings(&["--release"])).is_err());
+        assert_eq!(parse_dist_options(&[]).unwrap(), DistOptions::default());
+        let options = parse_dist_options(&strings(&["--public-url", "/app/"])).unwrap();
+        assert_eq!(options.public_url.as_deref(), Some("/app/"));
+        let options = parse_dist_options(&strings(&["--public-url=/x/"])).unwrap();
+        assert_eq!(options.public_url.as_deref(), Some("/x/"));
+        assert!(parse_dist_options(&strings(&["--release"])).is_err());
+        assert_eq!(
+            parse_dist_options(&strings(&["--skip-setup", "--public-url"])).unwrap_err(),
+            "dist: --public-url needs a value"
+        );
+    }
+
+    #[test]
+    fn skip_setup_goes_before_or_after_the_url() {
+        for args in [
+            ["--skip-setup", "--public-url=/a/"],
+            ["--public-url=/a/", "--skip-setup"],
+        ] {
+            let options = parse_dist_options(&strings(&args)).unwrap();
+            assert!(options.skip_setup);
+            assert_eq!(options.public_url.as_deref(), Some("/a/"));
+        }
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Developer tasks for the perm-technoparks app, run as `cargo xtask <command>`.
 //!
 //! This file only dispatches: each command lives in its module (`setup`, `dist` with `serve`,
-//! `test`, `sizes`, `budget`, `bench`); `process` runs commands with the tool PATH. An error is the message shown to the user, with exit code 1.
+//! `test`, `sizes`, `budget`, `bench`); `process` runs commands with the tool PATH and `args`
+//! reads options. An error is the message shown to the user, with exit code 1.
 
+mod args;
 mod bench;
 mod budget;
 mod dist;

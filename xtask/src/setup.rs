@@ -3,8 +3,10 @@
 //! latter at the version Cargo.lock pins), the npm packages (`npm ci`: binaryen 132's
 //! `wasm-opt`, playwright-core, lighthouse) and the Debian packages (apt-get).
 
+use lexopt::Arg;
 use serde::Deserialize;
 
+use crate::args;
 use crate::process::{
     command, find_on_path, modified, output_of, privileged, read_file, repo_root, run,
     setup_command,
@@ -26,10 +28,11 @@ pub const COMPRESS_TOOLS: [(&str, &str); 2] = [("gzip", "gzip"), ("brotli", "bro
 /// `cargo xtask setup [--browser]`.
 pub fn cmd_setup(args: &[String]) -> Result<()> {
     let mut browser = false;
-    for arg in args {
-        match arg.as_str() {
-            "--browser" => browser = true,
-            other => return Err(format!("setup: unknown option `{other}`")),
+    let mut parser = args::parser(args);
+    while let Some(arg) = args::next("setup", &mut parser)? {
+        match arg {
+            Arg::Long("browser") => browser = true,
+            other => return Err(args::unknown("setup", other)),
         }
     }
     setup(browser)

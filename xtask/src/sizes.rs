@@ -5,9 +5,11 @@
 use std::fs;
 use std::path::Path;
 
+use lexopt::Arg;
 use serde::Serialize;
 use serde::Serializer as _;
 
+use crate::args;
 use crate::dist::trunk_build;
 use crate::process::{captured_len, command, read_file, repo_root, write_file};
 use crate::setup::{ensure_apt_tools, setup, COMPRESS_TOOLS};
@@ -21,10 +23,11 @@ const DATASET: &str = "data/technoparks.json";
 /// `cargo xtask sizes [--no-build]`: build, then measure what the first view downloads.
 pub fn cmd_sizes(args: &[String]) -> Result<()> {
     let mut build = true;
-    for arg in args {
-        match arg.as_str() {
-            "--no-build" => build = false,
-            other => return Err(format!("sizes: unknown option `{other}`")),
+    let mut parser = args::parser(args);
+    while let Some(arg) = args::next("sizes", &mut parser)? {
+        match arg {
+            Arg::Long("no-build") => build = false,
+            other => return Err(args::unknown("sizes", other)),
         }
     }
     if build {

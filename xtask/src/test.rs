@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use lexopt::Arg;
+
+use crate::args;
 use crate::process::{command, find_on_path, is_executable, repo_root, run};
 use crate::setup::{setup, WASM_TARGET};
 use crate::Result;
@@ -83,21 +86,17 @@ impl TestOptions {
 /// Parses `--skip-setup`, `--only G[,G…]` and `--only=G[,G…]` (repeatable).
 fn parse_test_options(args: &[String]) -> Result<TestOptions> {
     let mut options = TestOptions::default();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let groups = match arg.as_str() {
-            "--skip-setup" => {
-                options.skip_setup = true;
-                continue;
+    let mut parser = args::parser(args);
+    while let Some(arg) = args::next("test", &mut parser)? {
+        match arg {
+            Arg::Long("skip-setup") => options.skip_setup = true,
+            Arg::Long("only") => {
+                let groups = args::value(&mut parser, "test: --only needs a group")?;
+                for name in groups.split(',') {
+                    options.only.push(parse_group(name.trim())?);
+                }
             }
-            "--only" => iter.next().ok_or("test: --only needs a group")?.as_str(),
-            other => match other.strip_prefix("--only=") {
-                Some(value) => value,
-                None => return Err(format!("test: unknown option `{other}`")),
-            },
-        };
-        for name in groups.split(',') {
-            options.only.push(parse_group(name.trim())?);
+            other => return Err(args::unknown("test", other)),
         }
     }
     Ok(options)
