@@ -1,6 +1,8 @@
 //! The options of each command, read with lexopt; the messages stay ours
 //! (`<command>: unknown option `--x``).
 
+use std::ffi::OsStr;
+
 use lexopt::{Arg, Parser};
 
 use crate::Result;
@@ -12,6 +14,16 @@ pub fn parser(args: &[String]) -> Parser {
 
 /// The next argument of `command`, with lexopt's errors in our words.
 pub fn next<'a>(command: &str, parser: &'a mut Parser) -> Result<Option<Arg<'a>>> {
+    // No command takes short options or positional arguments: lexopt would split `-abc` into
+    // -a, -b, -c and take `--` as the end of the options (`test --` would then run every
+    // step), so both are unknown options, named whole.
+    if let Some(raw) = parser.try_raw_args() {
+        if let Some(typed) = raw.peek().and_then(OsStr::to_str) {
+            if typed == "--" || (typed.starts_with('-') && !typed.starts_with("--")) {
+                return Err(format!("{command}: unknown option `{typed}`"));
+            }
+        }
+    }
     parser.next().map_err(|error| match error {
         // `--flag=value` for a flag that takes no value.
         lexopt::Error::UnexpectedValue { option, value } => format!(
@@ -63,6 +75,10 @@ mod tests {
         assert_eq!(first_error(&["--x"]), "setup: unknown option `--x`");
         assert_eq!(first_error(&["-x"]), "setup: unknown option `-x`");
         assert_eq!(first_error(&["extra"]), "setup: unknown option `extra`");
+        assert_eq!(first_error(&["-abc"]), "setup: unknown option `-abc`");
+        assert_eq!(first_error(&["-"]), "setup: unknown option `-`");
+        assert_eq!(first_error(&["--"]), "setup: unknown option `--`");
+        assert_eq!(first_error(&["--", "--x"]), "setup: unknown option `--`");
         assert_eq!(first_error(&[]), "none");
     }
 

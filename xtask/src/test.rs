@@ -277,6 +277,8 @@ mod tests {
         assert_eq!(error(&["--only"]), "test: --only needs a group");
         assert_eq!(error(&["--x"]), "test: unknown option `--x`");
         assert_eq!(error(&["foo"]), "test: unknown option `foo`");
+        assert_eq!(error(&["--"]), "test: unknown option `--`");
+        assert_eq!(error(&["--skip-setup", "--"]), "test: unknown option `--`");
         assert_eq!(
             error(&["--only=lint,bogus"]),
             "test: unknown group `bogus` (expected lint, native, wasm or e2e)"
