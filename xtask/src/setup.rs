@@ -174,6 +174,14 @@ fn ensure_npm_packages() -> Result<()> {
         println!("✓ npm packages present (node_modules up to date)");
         return Ok(());
     }
+    // Not installed for you: Debian 12's nodejs (18) is older than playwright-core needs (20).
+    if find_on_path("npm").is_none() {
+        return Err(
+            "npm not found on PATH; install Node.js 20 or later with its npm \
+             (NodeSource's or Debian 13's nodejs), then run this again"
+                .to_string(),
+        );
+    }
     println!("→ installing npm packages (npm ci)");
     run(&mut setup_command(
         "npm",
