@@ -561,7 +561,14 @@ fn test_steps() -> Vec<Step> {
     if env::var_os("WASM_BINDGEN_TEST_TIMEOUT").is_none() {
         wasm_test.env("WASM_BINDGEN_TEST_TIMEOUT", WASM_BINDGEN_TEST_TIMEOUT);
     }
-    let mut e2e = command("node", &["--test", "tests/e2e/"]);
+    // While the files move to Playwright Test, both runners (*.test.mjs, *.spec.mjs).
+    let mut e2e = command(
+        "sh",
+        &[
+            "-c",
+            "node --test tests/e2e/ && node node_modules/@playwright/test/cli.js test",
+        ],
+    );
     e2e.env("DIST_DIR", root.join("dist"))
         .env("SCREENSHOT_DIR", root.join("target").join("screenshots"));
 
