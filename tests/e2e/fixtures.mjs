@@ -8,6 +8,7 @@
 //   test it fails the test on an uncaught error, a console error, a dialog, a CSP violation or
 //   a request to any origin but the server's, unless the test allows it with
 //   `test.use({ allowConsole: [/…/], allowDialogs: true, allowOrigins: ['http://…'] })`.
+// - `wasmGate`: `hold()` keeps the WASM back until `release()`: the first view alone.
 // - `entry` (option): the page a project opens, '/' or '/embed.html' (the `embed` project).
 
 import { test as base, expect } from '@playwright/test';
@@ -55,6 +56,18 @@ export const test = base.extend({
   ],
 
   baseURL: async ({ served }, use) => use(served.url),
+
+  // The WASM held back: after `wasmGate.hold()` the page's .wasm waits until
+  // `wasmGate.release()` (or the test's end), so the first view stands alone.
+  wasmGate: async ({ page }, use) => {
+    let open = () => {};
+    const opened = new Promise((resolve) => (open = resolve));
+    await use({
+      hold: () => page.route('**/*.wasm', async (route) => (await opened, route.continue().catch(() => {}))),
+      release: () => open(),
+    });
+    open();
+  },
 
   record: [
     async ({ context, served, allowConsole, allowDialogs, allowOrigins }, use) => {
