@@ -4,7 +4,7 @@
 // keyboard reaches them). Screenshots of the page in every look land in
 // target/screenshots/first-screen-*.
 
-import { expect, openReady, test } from './fixtures.mjs';
+import { expect, openFirstView, openReady, test } from './fixtures.mjs';
 import { DATA_PATH, dataset, locale } from './data.mjs';
 import { screenshot } from './ui.mjs';
 
@@ -53,13 +53,8 @@ for (const viewport of [PHONE, DESKTOP]) {
         const held = copy === 'first view';
         const strings = locale(lang);
         const root = held ? '#prerender' : '#app';
-        if (held) {
-          await wasmGate.hold();
-          await page.goto('/', { waitUntil: 'domcontentloaded' });
-          await expect(page.locator('#prerender')).toBeVisible();
-        } else {
-          await openReady(page, lang === 'ru' ? '' : '?lang=en');
-        }
+        if (held) await openFirstView(page, wasmGate);
+        else await openReady(page, lang === 'ru' ? '' : '?lang=en');
         const seen = await firstScreen(page, root);
         const twoThirds = (seen.height * 2) / 3;
         expect(seen.headline, 'the headline ends in the upper two-thirds').not.toBeNull();

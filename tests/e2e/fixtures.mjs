@@ -152,3 +152,10 @@ export async function settled(read, what) {
 export async function until(page, predicate, arg, what) {
   await expect.poll(() => page.evaluate(predicate, arg), { message: what }).toBeTruthy();
 }
+
+/** Opens `path` with the WASM held back (`wasmGate`) and waits for the first view. */
+export async function openFirstView(page, wasmGate, path = '/') {
+  await wasmGate.hold();
+  await page.goto(path, { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#prerender')).toBeVisible();
+}
