@@ -12,6 +12,8 @@ import { distFile, mimeType } from './server.mjs';
 
 export { BROWSER_ARGS, CHROMIUM_PATH, DIST_DIR, SCREENSHOT_DIR } from './env.mjs';
 export { MIME_TYPES, mimeType } from './server.mjs';
+
+const TEXT = '; charset=utf-8';
 // The page's menus and tabs, and screenshots (ui.mjs).
 export { clickInMenu, openMenuOf, screenshot, showTable } from './ui.mjs';
 
