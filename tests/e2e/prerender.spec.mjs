@@ -2,7 +2,7 @@
 // its metric select, table switch and visually-impaired mode working with nothing but the page
 // and its stylesheet, the same as what the app then draws (same boxes, no layout shift),
 // replaced in one go (keeping the reader's metric, view, mode and focus). Without the app, and
-// for other views: prerender-fallback.spec.mjs. Its download links: downloads.test.mjs.
+// for other views: prerender-fallback.spec.mjs. Its download links: the downloads tests.
 
 import { expect, test } from './fixtures.mjs';
 import { dataset, locale } from './data.mjs';
