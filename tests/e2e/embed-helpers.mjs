@@ -8,19 +8,9 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { DIST_DIR, mimeType } from './helpers.mjs';
+import { APP_CSP, APP_PREFIX } from './server.mjs';
 
-/** The sub-path the app is served under: dist/ must work under any prefix. */
-export const APP_PREFIX = '/any/sub/path/';
-
-/** The policy the explorer is documented to run under (EMBEDDING.md, section 4). */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'self' http://127.0.0.1:*",
-].join('; ');
+export { APP_CSP, APP_PREFIX } from './server.mjs';
 
 const TEXT = '; charset=utf-8';
 

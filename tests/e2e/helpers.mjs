@@ -6,57 +6,16 @@
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { BROWSER_ARGS, CHROMIUM_PATH, DIST_DIR } from './env.mjs';
+import { distFile, mimeType } from './server.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The release build to test (Trunk's output). */
-export const DIST_DIR = path.resolve(process.env.DIST_DIR ?? path.join(REPO_ROOT, 'dist'));
-
-/** Where screenshot() writes. */
-export const SCREENSHOT_DIR = path.resolve(
-  process.env.SCREENSHOT_DIR ?? path.join(REPO_ROOT, 'target', 'screenshots'),
-);
-
-/** Debian's Chromium; override with CHROMIUM_PATH. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for headless Chromium as root on a machine without GPU or outside network. */
-export const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { BROWSER_ARGS, CHROMIUM_PATH, DIST_DIR, SCREENSHOT_DIR } from './env.mjs';
+export { MIME_TYPES, mimeType } from './server.mjs';
 
 const TEXT = '; charset=utf-8';
-
-/** Content-Type by file extension. */
-export const MIME_TYPES = new Map([
-  ['.html', `text/html${TEXT}`],
-  ['.js', `text/javascript${TEXT}`],
-  ['.mjs', `text/javascript${TEXT}`],
-  ['.css', `text/css${TEXT}`],
-  ['.json', `application/json${TEXT}`],
-  ['.svg', `image/svg+xml${TEXT}`],
-  ['.txt', `text/plain${TEXT}`],
-  ['.map', `application/json${TEXT}`],
-  ['.webmanifest', `application/manifest+json${TEXT}`],
-  ['.wasm', 'application/wasm'],
-  ['.png', 'image/png'],
-  ['.jpg', 'image/jpeg'],
-  ['.ico', 'image/x-icon'],
-  ['.woff2', 'font/woff2'],
-]);
-
-/** Content-Type for a file path (application/octet-stream when unknown). */
-export function mimeType(filePath) {
-  return MIME_TYPES.get(path.extname(filePath).toLowerCase()) ?? 'application/octet-stream';
-}
+// The page's menus and tabs, and screenshots (ui.mjs).
+export { clickInMenu, openMenuOf, screenshot, showTable } from './ui.mjs';
 
 /**
  * Static file server on 127.0.0.1 and a random port.
@@ -120,19 +79,7 @@ async function respond(req, rootDir, overrides) {
   if (pathname.includes('\0')) {
     return plain(400, 'bad request');
   }
-  let filePath = path.resolve(rootDir, `.${pathname}`);
-  if (filePath !== rootDir && !filePath.startsWith(rootDir + path.sep)) {
-    return plain(403, 'forbidden');
-  }
-  try {
-    if ((await fs.stat(filePath)).isDirectory()) {
-      filePath = path.join(filePath, 'index.html');
-    }
-    const body = await fs.readFile(filePath);
-    return { status: 200, headers: { 'Content-Type': mimeType(filePath) }, body };
-  } catch {
-    return plain(404, 'not found');
-  }
+  return distFile(rootDir, pathname);
 }
 
 /** An override entry as a response. */
@@ -202,37 +149,4 @@ export function isLocalRequest(requestUrl) {
 /** The request URLs that left 127.0.0.1 (should be empty). */
 export function nonLocalRequests(requests) {
   return requests.filter((requestUrl) => !isLocalRequest(requestUrl));
-}
-
-/** Saves a full-page PNG as SCREENSHOT_DIR/<name>.png and returns its path. */
-export async function screenshot(page, name) {
-  await fs.mkdir(SCREENSHOT_DIR, { recursive: true });
-  const safeName = name.replace(/\.png$/, '').replace(/[^\w.-]+/g, '_');
-  const file = path.join(SCREENSHOT_DIR, `${safeName}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  return file;
-}
-
-/**
- * Opens the menu (a closed `details`: Download, Share) that holds `selector`, by its button, as
- * a reader would; nothing when it is open or the element is in no menu.
- */
-export async function openMenuOf(page, selector) {
-  const closed = await page.locator(selector).first().evaluate((el) => {
-    const menu = el.closest('details.menu');
-    return Boolean(menu) && !menu.open;
-  });
-  if (closed) await page.locator(selector).first().locator('xpath=ancestor::details[1]/summary').click();
-}
-
-/** Clicks `selector`, first opening the menu that holds it. */
-export async function clickInMenu(page, selector) {
-  await openMenuOf(page, selector);
-  await page.click(selector);
-}
-
-/** Shows the comparison as a table (or, with `table` false, a chart) by its tab. */
-export async function showTable(page, table = true, root = '#app') {
-  const id = `${root === '#app' ? '' : 'pre-'}view-${table ? 'table' : 'chart'}`;
-  await page.locator(`${root} label[for="${id}"]:visible`).first().click();
 }

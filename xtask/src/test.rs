@@ -193,7 +193,8 @@ fn wasm_test_command() -> Command {
 /// The end-to-end tests against the release build in `dist/`; screenshots go to
 /// `target/screenshots/`.
 fn e2e_command(root: &Path) -> Command {
-    let mut e2e = command("node", &["--test", "tests/e2e/"]);
+    // Playwright Test (playwright.config.mjs), from the npm packages `setup` installs.
+    let mut e2e = command("node", &["node_modules/@playwright/test/cli.js", "test"]);
     e2e.env("DIST_DIR", root.join("dist"))
         .env("SCREENSHOT_DIR", root.join("target").join("screenshots"));
     e2e

@@ -1,0 +1,246 @@
+// The loaded explorer against the real dataset: comparison chart and cards, typography in both
+// languages, the metric switch and its URL. Expected values come from the served JSON.
+// (The language switch, the timeline and the sources: timeline.spec.mjs.)
+
+import { expect, openReady, test, waitForState } from './fixtures.mjs';
+import { DERIVED_METRICS, NBSP, fill, isSeries, locale, parkValues, plain } from './data.mjs';
+import {
+  MORION,
+  PERM,
+  STRATEGIC,
+  chooseMetric,
+  data,
+  expectedBars,
+  latest,
+  params,
+  parkColor,
+  parkName,
+  readCards,
+  sourceUrls,
+  stableChart,
+} from './explorer-reads.mjs';
+import { screenshot } from './ui.mjs';
+
+const RU = locale('ru');
+const EN = locale('en');
+
+test.describe('explorer layout', () => {
+  test('shows both parks, one bar per park with an area, and fits the width', { tag: '@widths' }, async ({ page }) => {
+    expect(data.metrics[0].id, 'the default metric is the first: area_m2').toBe('area_m2');
+    expect(isSeries(data, 'area_m2'), 'area_m2 is drawn as bars (one value per park)').toBe(false);
+    const bars = expectedBars('area_m2');
+    expect(bars.length, 'both parks have an area in the dataset').toBeGreaterThanOrEqual(2);
+    const { width } = page.viewportSize();
+
+    await openReady(page);
+    const chart = await stableChart(page);
+    const cards = await readCards(page);
+    expect(Object.keys(cards), 'one card per park, in dataset order').toEqual(data.parks.map((p) => p.id));
+    for (const park of data.parks) {
+      expect(cards[park.id].name, `card name of ${park.id}`).toBe(park.name.ru);
+      expect(chart.texts, `chart labels ${park.id}`).toContain(park.name.ru);
+    }
+    expect(chart.rects, 'bar fills (one per park with data)').toEqual(bars);
+    expect(chart.aria, 'aria-label').toMatch(new RegExp(`^${data.metrics[0].label.ru}: `));
+
+    await screenshot(page, `explorer-${width}`);
+    const layout = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      svgRight: document.querySelector('#compare-chart svg').getBoundingClientRect().right,
+      boxRight: document.querySelector('#compare-chart .chart').getBoundingClientRect().right,
+    }));
+    expect(layout.scrollWidth, 'no horizontal scroll').toBeLessThanOrEqual(width);
+    expect(layout.svgRight, 'the chart svg stays in its box').toBeLessThanOrEqual(layout.boxRight + 1);
+  });
+
+  test('gives each figure its sources and confidence', async ({ page }) => {
+    await openReady(page);
+    const cards = await readCards(page);
+    for (const { park, values } of parkValues(data, 'area_m2')) {
+      const card = cards[park.id];
+      if (values.length === 0) {
+        expect(card.noData, `${park.id}: no data`).toBe(RU.no_data);
+        continue;
+      }
+      const obs = values.at(-1);
+      expect(card.noData, `${park.id}: has data`).toBeNull();
+      expect(card.provenance, `${park.id}: provenance of the area`).toEqual([
+        { links: sourceUrls(obs.sources), confidence: RU.confidence[obs.confidence] },
+      ]);
+    }
+  });
+});
+
+test.describe('typography', () => {
+  // Known facts of the dataset the exact strings below are written for.
+  test.beforeAll(() => {
+    expect(latest('area_m2', MORION)?.value, 'dataset: Morion area 86 000 m²').toBe(86000);
+    expect(latest('area_m2', PERM)?.value, 'dataset: Technopark Perm area 16 949 m²').toBe(16949);
+    expect(latest('investment_rub', MORION)?.value, 'dataset: Morion 726.2M RUB').toBe(726200000);
+    expect(latest('investment_rub', PERM)?.value, 'dataset: Technopark Perm 97M RUB').toBe(97000000);
+    expect(data.events.find((e) => e.id === STRATEGIC)?.date, 'dataset: the strategic session').toBe('2019-10-10');
+  });
+
+  const expected = {
+    ru: {
+      area_m2: { [MORION]: `86${NBSP}000${NBSP}м²`, [PERM]: `16${NBSP}949${NBSP}м²` },
+      investment_rub: { [MORION]: `726,2${NBSP}млн${NBSP}₽`, [PERM]: `97${NBSP}млн${NBSP}₽` },
+      date: '10 октября 2019 г.',
+      ratio: { area_m2: '5,1', investment_rub: '7,5' },
+      headline: (label, ratio) =>
+        `${label}: ${parkName(MORION, 'ru')} — в ${ratio}${NBSP}раза больше, чем ${parkName(PERM, 'ru')}`,
+    },
+    en: {
+      area_m2: { [MORION]: `86,000${NBSP}m²`, [PERM]: `16,949${NBSP}m²` },
+      investment_rub: { [MORION]: `RUB${NBSP}726.2M`, [PERM]: `RUB${NBSP}97M` },
+      date: '10 October 2019',
+      ratio: { area_m2: '5.1', investment_rub: '7.5' },
+      headline: (label, ratio) => `${label}: ${parkName(MORION, 'en')} — ${ratio} times that of ${parkName(PERM, 'en')}`,
+    },
+  };
+
+  for (const lang of ['ru', 'en']) {
+    const want = expected[lang];
+    test(`writes figures and dates the ${lang} way, and html[lang] is "${lang}"`, async ({ page }) => {
+      await openReady(page, lang === 'en' ? '?lang=en' : '');
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      for (const metric of ['area_m2', 'investment_rub']) {
+        const chart = metric === 'area_m2' ? await stableChart(page) : await chooseMetric(page, metric);
+        const cards = await readCards(page);
+        for (const park of [MORION, PERM]) {
+          expect(cards[park].values, `${metric} ${park}`).toEqual([want[metric][park]]);
+          expect(chart.texts, `the chart labels the ${park} bar`).toContain(want[metric][park]);
+        }
+        // The headline says the ratio first, checked against the data.
+        const values = Object.fromEntries(
+          data.observations.filter((o) => o.metric === metric).map((o) => [o.park, o.value]),
+        );
+        const computed = (values[MORION] / values[PERM]).toFixed(1);
+        expect(lang === 'ru' ? computed.replace('.', ',') : computed, `${metric}: the ratio from the data`).toBe(
+          want.ratio[metric],
+        );
+        const label = data.metrics.find((m) => m.id === metric).label[lang];
+        const headline = want.headline(label, want.ratio[metric]);
+        const items = [MORION, PERM]
+          .map((park) => fill(locale(lang).chart_alt_item, parkName(park, lang), want[metric][park]))
+          .join(', ');
+        expect(chart.aria, `${metric}: chart text alternative`).toBe(`${headline}. ${label}: ${items}.`);
+        await expect(page.locator('#headline'), `${metric}: the headline`).toHaveText(headline);
+      }
+      const time = page.locator(`li.event[data-event-id="${STRATEGIC}"] time.event-date`);
+      await expect(time, 'strategic session date').toHaveText(want.date);
+      await expect(time, 'machine-readable date').toHaveAttribute('datetime', '2019-10-10');
+    });
+  }
+
+  // The derived rouble-per-m² figures, computed from the JSON.
+  const perM2 = (park) => Math.round(latest('investment_rub', park).value / latest('area_m2', park).value);
+  const grouping = {
+    ru: (n) => fill(RU.unit_rub_per_m2, n < 10_000 ? String(n) : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP)),
+    en: (n) => fill(EN.unit_rub_per_m2, n.toLocaleString('en-US')),
+  };
+  for (const [lang, what] of [['ru', 'leaves four-digit numbers ungrouped in Russian'], ['en', 'groups four-digit numbers in English']]) {
+    test(what, async ({ page }) => {
+      await openReady(page, `?${lang === 'en' ? 'lang=en&' : ''}metric=investment_per_m2`);
+      const cards = await readCards(page);
+      for (const park of [MORION, PERM]) {
+        expect(cards[park].values, `investment per m² of ${park}`).toEqual([grouping[lang](perM2(park))]);
+      }
+    });
+  }
+});
+
+test.describe('metric selector', () => {
+  const metricIds = [...data.metrics.map((m) => m.id), ...DERIVED_METRICS];
+
+  test('offers the dataset metrics, then the derived ones', async ({ page }) => {
+    await openReady(page);
+    const options = await page.$$eval('select#metric-select option', (os) =>
+      os.map((o) => ({ value: o.value, label: o.textContent })),
+    );
+    expect(options.map((o) => o.value)).toEqual(metricIds);
+    for (const metric of data.metrics) {
+      expect(plain(options.find((o) => o.value === metric.id).label), metric.id).toBe(metric.label.ru);
+    }
+    for (const id of DERIVED_METRICS) {
+      expect(options.find((o) => o.value === id).label, id).toBe(RU.derived_metrics[id].label);
+    }
+    await expect(page.locator('select#metric-select'), 'default').toHaveValue(data.metrics[0].id);
+  });
+
+  test('redraws the chart for every metric and writes it into the URL', async ({ page }) => {
+    await openReady(page);
+    const seen = new Map([[data.metrics[0].id, (await stableChart(page)).svg]]);
+    expect(params(page).get('metric'), 'the default metric is not in the URL').toBeNull();
+    for (const id of metricIds.slice(1)) {
+      const chart = await chooseMetric(page, id);
+      const label = await page.$eval('select#metric-select', (s) => s.selectedOptions[0].textContent);
+      expect(chart.aria.startsWith(label), `${id}: aria-label names the metric: ${chart.aria}`).toBe(true);
+      expect([...seen.values()], `${id}: the svg differs from every other metric's`).not.toContain(chart.svg);
+      seen.set(id, chart.svg);
+      expect(params(page).get('metric'), `${id}: URL`).toBe(id);
+    }
+    await chooseMetric(page, data.metrics[0].id);
+    expect(params(page).get('metric'), 'back to the default: metric leaves the URL').toBeNull();
+  });
+
+  test('draws the AKIT rating as dots, and says Technopark Perm has none', async ({ page }) => {
+    const ranks = parkValues(data, 'akit_rank');
+    const morion = ranks.find((p) => p.park.id === MORION).values;
+    expect(morion.length, 'dataset: Morion has 4 ratings').toBe(4);
+    expect(ranks.find((p) => p.park.id === PERM).values.length, 'dataset: Technopark Perm has none').toBe(0);
+    await openReady(page);
+    const chart = await chooseMetric(page, 'akit_rank');
+    const dotsOf = (color) => chart.circles.filter((c) => c.fill === color || c.stroke === color).length;
+    expect(dotsOf(parkColor(MORION)), 'one dot per Morion rating').toBe(morion.length);
+    expect(dotsOf(parkColor(PERM)), 'no dot for Technopark Perm').toBe(0);
+    const cards = await readCards(page);
+    expect(cards[MORION].values.length, 'Morion card lists every rating').toBe(morion.length);
+    expect(cards[PERM].noData, 'Technopark Perm card says no data').toBe(RU.no_data);
+    expect(chart.aria, 'aria-label says Technopark Perm has no data').toContain(
+      fill(RU.chart_alt_missing, parkName(PERM, 'ru')),
+    );
+  });
+
+  test('draws one bar for the planned area and says Technopark Perm has no data', async ({ page }) => {
+    const planned = parkValues(data, 'planned_area_m2');
+    expect(
+      planned.filter((p) => p.values.length === 0).map((p) => p.park.id),
+      'dataset: only Technopark Perm lacks a planned area',
+    ).toEqual([PERM]);
+    await openReady(page);
+    const chart = await chooseMetric(page, 'planned_area_m2');
+    expect(chart.rects, 'bars').toEqual(expectedBars('planned_area_m2'));
+    expect(chart.rects.length, 'exactly one bar').toBe(1);
+    expect(chart.texts, `the chart says "${RU.no_data}"`).toContain(RU.no_data);
+    const cards = await readCards(page);
+    expect(cards[PERM]).toMatchObject({ noData: RU.no_data, values: [] });
+    expect(cards[MORION].noData).toBeNull();
+    expect(cards[MORION].values.length).toBe(1);
+  });
+
+  test('shows the formula for a derived metric only', async ({ page }) => {
+    await openReady(page);
+    const formula = page.locator('#app .formula');
+    await expect(formula, 'no formula for area_m2').toHaveCount(0);
+    await chooseMetric(page, 'investment_per_m2');
+    await expect(formula, 'formula shown for investment_per_m2').toBeVisible();
+    await expect(formula).toHaveText(`${RU.formula}: ${RU.derived_metrics.investment_per_m2.formula}`);
+    await chooseMetric(page, 'area_m2');
+    await expect(formula, 'formula gone again for area_m2').toHaveCount(0);
+  });
+
+  test('restores the metric from the URL on reload', async ({ page }) => {
+    await openReady(page);
+    const chosen = await chooseMetric(page, 'investment_rub');
+    expect(params(page).get('metric')).toBe('investment_rub');
+    const url = page.url();
+    await page.reload();
+    await waitForState(page);
+    expect(page.url(), 'the reloaded URL is unchanged').toBe(url);
+    await expect(page.locator('select#metric-select')).toHaveValue('investment_rub');
+    const restored = await stableChart(page);
+    expect(restored.aria, 'the same chart after reload').toBe(chosen.aria);
+    expect(restored.svg, 'the same svg after reload').toBe(chosen.svg);
+  });
+});

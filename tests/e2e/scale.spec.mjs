@@ -1,0 +1,112 @@
+// Many events: the timeline lists a page at a time, a "show more" button lists the next (the
+// keyboard focus stays on it), a new filter starts from the first page again, and an event
+// chosen on the lifecycle chart is listed wherever it is. A long series: a value card lists
+// the latest values and folds the earlier ones into a disclosure.
+
+import { expect, openReady, test } from './fixtures.mjs';
+import { DATA_PATH, countText, dataset, fill, locale } from './data.mjs';
+import { showTable } from './ui.mjs';
+
+const PAGE = 100;
+const COUNT = 250;
+
+/** Years given Morion Digital's rating place on top of the real ones (2020–2022, 2025). */
+const EXTRA_YEARS = [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019];
+
+/**
+ * The real dataset with its events copied until there are COUNT, each with its own id, and
+ * Morion Digital's rating place copied into EXTRA_YEARS.
+ */
+function manyEvents() {
+  const data = dataset();
+  const real = data.events;
+  data.events = Array.from({ length: COUNT }, (_, i) => ({ ...real[i % real.length], id: `copy-${i}` }));
+  const rank = data.observations.find((o) => o.park === 'morion-digital' && o.metric === 'akit_rank');
+  data.observations.push(...EXTRA_YEARS.map((year) => ({ ...rank, date: String(year) })));
+  return data;
+}
+
+const MANY = manyEvents();
+const ru = locale('ru');
+
+test.beforeEach(async ({ page }) => {
+  await page.route(`**${DATA_PATH}`, (route) => route.fulfill({ json: MANY }));
+});
+
+test.describe('a long timeline', () => {
+  const events = (page) => page.locator('#timeline li.event');
+
+  test('lists 100 events at a time; "show more" lists the next, focus stays; a filter starts again', async ({ page }) => {
+    await openReady(page);
+    await expect(page.locator('#event-count'), 'every event counts').toHaveAttribute('data-count', String(COUNT));
+    await expect(events(page)).toHaveCount(PAGE);
+    // «Показать ещё 100 событий (всего осталось 150)»: the noun, and the rest only if more.
+    const more = page.locator('#show-more');
+    await expect(more).toHaveText(fill(ru.show_more, countText('ru', PAGE), COUNT - PAGE));
+
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(events(page)).toHaveCount(2 * PAGE);
+    await expect(more, 'focus stays on the button').toBeFocused();
+    await expect(more).toHaveText(fill(ru.show_rest, countText('ru', COUNT - 2 * PAGE)));
+
+    await page.keyboard.press('Enter');
+    await expect(events(page)).toHaveCount(COUNT);
+    await expect(more, 'nothing left to show').toBeHidden();
+
+    // A new filter: its first page only.
+    const federal = MANY.events.filter((e) => e.level === 'federal').length;
+    await page.selectOption('select#filter-level', 'federal');
+    await expect(page.locator('#event-count')).toHaveAttribute('data-count', String(federal));
+    await expect(events(page)).toHaveCount(Math.min(PAGE, federal));
+  });
+
+  test('an event chosen beyond the first page (by its link) is listed and selected', async ({ page }) => {
+    // The last event of the list, as the app orders it.
+    await openReady(page);
+    await page.click('#show-more');
+    await page.click('#show-more');
+    await expect(events(page)).toHaveCount(COUNT);
+    const target = await events(page).last().getAttribute('data-event-id');
+
+    await openReady(page, `?event=${target}`);
+    await expect(page.locator(`li#event-${target}`)).toHaveClass(/\bselected\b/);
+    await expect(events(page).last(), 'listed up to the chosen event').toHaveId(`event-${target}`);
+    await expect(events(page)).toHaveCount(COUNT);
+  });
+});
+
+test('a card lists the latest five values of a long series and folds the earlier ones; the keyboard opens them', async ({ page }) => {
+  const ranks = MANY.observations.filter((o) => o.park === 'morion-digital' && o.metric === 'akit_rank');
+  const folded = ranks.length - 5;
+  // The folded values' years: the earliest ones.
+  const years = ranks.map((o) => Number(o.date.slice(0, 4))).sort((a, b) => a - b);
+  const span = `(${years[0]}–${years[folded - 1]})`;
+
+  await openReady(page, '?metric=akit_rank');
+  const card = page.locator('li.value-card[data-park="morion-digital"]');
+  const listed = card.locator(':scope > .figure');
+  await expect(listed).toHaveCount(5);
+  await expect(listed.last().locator('.as-of'), 'the latest value comes last').toContainText('2025');
+  await expect(listed.first().locator('.as-of')).toContainText(String(years[folded]));
+
+  const fold = card.locator(':scope > details.earlier');
+  const summary = fold.locator('summary');
+  await expect(summary).toHaveText(`${fill(ru.earlier_values.many, folded)} ${span}`);
+  await expect(fold.locator('.figure'), 'closed, the fold draws nothing').toHaveCount(0);
+
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(card.locator('details.earlier[open] .figure')).toHaveCount(folded);
+  await expect(fold.locator('.sources-of .source-link'), 'each folded value cites its source').toHaveCount(folded);
+  await expect(page.locator('li.value-card[data-park="technopark-perm"] details.earlier'), 'a short card has no fold').toHaveCount(0);
+
+  // The chart and the table keep every value.
+  await expect(page.locator('#compare-chart rect.hit[data-park="morion-digital"]')).toHaveCount(ranks.length);
+  await showTable(page);
+  await expect(page.locator('#values-table tr[data-park="morion-digital"]')).toHaveCount(ranks.length);
+
+  await page.click('#lang-toggle');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(card.locator('details.earlier summary')).toHaveText(`${fill(locale('en').earlier_values.other, folded)} ${span}`);
+});

@@ -1,0 +1,160 @@
+// The loaded explorer's language switch, timeline (years, filters, inference marks) and source
+// list against the real dataset. Expected counts come from the served JSON.
+
+import { expect, openReady, test } from './fixtures.mjs';
+import { locale, plain } from './data.mjs';
+import { MORION, STRATEGIC, data, params, readCards, readChart, sourceUrls } from './explorer-reads.mjs';
+import { expectShown } from './timeline-reads.mjs';
+
+const RU = locale('ru');
+const EN = locale('en');
+
+test.describe('language switch', () => {
+  const titles = async (page) =>
+    Object.fromEntries(
+      (await page.$$eval('li.event', (lis) => lis.map((li) => [li.dataset.eventId, li.querySelector('.event-title').textContent])))
+        .map(([id, title]) => [id, plain(title)]),
+    );
+  const expectedTitles = (lang) => Object.fromEntries(data.events.map((e) => [e.id, e.title[lang]]));
+
+  test('switches interface and data text, html[lang] and the URL, and back', async ({ page }) => {
+    expect(EN.app_title, 'the titles differ').not.toBe(RU.app_title);
+    expect(data.events.some((e) => e.title.en !== e.title.ru), 'dataset: titles differ between languages').toBe(true);
+    await openReady(page);
+    const toggle = page.locator('button#lang-toggle');
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('h1')).toHaveText(RU.app_title);
+    await expect(toggle).toHaveText('English');
+    expect(await titles(page), 'ru event titles').toEqual(expectedTitles('ru'));
+    expect(params(page).get('lang'), 'ru is the default: no lang in the URL').toBeNull();
+
+    await toggle.click();
+    await expect(html).toHaveAttribute('lang', 'en');
+    await expect(page.locator('h1'), 'h1 in English').toHaveText(EN.app_title);
+    await expect(toggle).toHaveText('Русский');
+    expect(params(page).get('lang'), 'URL has lang=en').toBe('en');
+    expect((await readCards(page))[MORION].name, 'park name in English').toBe('Morion Digital');
+    await expect.poll(async () => (await readChart(page)).texts, 'chart in English').toContain('Morion Digital');
+    expect(await titles(page), 'en event titles').toEqual(expectedTitles('en'));
+    await expect(page.locator(`li.event[data-event-id="${STRATEGIC}"] time.event-date`)).toHaveText('10 October 2019');
+
+    await toggle.click();
+    await expect(html).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('h1'), 'h1 back in Russian').toHaveText(RU.app_title);
+    expect(await titles(page), 'ru event titles again').toEqual(expectedTitles('ru'));
+    expect(params(page).get('lang'), 'lang leaves the URL').toBeNull();
+  });
+});
+
+test.describe('timeline', () => {
+  const total = data.events.length;
+  const federal = data.events.filter((e) => e.level === 'federal');
+  const laws = data.events.filter((e) => e.kind === 'law');
+  const federalLaws = federal.filter((e) => e.kind === 'law');
+
+  /** The events the timeline shows, each with its year group, date, summary and links. */
+  const readEvents = (page) =>
+    page.$$eval('section#timeline li.timeline-year li.event', (lis) =>
+      lis.map((li) => ({
+        id: li.dataset.eventId,
+        level: li.dataset.level,
+        kind: li.dataset.kind,
+        year: li.closest('li.timeline-year').dataset.year,
+        date: li.querySelector('time.event-date')?.getAttribute('datetime') ?? null,
+        hasSummary: (li.querySelector('.event-summary')?.textContent.trim() ?? '') !== '',
+        links: [...li.querySelectorAll('a.source-link')].map((a) => a.getAttribute('href')),
+        inferred: li.querySelector('span.inferred') !== null,
+      })),
+    );
+
+  const filterTo = async (page, { level, kind }) => {
+    if (level !== undefined) await page.selectOption('select#filter-level', level);
+    if (kind !== undefined) await page.selectOption('select#filter-kind', kind);
+  };
+
+  const ids = (events) => events.map((e) => e.id).sort();
+
+  test('shows every event in its year, with date, summary and sources', async ({ page }) => {
+    expect(federal.length > 0 && federal.length < total, 'dataset: some, not all, are federal').toBe(true);
+    await openReady(page);
+    await expectShown(page, ids(data.events), 'all');
+    const shown = await readEvents(page);
+    expect(shown.length, 'no event is shown twice').toBe(total);
+    for (const e of shown) {
+      const ev = data.events.find((x) => x.id === e.id);
+      expect(e, e.id).toEqual({
+        id: ev.id,
+        level: ev.level,
+        kind: ev.kind,
+        year: ev.date.slice(0, 4),
+        date: ev.date,
+        hasSummary: true,
+        links: sourceUrls(ev.sources),
+        inferred: e.inferred,
+      });
+    }
+    const years = await page.$$eval('li.timeline-year', (lis) => lis.map((li) => li.dataset.year));
+    expect(years, 'years, oldest first').toEqual([...new Set(data.events.map((e) => e.date.slice(0, 4)))].sort());
+  });
+
+  test('filters by level, by kind, by both, and back to all', async ({ page }) => {
+    expect(laws.length > 0 && federalLaws.length > 0, 'dataset: there are (federal) laws').toBe(true);
+    expect(federalLaws.length, 'dataset: not every law is federal').toBeLessThan(laws.length);
+    await openReady(page);
+    const allText = (await expectShown(page, ids(data.events), 'all')).countText;
+
+    await filterTo(page, { level: 'federal' });
+    const f = await expectShown(page, ids(federal), 'level=federal');
+    expect((await readEvents(page)).every((e) => e.level === 'federal'), 'data-level').toBe(true);
+    expect(f.countText, 'the count text changes').not.toBe(allText);
+
+    await filterTo(page, { level: '', kind: 'law' });
+    await expectShown(page, ids(laws), 'kind=law');
+    expect((await readEvents(page)).every((e) => e.kind === 'law'), 'data-kind').toBe(true);
+
+    await filterTo(page, { level: 'federal' });
+    await expectShown(page, ids(federalLaws), 'level=federal & kind=law');
+
+    await filterTo(page, { level: 'regional' });
+    await expectShown(page, ids(laws.filter((e) => e.level === 'regional')), 'level=regional & kind=law');
+
+    await filterTo(page, { level: '', kind: '' });
+    expect((await expectShown(page, ids(data.events), 'all again')).countText).toBe(allText);
+  });
+
+  test('marks every inferred event, and no event stated outright', async ({ page }) => {
+    const inferred = data.events.filter((e) => e.confidence !== 'high');
+    expect(inferred.length, 'dataset: some events are inferred').toBeGreaterThan(0);
+    await openReady(page);
+    const shown = await readEvents(page);
+    expect(shown.length).toBe(total);
+    for (const e of shown) {
+      const ev = data.events.find((x) => x.id === e.id);
+      expect(e.inferred, `${e.id} (${ev.confidence}): span.inferred`).toBe(ev.confidence !== 'high');
+    }
+    const marks = await page.$$eval('li.event span.inferred .confidence', (els) =>
+      els.map((el) => [el.closest('li.event').dataset.eventId, el.textContent.trim()]),
+    );
+    expect(marks, 'each mark names its confidence').toEqual(
+      shown
+        .map((e) => data.events.find((x) => x.id === e.id))
+        .filter((ev) => ev.confidence !== 'high')
+        .map((ev) => [ev.id, RU.confidence[ev.confidence]]),
+    );
+  });
+});
+
+test('lists every source with its URL as the link', async ({ page }) => {
+  await openReady(page);
+  const listed = await page.$$eval('section#sources li.source[data-source-id]', (lis) =>
+    lis.map((li) => ({
+      id: li.dataset.sourceId,
+      hrefs: [...li.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+      title: li.querySelector('a[href]')?.textContent.trim() ?? null,
+    })),
+  );
+  expect(listed.map((s) => ({ ...s, title: plain(s.title) }))).toEqual(
+    data.sources.map((s) => ({ id: s.id, hrefs: [s.url], title: s.title.ru })),
+  );
+});
