@@ -2,7 +2,7 @@
 // URL), and what the served dataset says it should show. Used by explorer.spec.mjs and
 // timeline.spec.mjs.
 
-import { expect } from './fixtures.mjs';
+import { expect, settled } from './fixtures.mjs';
 import { dataset, lighten, parkValues } from './data.mjs';
 
 export const data = dataset();
@@ -13,7 +13,7 @@ export const STRATEGIC = 'strategic-session-2019';
 /** The chart as the reader's browser has it: text alternative, markup, marks. */
 export function readChart(page) {
   return page.evaluate(() => {
-    const box = document.querySelector('#compare-chart .chartx');
+    const box = document.querySelector('#compare-chart .chart[role="img"]');
     const svg = box?.querySelector('svg');
     const attr = (el, name) => (el.getAttribute(name) ?? '').toLowerCase();
     return {
@@ -28,20 +28,10 @@ export function readChart(page) {
   });
 }
 
-/** The chart once two readings 100 ms apart agree (it is redrawn once its width is measured). */
+/** The chart once it stops changing (it is redrawn once its width is measured). */
 export async function stableChart(page) {
-  let last = null;
-  await expect
-    .poll(
-      async () => {
-        const previous = last;
-        last = JSON.stringify(await readChart(page));
-        return JSON.parse(last).svg !== null && last === previous;
-      },
-      { message: 'the chart stops changing', intervals: [100] },
-    )
-    .toBe(true);
-  return JSON.parse(last);
+  await expect(page.locator('#compare-chart .chart svg')).toBeAttached();
+  return settled(() => readChart(page), 'the chart');
 }
 
 /** Chooses a metric in the selector; returns the chart once it is redrawn for it and settled. */
@@ -62,7 +52,7 @@ export function readCards(page) {
         li.dataset.park,
         {
           name: li.querySelector('.park-name')?.textContent.trim() ?? null,
-          values: [...li.querySelectorAll('p.valuex')].map((p) => p.textContent),
+          values: [...li.querySelectorAll('p.value')].map((p) => p.textContent),
           noData: li.querySelector('p.no-data')?.textContent ?? null,
           // Each listed value's confidence (beside it) and sources (behind «Источники и
           // примечания», in the same order).

@@ -115,3 +115,27 @@ export async function openReady(page, query = '', entry = '/') {
   await page.goto(`${entry}${query}`);
   await waitForState(page);
 }
+
+/**
+ * Waits until `read()` (a reading of the page, compared as JSON) gives the same answer twice,
+ * 100 ms apart (a chart is redrawn once its width is measured); returns that reading.
+ */
+export async function settled(read, what) {
+  let last = null;
+  await expect
+    .poll(
+      async () => {
+        const previous = last;
+        last = JSON.stringify(await read());
+        return last === previous;
+      },
+      { message: `${what} stops changing`, intervals: [100] },
+    )
+    .toBe(true);
+  return JSON.parse(last);
+}
+
+/** Waits until `predicate(arg)`, run in the page, is truthy. */
+export async function until(page, predicate, arg, what) {
+  await expect.poll(() => page.evaluate(predicate, arg), { message: what }).toBeTruthy();
+}

@@ -2,8 +2,9 @@
 // list against the real dataset. Expected counts come from the served JSON.
 
 import { expect, openReady, test } from './fixtures.mjs';
-import { countText, fill, locale, plain } from './data.mjs';
-import { MORION, STRATEGIC, data, params, readCards, sourceUrls, stableChart } from './explorer-reads.mjs';
+import { locale, plain } from './data.mjs';
+import { MORION, STRATEGIC, data, params, readCards, readChart, sourceUrls } from './explorer-reads.mjs';
+import { expectShown } from './timeline-reads.mjs';
 
 const RU = locale('ru');
 const EN = locale('en');
@@ -34,7 +35,7 @@ test.describe('language switch', () => {
     await expect(toggle).toHaveText('Русский');
     expect(params(page).get('lang'), 'URL has lang=en').toBe('en');
     expect((await readCards(page))[MORION].name, 'park name in English').toBe('Morion Digital');
-    expect((await stableChart(page)).texts, 'chart in English').toContain('Morion Digital');
+    await expect.poll(async () => (await readChart(page)).texts, 'chart in English').toContain('Morion Digital');
     expect(await titles(page), 'en event titles').toEqual(expectedTitles('en'));
     await expect(page.locator(`li.event[data-event-id="${STRATEGIC}"] time.event-date`)).toHaveText('10 October 2019');
 
@@ -52,10 +53,10 @@ test.describe('timeline', () => {
   const laws = data.events.filter((e) => e.kind === 'law');
   const federalLaws = federal.filter((e) => e.kind === 'law');
 
-  /** What the timeline shows: events with their year group, the count and its text. */
-  const readTimeline = (page) =>
-    page.evaluate(() => ({
-      events: [...document.querySelectorAll('section#timeline li.timeline-year li.event')].map((li) => ({
+  /** The events the timeline shows, each with its year group, date, summary and links. */
+  const readEvents = (page) =>
+    page.$$eval('section#timeline li.timeline-year li.event', (lis) =>
+      lis.map((li) => ({
         id: li.dataset.eventId,
         level: li.dataset.level,
         kind: li.dataset.kind,
@@ -65,32 +66,22 @@ test.describe('timeline', () => {
         links: [...li.querySelectorAll('a.source-link')].map((a) => a.getAttribute('href')),
         inferred: li.querySelector('span.inferred') !== null,
       })),
-      count: document.querySelector('p#event-count')?.dataset.count ?? null,
-      countText: document.querySelector('p#event-count')?.textContent ?? null,
-    }));
+    );
 
   const filterTo = async (page, { level, kind }) => {
     if (level !== undefined) await page.selectOption('select#filter-level', level);
     if (kind !== undefined) await page.selectOption('select#filter-kind', kind);
   };
 
-  /** Expects the timeline to show exactly `expected` events (by id) and to say how many. */
-  const expectShown = async (page, expected, what) => {
-    const n = expected.length;
-    await expect(page.locator('p#event-count'), `${what}: data-count`).toHaveAttribute('data-count', String(n));
-    const text = n === total ? countText('ru', n) : fill(RU.shown_of, n, total, countText('ru', n), countText('ru', total));
-    await expect(page.locator('p#event-count'), `${what}: the count's text`).toHaveText(text);
-    const shown = await readTimeline(page);
-    expect(shown.events.map((e) => e.id).sort(), `${what}: the events shown`).toEqual(expected.map((e) => e.id).sort());
-    return shown;
-  };
+  const ids = (events) => events.map((e) => e.id).sort();
 
   test('shows every event in its year, with date, summary and sources', async ({ page }) => {
     expect(federal.length > 0 && federal.length < total, 'dataset: some, not all, are federal').toBe(true);
     await openReady(page);
-    const shown = await expectShown(page, data.events, 'all');
-    expect(shown.events.length, 'no event is shown twice').toBe(total);
-    for (const e of shown.events) {
+    await expectShown(page, ids(data.events), 'all');
+    const shown = await readEvents(page);
+    expect(shown.length, 'no event is shown twice').toBe(total);
+    for (const e of shown) {
       const ev = data.events.find((x) => x.id === e.id);
       expect(e, e.id).toEqual({
         id: ev.id,
@@ -111,34 +102,34 @@ test.describe('timeline', () => {
     expect(laws.length > 0 && federalLaws.length > 0, 'dataset: there are (federal) laws').toBe(true);
     expect(federalLaws.length, 'dataset: not every law is federal').toBeLessThan(laws.length);
     await openReady(page);
-    const allText = (await expectShown(page, data.events, 'all')).countText;
+    const allText = (await expectShown(page, ids(data.events), 'all')).countText;
 
     await filterTo(page, { level: 'federal' });
-    const f = await expectShown(page, federal, 'level=federal');
-    expect(f.events.every((e) => e.level === 'federal')).toBe(true);
+    const f = await expectShown(page, ids(federal), 'level=federal');
+    expect((await readEvents(page)).every((e) => e.level === 'federal'), 'data-level').toBe(true);
     expect(f.countText, 'the count text changes').not.toBe(allText);
 
     await filterTo(page, { level: '', kind: 'law' });
-    const l = await expectShown(page, laws, 'kind=law');
-    expect(l.events.every((e) => e.kind === 'law')).toBe(true);
+    await expectShown(page, ids(laws), 'kind=law');
+    expect((await readEvents(page)).every((e) => e.kind === 'law'), 'data-kind').toBe(true);
 
     await filterTo(page, { level: 'federal' });
-    await expectShown(page, federalLaws, 'level=federal & kind=law');
+    await expectShown(page, ids(federalLaws), 'level=federal & kind=law');
 
     await filterTo(page, { level: 'regional' });
-    await expectShown(page, laws.filter((e) => e.level === 'regional'), 'level=regional & kind=law');
+    await expectShown(page, ids(laws.filter((e) => e.level === 'regional')), 'level=regional & kind=law');
 
     await filterTo(page, { level: '', kind: '' });
-    expect((await expectShown(page, data.events, 'all again')).countText).toBe(allText);
+    expect((await expectShown(page, ids(data.events), 'all again')).countText).toBe(allText);
   });
 
   test('marks every inferred event, and no event stated outright', async ({ page }) => {
     const inferred = data.events.filter((e) => e.confidence !== 'high');
     expect(inferred.length, 'dataset: some events are inferred').toBeGreaterThan(0);
     await openReady(page);
-    const shown = await readTimeline(page);
-    expect(shown.events.length).toBe(total);
-    for (const e of shown.events) {
+    const shown = await readEvents(page);
+    expect(shown.length).toBe(total);
+    for (const e of shown) {
       const ev = data.events.find((x) => x.id === e.id);
       expect(e.inferred, `${e.id} (${ev.confidence}): span.inferred`).toBe(ev.confidence !== 'high');
     }
@@ -146,7 +137,7 @@ test.describe('timeline', () => {
       els.map((el) => [el.closest('li.event').dataset.eventId, el.textContent.trim()]),
     );
     expect(marks, 'each mark names its confidence').toEqual(
-      shown.events
+      shown
         .map((e) => data.events.find((x) => x.id === e.id))
         .filter((ev) => ev.confidence !== 'high')
         .map((ev) => [ev.id, RU.confidence[ev.confidence]]),
