@@ -123,6 +123,7 @@ test('forged or malformed height messages change nothing', async ({ page, record
   await post(frame, height(777));
   // Back to the explorer, which sends its own height once it is up: the 777 came before it.
   await frame.goto(`${served.sub}embed.html?embed=1&lang=en`);
+  await expect(frame.locator('main#main')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   await heightFollows(page, frame, 'back in the explorer');
   expect(
     (await shown()).filter((h) => h.startsWith('777|')),
