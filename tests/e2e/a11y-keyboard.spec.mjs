@@ -9,6 +9,8 @@ const activeId = (page) => page.evaluate(() => document.activeElement?.id);
 
 test.describe('keyboard', () => {
   test('Tab order, a visible focus at every stop, exactly one chart point, no trap, Shift+Tab back', async ({ page }) => {
+    // Sixty Tab presses, each stop measured: more than a minute on a busy 2-core machine.
+    test.slow();
     await openReady(page);
     const stops = [];
     for (let i = 0; i < 60; i += 1) {
