@@ -21,7 +21,8 @@ use leptos::prelude::*;
 use crate::chart::{compared, comparison, lifecycle_chart, render_svg, ChartSpec, Comparison};
 pub use crate::export::DOWNLOADS_DIR;
 use crate::export::{
-    image_svg, standalone_svg, static_download, values_csv, Kind, Separator, StaticDownload,
+    events_csv, image_svg, standalone_svg, static_download, values_csv, Kind, Separator,
+    StaticDownload,
 };
 use crate::format::Typography;
 use crate::i18n::{strings, Lang};
@@ -118,7 +119,8 @@ use crate::contract::{
 use leptos::attr::custom::custom_attribute;
 
 /// The files the build writes for the first view's download links, each once, with their
-/// text: the values as CSV (both separators, as the app's `Downloads` makes them) and each
+/// text: the values and the events as CSV (both separators, as the app's `Downloads` makes
+/// them) and each
 /// prerendered metric's chart as SVG.
 pub fn static_files(ds: &Dataset, t: &dyn Typography) -> Vec<(StaticDownload, String)> {
     let lang = t.lang();
@@ -131,6 +133,14 @@ pub fn static_files(ds: &Dataset, t: &dyn Typography) -> Vec<(StaticDownload, St
     ] {
         if let Some(link) = static_download(ds, lang, kind, first) {
             files.push((link, values_csv(ds, t, sep)));
+        }
+    }
+    for (kind, sep) in [
+        (Kind::EventsCsv, Separator::Comma),
+        (Kind::EventsCsvExcel, Separator::Semicolon),
+    ] {
+        if let Some(link) = static_download(ds, lang, kind, first) {
+            files.push((link, events_csv(ds, t, sep)));
         }
     }
     for metric in metrics.iter().take(PRERENDERED_METRICS) {
