@@ -100,6 +100,11 @@ pub fn CopyLink(#[prop(optional)] chart: bool) -> impl IntoView {
             location.pathname().unwrap_or_default(),
             url.to_query()
         );
+        // On a phone the chart's link goes to the system's share sheet (messengers, mail),
+        // where there is one; it says what it did itself.
+        if chart && share_sheet(s().app_title, &link) {
+            return;
+        }
         copy_to_clipboard(&link);
         if let Some(previous) = timer.try_get_value().flatten() {
             previous.clear();
@@ -137,6 +142,44 @@ pub fn CopyLink(#[prop(optional)] chart: bool) -> impl IntoView {
         <span class="visually-hidden" role="status">
             {move || copied.get().then(|| s().link_copied)}
         </span>
+    }
+}
+
+/// Hands `url` and `title` to `navigator.share` where the browser has it and the pointer is
+/// coarse (a phone or tablet: a desktop's share dialog is less use than the clipboard);
+/// `false` where it did not, so the caller copies instead. Feature-detected through
+/// `Reflect`: no `web_sys` feature, and a browser without the API is not an error.
+fn share_sheet(title: &str, url: &str) -> bool {
+    let navigator = window().navigator();
+    let Ok(share) = js_sys::Reflect::get(&navigator, &"share".into()) else {
+        return false;
+    };
+    let Some(share) = share.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let coarse = window()
+        .match_media("(pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    if !coarse {
+        return false;
+    }
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    // A promise: the reader may dismiss the sheet (AbortError), which needs no answer.
+    match share.call1(&navigator, &data) {
+        Ok(promise) => {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+                let _ = promise.catch(&ignore);
+                // One small closure per share, kept for the promise that may call it.
+                ignore.forget();
+            }
+            true
+        }
+        Err(_) => false,
     }
 }
 
