@@ -200,6 +200,12 @@ pub struct Strings {
     pub embed_open: &'static str,
     pub embed_title: &'static str,
     pub embed_intro: &'static str,
+    /// The embed dialog's choices: the theme (`url::EMBED_THEMES`), the language, and the
+    /// preview's heading.
+    pub embed_theme: &'static str,
+    pub embed_themes: Texts,
+    pub embed_lang: &'static str,
+    pub embed_preview: &'static str,
     pub embed_script_label: &'static str,
     pub embed_iframe_label: &'static str,
     pub copy: &'static str,
