@@ -46,7 +46,7 @@ pub fn lifecycle_chart(
     let lang = t.lang();
     let s = strings(lang);
     let today = ds.as_of();
-    let width = width.max(280.0);
+    let width = width.max(MIN_WIDTH);
     let first = ds
         .events
         .first()
@@ -67,6 +67,13 @@ pub fn lifecycle_chart(
     // Lanes of event marks, federal above regional: each mark's hit area is a TARGET square
     // around it (WCAG 2.5.8), so marks closer than that take turns on as many rows as they
     // need, TARGET apart, and no two areas overlap.
+    // The rows are laid out as the narrowest chart spaces the marks, so they are the same at
+    // every width: the first view's image for a range of widths (`prerender::lifecycle_images`)
+    // is as tall as the app's drawing anywhere in that range. Wider, marks are further apart.
+    let narrowest = Linear {
+        domain: x.domain,
+        range: (left, MIN_WIDTH - right),
+    };
     let lanes: Vec<(Level, Vec<PlacedMark>, usize)> = [Level::Federal, Level::Regional]
         .into_iter()
         .map(|level| {
@@ -77,14 +84,15 @@ pub fn lifecycle_chart(
                 .filter(|e| e.level == level && shown_ids.contains(e.id.as_str()))
                 .map(|event| {
                     let cx = x.map(year_position(&event.date));
-                    let row = match row_ends.iter().position(|&end| cx - end >= TARGET) {
+                    let at = narrowest.map(year_position(&event.date));
+                    let row = match row_ends.iter().position(|&end| at - end >= TARGET) {
                         Some(row) => row,
                         None => {
                             row_ends.push(f64::NEG_INFINITY);
                             row_ends.len() - 1
                         }
                     };
-                    row_ends[row] = cx;
+                    row_ends[row] = at;
                     (event, cx, row)
                 })
                 .collect();
@@ -242,6 +250,9 @@ pub fn lifecycle_chart(
 
 /// An event's mark in its lane: the event, its x and its row.
 type PlacedMark<'a> = (&'a crate::model::Event, f64, usize);
+
+/// The narrowest the chart is drawn.
+const MIN_WIDTH: f64 = 280.0;
 
 /// The side of an event mark's hit area, in the chart's pixels: WCAG 2.5.8's minimum target.
 pub const TARGET: f64 = 24.0;
@@ -514,6 +525,14 @@ mod tests {
             }
             assert_eq!(ids, expected);
         }
+        // The marks' rows do not depend on the width (the chart's height does only through
+        // the parks' lines, which wrap).
+        let rows = |width: f64| {
+            let spec = lifecycle_chart(&ds, &shown, None, &t, width);
+            spec.data.iter().map(|d| d.y).collect::<Vec<f64>>()
+        };
+        assert_eq!(rows(328.0), rows(1248.0));
+        assert_eq!(rows(703.0), rows(735.0));
     }
 
     #[test]

@@ -496,7 +496,7 @@ describe('prerendered first view', () => {
             page.$$eval('#prerender .chart-toolbar :is(label, a .menu-label)', (els) => els.filter((e) => e.checkVisibility()).map((e) => e.textContent));
           assert.deepEqual(await live(), [locale('ru').show_chart, locale('ru').show_table]);
           await page.locator('#prerender .download-menu > summary >> visible=true').click();
-          assert.deepEqual(await live(), [locale('ru').show_chart, locale('ru').show_table, 'CSV', locale('ru').download_csv_excel, 'JSON', 'SVG']);
+          assert.deepEqual(await live(), [locale('ru').show_chart, locale('ru').show_table, 'CSV', locale('ru').download_csv_excel, locale('ru').download_events_csv, locale('ru').download_events_csv_excel, 'JSON', 'SVG']);
           await screenshot(page, 'prerender-412-no-script-rank');
         }
         assertClean(record, { allowConsole: [/ERR_FAILED|Failed to load/] });
