@@ -717,8 +717,8 @@ mod tests {
         let html = first_view(&ds, &t, "", Layout::Page).expect("a first view");
         let files = static_files(&ds, &t);
         let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
-        // Two CSVs and one chart per metric, each once.
-        assert_eq!(files.len(), 2 + metrics.len());
+        // Two CSVs of values, two of events and one chart per metric, each once.
+        assert_eq!(files.len(), 4 + metrics.len());
         for (link, text) in &files {
             assert!(link.href.starts_with("downloads/"), "{}", link.href);
             assert!(link.href.ends_with(&link.name));
@@ -739,6 +739,9 @@ mod tests {
         assert_eq!(csv, &values_csv(&ds, &t, Separator::Comma));
         assert!(files[1].1.contains(";"));
         assert!(files[1].0.name.contains("values-excel"));
+        assert_eq!(files[2].1, events_csv(&ds, &t, Separator::Comma));
+        assert!(files[3].0.name.contains("events-excel"));
+        assert_eq!(files[3].1, events_csv(&ds, &t, Separator::Semicolon));
         // Every link in the page has its file, or is the dataset itself.
         for href in html
             .split("href=\"")
