@@ -167,9 +167,12 @@ pub fn EmbedDialog() -> impl IntoView {
             <Snippet id="embed-iframe" label=Signal::derive(move || s().embed_iframe_label.to_string()) text=Signal::derive(move || snippets().0)/>
             <p class="snippet"><b>{move || s().embed_preview}</b></p>
             {move || shown.get().then(|| view! {
+                // A picture of the embed, not a second explorer: inert, so that Tab and Esc
+                // stay with the dialog (a framed page would keep Esc to itself).
                 <iframe
                     id="embed-preview"
                     class="embed-preview"
+                    inert=true
                     src=move || embed_page_url(&page(), &embedded())
                     title=move || s().embed_preview
                 ></iframe>
