@@ -75,8 +75,8 @@ pub fn OpenFull() -> impl IntoView {
 }
 
 /// A button that opens a dialog with both embed snippets for the current view, in the theme
-/// and language chosen there (`url::EmbedLook`), and a preview: the framed page itself, framed
-/// only while the dialog is open.
+/// and language chosen there (`url::EmbedLook`), and a preview on demand: the framed page
+/// itself, framed only while the dialog and its disclosure are open.
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let state = use_app_state();
@@ -84,6 +84,7 @@ pub fn EmbedDialog() -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let look = RwSignal::new(EmbedLook::default());
     let shown = RwSignal::new(false);
+    let previewing = RwSignal::new(false);
     let page = move || {
         let location = window().location();
         format!(
@@ -165,18 +166,25 @@ pub fn EmbedDialog() -> impl IntoView {
             </fieldset>
             <Snippet id="embed-script" label=Signal::derive(move || s().embed_script_label.to_string()) text=Signal::derive(move || snippets().1)/>
             <Snippet id="embed-iframe" label=Signal::derive(move || s().embed_iframe_label.to_string()) text=Signal::derive(move || snippets().0)/>
-            <p class="snippet"><b>{move || s().embed_preview}</b></p>
-            {move || shown.get().then(|| view! {
-                // A picture of the embed, not a second explorer: inert, so that Tab and Esc
-                // stay with the dialog (a framed page would keep Esc to itself).
-                <iframe
-                    id="embed-preview"
-                    class="embed-preview"
-                    inert=true
-                    src=move || embed_page_url(&page(), &embedded())
-                    title=move || s().embed_preview
-                ></iframe>
-            })}
+            // The framed page on demand: a second explorer's download, and no request left
+            // half-done by a dialog closed at once.
+            <details
+                class="embed-preview-fold"
+                on:toggle=move |ev| previewing.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+            >
+                <summary>{move || s().embed_preview}</summary>
+                {move || (shown.get() && previewing.get()).then(|| view! {
+                    // A picture of the embed, not a second explorer: inert, so that Tab and Esc
+                    // stay with the dialog (a framed page would keep Esc to itself).
+                    <iframe
+                        id="embed-preview"
+                        class="embed-preview"
+                        inert=true
+                        src=move || embed_page_url(&page(), &embedded())
+                        title=move || strings(look.get().lang).app_title
+                    ></iframe>
+                })}
+            </details>
             <button type="button" class="close" on:click=close>{move || s().close}</button>
         </dialog>
     }

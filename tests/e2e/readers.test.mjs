@@ -425,7 +425,9 @@ describe('5. the embed dialog offers theme and language, with a live preview', (
       assert.match(snippet, /embed\.html\?lang=en&amp;metric=investment_rub&amp;embed=1&amp;theme=dark"/);
       const iframe = await page.inputValue('#embed-iframe');
       assert.match(iframe, /lang=en&amp;metric=investment_rub&amp;embed=1&amp;theme=dark/);
-      // The preview frames the snippet's page.
+      // The preview, on demand, frames the snippet's page.
+      assert.equal(await page.locator('#embed-preview').count(), 0, 'no second explorer unasked');
+      await dialog.locator('.embed-preview-fold > summary').click();
       const preview = page.frameLocator('#embed-preview');
       await preview.locator('#app.embed.theme-dark').waitFor({ timeout: 20_000 });
       assert.equal(await preview.locator('html').getAttribute('lang'), 'en');
