@@ -133,8 +133,11 @@ pub fn lifecycle_chart(
             width: 1.0,
             dashed: false,
         });
+        // Centred under its line, but never past the drawing's left edge (the first year sits
+        // little more than half a year in).
+        let half = year.to_string().len() as f64 * SMALL * 0.65 / 2.0;
         marks.push(text(
-            px,
+            px.max(half + 1.0),
             axis_bottom - 12.0,
             year.to_string(),
             Anchor::Middle,

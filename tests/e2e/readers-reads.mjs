@@ -141,6 +141,18 @@ export const readingProblems = (page) =>
         break;
       }
     }
+    // 5b. No chart text cut at its drawing's edge (the mode's letter and word spacing must not
+    // widen text the chart measured without them).
+    for (const svg of root.querySelectorAll('.chart svg')) {
+      if (!visible(svg)) continue;
+      const box = svg.getBoundingClientRect();
+      for (const t of svg.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect();
+        if (r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) {
+          problems.push(`chart text cut: «${t.textContent.slice(0, 30)}» ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`);
+        }
+      }
+    }
     // 6. One column: the timeline below the comparison, not beside it.
     const compare = root.querySelector('#compare');
     const timeline = root.querySelector('#timeline');

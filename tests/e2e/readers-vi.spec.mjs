@@ -1,6 +1,7 @@
 // Issue 23, the rest, 2: the visually-impaired mode at 200 and 250 % at every width and
-// scheme: one column, no inner scroll, no word split inside, chart text to scale; and its
-// charts as tables keep whole words in their headers. Screenshots: readers-2-vi-*.
+// scheme: one column, no inner scroll, no word split inside, chart text to scale and not cut
+// at its drawing's edge; and its charts as tables keep whole words in their headers.
+// Screenshots: readers-2-vi-*.
 
 import { expect, openReady, settled, test } from './fixtures.mjs';
 import { chartWidths, readingProblems, shot, storeVi, tableHeaders } from './readers-reads.mjs';
@@ -14,7 +15,7 @@ async function openVi(page, stored, classes) {
 
 for (const size of ['200', '250']) {
   for (const scheme of ['bw', 'wb', 'blue']) {
-    test(`${size} %, scheme ${scheme}: one column, no inner scroll, no word split, chart text to scale`, { tag: '@widths' }, async ({ page }) => {
+    test(`${size} %, scheme ${scheme}: one column, no inner scroll, no word split, chart text to scale and uncut`, { tag: '@widths' }, async ({ page }) => {
       const { width } = page.viewportSize();
       await openVi(page, `on=1;size=${size};scheme=${scheme};images=on`, `.vi-size-${size}.vi-scheme-${scheme}`);
       // The charts as drawn at this size: the app redraws them at their measured width.
