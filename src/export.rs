@@ -76,6 +76,69 @@ pub fn values_csv(ds: &Dataset, t: &dyn Typography, sep: Separator) -> String {
     out
 }
 
+/// The events CSV's header: stable machine names, whatever the reader's language.
+pub const EVENTS_CSV_HEADER: [&str; 12] = [
+    "date",
+    "date_iso",
+    "level",
+    "kind",
+    "title",
+    "summary",
+    "parks",
+    "sources",
+    "confidence",
+    "confidence_label",
+    "note",
+    "id",
+];
+
+/// Every event of the timeline as CSV, oldest first (as the dataset lists them), in `t`'s
+/// language: the date as the page shows it and as the dataset writes it, the level and kind
+/// as the filters name them, title, summary, the parks concerned, the sources' URLs
+/// (space-separated), the confidence as the dataset states it and as the page words it, and
+/// the note. The same file format as [`values_csv`]: BOM, CRLF, RFC 4180 quoting, and no cell
+/// a spreadsheet would run as a formula.
+pub fn events_csv(ds: &Dataset, t: &dyn Typography, sep: Separator) -> String {
+    let lang = t.lang();
+    let s = crate::i18n::strings(lang);
+    let word =
+        |texts: &crate::i18n::Texts, key: &str| texts.get(key).copied().unwrap_or(key).to_string();
+    let mut out = String::from('\u{feff}');
+    push_row(
+        &mut out,
+        EVENTS_CSV_HEADER.iter().map(|h| h.to_string()),
+        sep,
+    );
+    for e in &ds.events {
+        let sources: Vec<&str> = e
+            .sources
+            .iter()
+            .filter_map(|id| ds.source(id).map(|s| s.url.as_str()))
+            .collect();
+        let parks: Vec<&str> = e
+            .parks
+            .iter()
+            .filter_map(|id| ds.park(id).map(|p| p.name.get(lang)))
+            .collect();
+        let row = [
+            inert(&t.date(&e.date)),
+            e.date.to_string(),
+            word(&s.levels, e.level.key()),
+            word(&s.kinds, e.kind.key()),
+            inert(e.title.get(lang)),
+            inert(e.summary.get(lang)),
+            inert(&parks.join("; ")),
+            sources.join(" "),
+            e.confidence.key().to_string(),
+            word(&s.confidence, e.confidence.key()),
+            inert(e.note.as_ref().map_or("", |n| n.get(lang))),
+            inert(&e.id),
+        ];
+        push_row(&mut out, row.into_iter(), sep);
+    }
+    out
+}
+
 fn push_row(out: &mut String, fields: impl Iterator<Item = String>, sep: Separator) {
     for (i, field) in fields.enumerate() {
         if i > 0 {
@@ -301,13 +364,24 @@ fn recolour_tag(tag: &str, p: &Palette) -> String {
 pub enum Kind {
     Csv,
     CsvExcel,
+    /// The timeline's events (`events_csv`), and their `;` file for Excel in Russian.
+    EventsCsv,
+    EventsCsvExcel,
     Json,
     Svg,
     Png,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Csv, Kind::CsvExcel, Kind::Json, Kind::Svg, Kind::Png];
+    pub const ALL: [Kind; 7] = [
+        Kind::Csv,
+        Kind::CsvExcel,
+        Kind::EventsCsv,
+        Kind::EventsCsvExcel,
+        Kind::Json,
+        Kind::Svg,
+        Kind::Png,
+    ];
 
     /// The downloads offered to a reader of `lang`. The spreadsheet file for Excel is the
     /// Russian locale's (`;` between fields, decimal commas); Excel in English opens the plain
@@ -315,13 +389,20 @@ impl Kind {
     pub fn offered(lang: Lang) -> impl Iterator<Item = Kind> {
         Kind::ALL
             .into_iter()
-            .filter(move |&kind| kind != Kind::CsvExcel || lang == Lang::Ru)
+            .filter(move |&kind| !kind.for_excel() || lang == Lang::Ru)
+    }
+
+    /// A `;` file with decimal commas, for Excel in a Russian locale.
+    pub fn for_excel(self) -> bool {
+        matches!(self, Kind::CsvExcel | Kind::EventsCsvExcel)
     }
 
     pub fn id(self) -> &'static str {
         match self {
             Kind::Csv => "download-csv",
             Kind::CsvExcel => "download-csv-excel",
+            Kind::EventsCsv => "download-events-csv",
+            Kind::EventsCsvExcel => "download-events-csv-excel",
             Kind::Json => "download-json",
             Kind::Svg => "download-svg",
             Kind::Png => "download-png",
@@ -333,6 +414,8 @@ impl Kind {
         match self {
             Kind::Csv => "CSV",
             Kind::CsvExcel => s.download_csv_excel,
+            Kind::EventsCsv => s.download_events_csv,
+            Kind::EventsCsvExcel => s.download_events_csv_excel,
             Kind::Json => "JSON",
             Kind::Svg => "SVG",
             Kind::Png => "PNG",
@@ -343,6 +426,8 @@ impl Kind {
         match self {
             Kind::Csv => s.download_csv_hint,
             Kind::CsvExcel => s.download_csv_excel_hint,
+            Kind::EventsCsv => s.download_events_csv_hint,
+            Kind::EventsCsvExcel => s.download_events_csv_excel_hint,
             Kind::Json => s.download_json_hint,
             Kind::Svg => s.download_svg_hint,
             Kind::Png => s.download_png_hint,
@@ -380,6 +465,14 @@ pub fn static_download(
         Kind::Csv => Some(written(download_name("values", lang, None, &date, "csv"))),
         Kind::CsvExcel => Some(written(download_name(
             "values-excel",
+            lang,
+            None,
+            &date,
+            "csv",
+        ))),
+        Kind::EventsCsv => Some(written(download_name("events", lang, None, &date, "csv"))),
+        Kind::EventsCsvExcel => Some(written(download_name(
+            "events-excel",
             lang,
             None,
             &date,
@@ -575,6 +668,96 @@ mod tests {
         assert_eq!(inert("Morion Digital"), "Morion Digital");
         // Values stay numbers.
         assert!(records.iter().skip(1).all(|r| r[4].parse::<f64>().is_ok()));
+    }
+
+    #[test]
+    fn events_csv_has_every_event_in_the_reader_s_language() {
+        let ds = bundled();
+        for (t, sep) in [(&RU, Separator::Semicolon), (&EN, Separator::Comma)] {
+            let csv = events_csv(&ds, t, sep);
+            assert!(csv.starts_with('\u{feff}') && csv.ends_with("\r\n"));
+            let records = parse(csv.trim_start_matches('\u{feff}'), sep.field());
+            assert_eq!(records[0], EVENTS_CSV_HEADER);
+            assert_eq!(records.len(), 1 + ds.events.len());
+            assert!(records.iter().all(|r| r.len() == EVENTS_CSV_HEADER.len()));
+        }
+        let csv = events_csv(&ds, &RU, Separator::Semicolon);
+        let records = parse(csv.trim_start_matches('\u{feff}'), ';');
+        let session = records
+            .iter()
+            .find(|r| r[11] == "strategic-session-2019")
+            .expect("the strategic session");
+        // The date as the page shows it (`Typography::date`).
+        assert_eq!(
+            session[0],
+            RU.date(
+                &ds.events
+                    .iter()
+                    .find(|e| e.id == "strategic-session-2019")
+                    .unwrap()
+                    .date
+            )
+        );
+        assert!(session[0].starts_with("10") && session[0].contains("октября 2019"));
+        assert_eq!(session[1], "2019-10-10");
+        assert_eq!(session[2], "Региональный");
+        assert!(
+            session[4].starts_with("Стратегическая сессия"),
+            "{}",
+            session[4]
+        );
+        assert_eq!(session[8], "derived");
+        assert_eq!(session[9], "выведено");
+        assert!(
+            session[10].contains("2019"),
+            "the note says why: {}",
+            session[10]
+        );
+        assert!(session[7].starts_with("http"), "{}", session[7]);
+        let en = events_csv(&ds, &EN, Separator::Comma);
+        assert!(en.contains(",2019-10-10,Regional,"), "English labels");
+    }
+
+    #[test]
+    fn events_csv_keeps_hostile_text_as_text() {
+        let mut ds = bundled();
+        let hostile = "=cmd|' /C calc'!A0; \"quoted\", line\r\nbreak";
+        ds.events[0].title.ru = hostile.to_string();
+        ds.events[0].summary.ru = "+SUM(1;2)\nnext".to_string();
+        ds.events[0].note = Some(crate::model::Text {
+            ru: "@import; \"x\"".to_string(),
+            en: "-1".to_string(),
+        });
+        for sep in [Separator::Comma, Separator::Semicolon] {
+            let csv = events_csv(&ds, &RU, sep);
+            let records = parse(csv.trim_start_matches('\u{feff}'), sep.field());
+            assert_eq!(records.len(), 1 + ds.events.len(), "{sep:?}");
+            assert!(records.iter().all(|r| r.len() == EVENTS_CSV_HEADER.len()));
+            let first = &records[1];
+            assert_eq!(first[4], format!("'{hostile}"));
+            assert_eq!(first[5], "'+SUM(1;2)\nnext");
+            assert_eq!(first[10], "'@import; \"x\"");
+            // No cell starts like a formula.
+            for cell in records.iter().flatten() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cell:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn events_downloads_are_offered_like_the_values() {
+        let ds = bundled();
+        assert!(Kind::offered(Lang::Ru).any(|k| k == Kind::EventsCsvExcel));
+        assert!(!Kind::offered(Lang::En).any(|k| k == Kind::EventsCsvExcel));
+        assert!(Kind::offered(Lang::En).any(|k| k == Kind::EventsCsv));
+        let link = static_download(&ds, Lang::Ru, Kind::EventsCsv, "area_m2").unwrap();
+        assert_eq!(link.href, format!("downloads/{}", link.name));
+        assert!(link.name.starts_with("perm-technoparks-events-"));
+        let excel = static_download(&ds, Lang::Ru, Kind::EventsCsvExcel, "area_m2").unwrap();
+        assert!(excel.name.starts_with("perm-technoparks-events-excel-"));
     }
 
     #[test]

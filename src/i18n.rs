@@ -200,6 +200,12 @@ pub struct Strings {
     pub embed_open: &'static str,
     pub embed_title: &'static str,
     pub embed_intro: &'static str,
+    /// The embed dialog's choices: the theme (`url::EMBED_THEMES`), the language, and the
+    /// preview's heading.
+    pub embed_theme: &'static str,
+    pub embed_themes: Texts,
+    pub embed_lang: &'static str,
+    pub embed_preview: &'static str,
     pub embed_script_label: &'static str,
     pub embed_iframe_label: &'static str,
     pub copy: &'static str,
@@ -217,6 +223,10 @@ pub struct Strings {
     pub download_csv_hint: &'static str,
     pub download_csv_excel: &'static str,
     pub download_csv_excel_hint: &'static str,
+    pub download_events_csv: &'static str,
+    pub download_events_csv_hint: &'static str,
+    pub download_events_csv_excel: &'static str,
+    pub download_events_csv_excel_hint: &'static str,
     pub download_json_hint: &'static str,
     pub download_svg_hint: &'static str,
     pub download_png_hint: &'static str,

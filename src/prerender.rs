@@ -21,8 +21,8 @@ use leptos::prelude::*;
 use crate::chart::{compared, comparison, lifecycle_chart, render_svg, ChartSpec, Comparison};
 pub use crate::export::DOWNLOADS_DIR;
 use crate::export::{
-    image_svg, standalone_svg, static_download, values_csv, Kind, Separator, StaticDownload,
-    DATA_URL,
+    events_csv, image_svg, standalone_svg, static_download, values_csv, Kind, Separator,
+    StaticDownload, DATA_URL,
 };
 use crate::format::Typography;
 use crate::i18n::{strings, Lang};
@@ -141,7 +141,8 @@ use crate::contract::{
 use leptos::attr::custom::custom_attribute;
 
 /// The files the build writes for the first view's download links, each once, with their
-/// text: the values as CSV (both separators, as the app's `Downloads` makes them) and each
+/// text: the values and the events as CSV (both separators, as the app's `Downloads` makes
+/// them) and each
 /// prerendered metric's chart as SVG.
 pub fn static_files(ds: &Dataset, t: &dyn Typography) -> Vec<(StaticDownload, String)> {
     let lang = t.lang();
@@ -154,6 +155,14 @@ pub fn static_files(ds: &Dataset, t: &dyn Typography) -> Vec<(StaticDownload, St
     ] {
         if let Some(link) = static_download(ds, lang, kind, first) {
             files.push((link, values_csv(ds, t, sep)));
+        }
+    }
+    for (kind, sep) in [
+        (Kind::EventsCsv, Separator::Comma),
+        (Kind::EventsCsvExcel, Separator::Semicolon),
+    ] {
+        if let Some(link) = static_download(ds, lang, kind, first) {
+            files.push((link, events_csv(ds, t, sep)));
         }
     }
     for metric in metrics.iter().take(PRERENDERED_METRICS) {
@@ -739,8 +748,8 @@ mod tests {
         let html = first_view(&ds, &t, "", Layout::Page).expect("a first view");
         let files = static_files(&ds, &t);
         let metrics = crate::analysis::metric_catalogue(&ds, Lang::Ru);
-        // Two CSVs and one chart per metric, each once.
-        assert_eq!(files.len(), 2 + metrics.len());
+        // Two CSVs of values, two of events and one chart per metric, each once.
+        assert_eq!(files.len(), 4 + metrics.len());
         for (link, text) in &files {
             assert!(link.href.starts_with("downloads/"), "{}", link.href);
             assert!(link.href.ends_with(&link.name));
@@ -761,6 +770,9 @@ mod tests {
         assert_eq!(csv, &values_csv(&ds, &t, Separator::Comma));
         assert!(files[1].1.contains(";"));
         assert!(files[1].0.name.contains("values-excel"));
+        assert_eq!(files[2].1, events_csv(&ds, &t, Separator::Comma));
+        assert!(files[3].0.name.contains("events-excel"));
+        assert_eq!(files[3].1, events_csv(&ds, &t, Separator::Semicolon));
         // Every link in the page has its file, or is the dataset itself.
         for href in html
             .split("href=\"")

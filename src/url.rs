@@ -51,6 +51,94 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// The theme a URL or a control names (`light`, `dark`); anything else is none.
+    pub fn from_key(key: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|t| t.key() == key)
+    }
+}
+
+/// A choice the embed dialog was given that it does not know: what it was for, and what
+/// would do. Its `Display` is the answer (never a panic, never a silent default).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OddChoice {
+    pub what: &'static str,
+    pub value: String,
+    pub known: &'static [&'static str],
+}
+
+impl std::fmt::Display for OddChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} \"{}\" is not one of: {}",
+            self.what,
+            self.value.chars().take(40).collect::<String>(),
+            self.known.join(", ")
+        )
+    }
+}
+
+/// What an embed snippet's page looks like: the theme (`None`: the visitor's system decides)
+/// and the language. Both are parameters the app already reads (`theme=`, `lang=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EmbedLook {
+    pub theme: Option<Theme>,
+    pub lang: Lang,
+}
+
+/// The embed dialog's words for the themes: `auto` is no `theme=` at all.
+pub const EMBED_THEMES: [&str; 3] = ["auto", "light", "dark"];
+
+impl EmbedLook {
+    /// The look of the page showing `state`.
+    pub fn of(state: &UrlState) -> Self {
+        EmbedLook {
+            theme: state.display.theme,
+            lang: state.lang,
+        }
+    }
+
+    /// The theme named by one of [`EMBED_THEMES`].
+    pub fn with_theme(self, key: &str) -> Result<Self, OddChoice> {
+        let theme = match key {
+            "auto" => None,
+            _ => Some(Theme::from_key(key).ok_or_else(|| OddChoice {
+                what: "theme",
+                value: key.to_string(),
+                known: &EMBED_THEMES,
+            })?),
+        };
+        Ok(EmbedLook { theme, ..self })
+    }
+
+    /// The language of a code (`ru`, `en`).
+    pub fn with_lang(self, code: &str) -> Result<Self, OddChoice> {
+        let lang = Lang::from_code(code).ok_or_else(|| OddChoice {
+            what: "language",
+            value: code.to_string(),
+            known: &["ru", "en"],
+        })?;
+        Ok(EmbedLook { lang, ..self })
+    }
+
+    /// The theme's word among [`EMBED_THEMES`].
+    pub fn theme_key(self) -> &'static str {
+        self.theme.map_or("auto", Theme::key)
+    }
+
+    /// `state` as the embed shows it: framed, in this look.
+    pub fn apply(self, state: &UrlState) -> UrlState {
+        let mut embedded = state.clone();
+        embedded.display.embed = true;
+        embedded.display.theme = self.theme;
+        embedded.lang = self.lang;
+        embedded
+    }
+}
+
 impl Display {
     /// CSS classes for the root element (`embed theme-dark`); the visually-impaired mode's
     /// classes come from [`crate::vi::ViSettings`].
@@ -97,11 +185,7 @@ impl UrlState {
                 "event" if is_id(value) => state.event = Some(value.to_string()),
                 "view" => state.table = value == "table",
                 "embed" => state.display.embed = value == "1",
-                "theme" => {
-                    state.display.theme = [Theme::Light, Theme::Dark]
-                        .into_iter()
-                        .find(|t| t.key() == value)
-                }
+                "theme" => state.display.theme = Theme::from_key(value),
                 "a11y" => state.display.a11y = value == "1",
                 _ => {}
             }
@@ -174,11 +258,8 @@ pub fn full_page_path(path: &str) -> &str {
 /// `state`: a plain iframe with a fixed height, and the auto-resizing `embed.js` one. Both
 /// frame `embed.html` in the page's folder.
 pub fn embed_snippets(page_url: &str, state: &UrlState, title: &str) -> (String, String) {
-    let mut embedded = state.clone();
-    embedded.display.embed = true;
     let base = page_url.rsplit_once('/').map_or(page_url, |(dir, _)| dir);
-    let src = format!("{base}/{EMBED_PAGE}{}", embedded.to_query());
-    let src = escape(&src);
+    let src = escape(&embed_page_url(page_url, state));
     let title = escape(title);
     let iframe = format!(
         "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"900\" loading=\"lazy\" frameborder=\"0\"></iframe>"
@@ -188,6 +269,15 @@ pub fn embed_snippets(page_url: &str, state: &UrlState, title: &str) -> (String,
         escape(base)
     );
     (iframe, script)
+}
+
+/// The page an embed of `state` frames, beside the page at `page_url` (origin and path, no
+/// query): `embed.html` with the state and `embed=1` (the dialog's preview frames it too).
+pub fn embed_page_url(page_url: &str, state: &UrlState) -> String {
+    let mut embedded = state.clone();
+    embedded.display.embed = true;
+    let base = page_url.rsplit_once('/').map_or(page_url, |(dir, _)| dir);
+    format!("{base}/{EMBED_PAGE}{}", embedded.to_query())
 }
 
 /// A search as a link keeps it: at most 100 characters, no control characters, and nothing
@@ -328,6 +418,56 @@ mod tests {
             script.contains("<script src=\"https://example.org/tp/embed.js\" defer></script>"),
             "{script}"
         );
+    }
+
+    #[test]
+    fn the_embed_look_sets_theme_and_language_the_app_reads() {
+        let page = "https://example.org/tp/index.html";
+        let state = UrlState::from_query("?metric=investment_rub&event=x-1&theme=light");
+        let look = EmbedLook::of(&state);
+        assert_eq!(look.theme_key(), "light");
+        let dark_en = look.with_theme("dark").unwrap().with_lang("en").unwrap();
+        let url = embed_page_url(page, &dark_en.apply(&state));
+        assert_eq!(
+            url,
+            "https://example.org/tp/embed.html?lang=en&metric=investment_rub&event=x-1&embed=1&theme=dark"
+        );
+        // What the framed page reads back is what was chosen.
+        let read = UrlState::from_query(url.split_once('?').unwrap().1);
+        assert_eq!(EmbedLook::of(&read), dark_en);
+        assert!(read.display.embed);
+        // Auto: no theme in the link, the visitor's system decides.
+        let auto_ru = dark_en.with_theme("auto").unwrap().with_lang("ru").unwrap();
+        assert_eq!(
+            embed_page_url(page, &auto_ru.apply(&state)),
+            "https://example.org/tp/embed.html?metric=investment_rub&event=x-1&embed=1"
+        );
+        for key in EMBED_THEMES {
+            assert_eq!(look.with_theme(key).unwrap().theme_key(), key);
+        }
+    }
+
+    #[test]
+    fn odd_embed_choices_get_an_answer() {
+        let look = EmbedLook::default();
+        let odd = look.with_theme("purple").unwrap_err();
+        assert_eq!(
+            odd.to_string(),
+            "theme \"purple\" is not one of: auto, light, dark"
+        );
+        let odd = look.with_lang("de").unwrap_err();
+        assert_eq!(odd.to_string(), "language \"de\" is not one of: ru, en");
+        assert!(look.with_theme("").is_err());
+        assert!(
+            look.with_theme(&"x".repeat(10_000))
+                .unwrap_err()
+                .to_string()
+                .len()
+                < 100
+        );
+        // The URL itself stays lenient: an odd theme is the system's.
+        assert_eq!(UrlState::from_query("theme=purple").display.theme, None);
+        assert_eq!(Theme::from_key("Dark"), None);
     }
 
     #[test]

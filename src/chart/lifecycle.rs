@@ -46,7 +46,7 @@ pub fn lifecycle_chart(
     let lang = t.lang();
     let s = strings(lang);
     let today = ds.as_of();
-    let width = width.max(280.0);
+    let width = width.max(MIN_WIDTH);
     let first = ds
         .events
         .first()
@@ -62,10 +62,45 @@ pub fn lifecycle_chart(
     let shown_ids: std::collections::HashSet<&str> = shown.iter().copied().collect();
     let mut marks = Vec::new();
     let mut data = Vec::new();
-    let lane_h = 44.0;
     let bar_h = 18.0;
     let top = 8.0;
-    let lanes_bottom = top + 2.0 * lane_h;
+    // Lanes of event marks, federal above regional: each mark's hit area is a TARGET square
+    // around it (WCAG 2.5.8), so marks closer than that take turns on as many rows as they
+    // need, TARGET apart, and no two areas overlap.
+    // The rows are laid out as the narrowest chart spaces the marks, so they are the same at
+    // every width: the first view's image for a range of widths (`prerender::lifecycle_images`)
+    // is as tall as the app's drawing anywhere in that range. Wider, marks are further apart.
+    let narrowest = Linear {
+        domain: x.domain,
+        range: (left, MIN_WIDTH - right),
+    };
+    let lanes: Vec<(Level, Vec<PlacedMark>, usize)> = [Level::Federal, Level::Regional]
+        .into_iter()
+        .map(|level| {
+            let mut row_ends: Vec<f64> = Vec::new();
+            let placed = ds
+                .events
+                .iter()
+                .filter(|e| e.level == level && shown_ids.contains(e.id.as_str()))
+                .map(|event| {
+                    let cx = x.map(year_position(&event.date));
+                    let at = narrowest.map(year_position(&event.date));
+                    let row = match row_ends.iter().position(|&end| at - end >= TARGET) {
+                        Some(row) => row,
+                        None => {
+                            row_ends.push(f64::NEG_INFINITY);
+                            row_ends.len() - 1
+                        }
+                    };
+                    row_ends[row] = at;
+                    (event, cx, row)
+                })
+                .collect();
+            (level, placed, row_ends.len().max(1))
+        })
+        .collect();
+    let lane_height = |rows: usize| LANE_LABEL + rows as f64 * TARGET + 2.0;
+    let lanes_bottom = top + lanes.iter().map(|l| lane_height(l.2)).sum::<f64>();
     // Each park's line, wrapped to the chart's width; a row grows by a line for each.
     let lines: Vec<Vec<String>> = ds
         .parks
@@ -98,8 +133,11 @@ pub fn lifecycle_chart(
             width: 1.0,
             dashed: false,
         });
+        // Centred under its line, but never past the drawing's left edge (the first year sits
+        // little more than half a year in).
+        let half = year.to_string().len() as f64 * SMALL * 0.65 / 2.0;
         marks.push(text(
-            px,
+            px.max(half + 1.0),
             axis_bottom - 12.0,
             year.to_string(),
             Anchor::Middle,
@@ -109,9 +147,9 @@ pub fn lifecycle_chart(
         ));
     }
 
-    // Lanes of event marks, federal above regional.
-    for (lane, level) in [Level::Federal, Level::Regional].into_iter().enumerate() {
-        let lane_top = top + lane as f64 * lane_h;
+    let mut lane_top = top;
+    for (level, placed, rows) in &lanes {
+        let level = *level;
         let label = s
             .levels
             .get(level.key())
@@ -132,17 +170,8 @@ pub fn lifecycle_chart(
         } else {
             REGIONAL
         };
-        // Marks closer than a dot's width take turns on two rows, so each stays pointable.
-        let mut last_x = [f64::NEG_INFINITY; 2];
-        for event in ds
-            .events
-            .iter()
-            .filter(|e| e.level == level && shown_ids.contains(e.id.as_str()))
-        {
-            let cx = x.map(year_position(&event.date));
-            let row = if cx - last_x[0] >= 11.0 { 0 } else { 1 };
-            last_x[row] = cx;
-            let cy = lane_top + 24.0 + row as f64 * 11.0;
+        for &(event, cx, row) in placed {
+            let cy = lane_top + LANE_LABEL + TARGET / 2.0 + row as f64 * TARGET;
             let is_selected = selected == Some(event.id.as_str());
             marks.push(Mark::Dot {
                 cx,
@@ -156,16 +185,17 @@ pub fn lifecycle_chart(
                 hollow: event.confidence.is_inferred(),
             });
             data.push(Datum {
-                x: cx - 6.0,
-                y: cy - 6.0,
-                w: 12.0,
-                h: 12.0,
+                x: cx - TARGET / 2.0,
+                y: cy - TARGET / 2.0,
+                w: TARGET,
+                h: TARGET,
                 park: String::new(),
                 value: 0,
                 event: Some(event.id.clone()),
                 label: format!("{}: {}", t.date(&event.date), event.title.get(lang)),
             });
         }
+        lane_top += lane_height(*rows);
     }
 
     // One bar per park, a segment per period, from its opening to the dataset's date.
@@ -220,6 +250,17 @@ pub fn lifecycle_chart(
         alt,
     }
 }
+
+/// An event's mark in its lane: the event, its x and its row.
+type PlacedMark<'a> = (&'a crate::model::Event, f64, usize);
+
+/// The narrowest the chart is drawn.
+const MIN_WIDTH: f64 = 280.0;
+
+/// The side of an event mark's hit area, in the chart's pixels: WCAG 2.5.8's minimum target.
+pub const TARGET: f64 = 24.0;
+/// A lane's label above its marks.
+const LANE_LABEL: f64 = 18.0;
 
 /// A park's row: its line of text and its bar.
 const ROW: f64 = 48.0;
@@ -443,6 +484,58 @@ mod tests {
         assert!(wrapped
             .iter()
             .all(|l| l.chars().count() as f64 * SMALL * 0.6 <= 300.0));
+    }
+
+    #[test]
+    fn every_mark_has_a_target_of_its_own_at_every_width() {
+        use crate::format::ReferenceTypography;
+        use crate::i18n::Lang;
+        let ds = crate::model::load_dataset(include_bytes!("../../public/data/technoparks.json"))
+            .expect("valid dataset");
+        let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+        let t = ReferenceTypography { lang: Lang::Ru };
+        for width in [280.0, 328.0, 380.0, 520.0, 736.0, 1248.0] {
+            let spec = lifecycle_chart(&ds, &shown, Some(shown[3]), &t, width);
+            assert_eq!(spec.data.len(), ds.events.len());
+            for (i, a) in spec.data.iter().enumerate() {
+                assert!(a.w >= TARGET && a.h >= TARGET, "{width}: {a:?}");
+                assert!(
+                    a.x >= 0.0 && a.x + a.w <= width,
+                    "{width}: inside the chart"
+                );
+                for b in &spec.data[i + 1..] {
+                    let apart = a.x + a.w <= b.x + 1e-9
+                        || b.x + b.w <= a.x + 1e-9
+                        || a.y + a.h <= b.y + 1e-9
+                        || b.y + b.h <= a.y + 1e-9;
+                    assert!(apart, "{width}: {} and {} overlap", a.label, b.label);
+                }
+            }
+            // Keyboard order: a lane after the other, each in the dataset's (date) order.
+            let ids: Vec<&str> = spec
+                .data
+                .iter()
+                .filter_map(|d| d.event.as_deref())
+                .collect();
+            let mut expected: Vec<&str> = Vec::new();
+            for level in [Level::Federal, Level::Regional] {
+                expected.extend(
+                    ds.events
+                        .iter()
+                        .filter(|e| e.level == level)
+                        .map(|e| e.id.as_str()),
+                );
+            }
+            assert_eq!(ids, expected);
+        }
+        // The marks' rows do not depend on the width (the chart's height does only through
+        // the parks' lines, which wrap).
+        let rows = |width: f64| {
+            let spec = lifecycle_chart(&ds, &shown, None, &t, width);
+            spec.data.iter().map(|d| d.y).collect::<Vec<f64>>()
+        };
+        assert_eq!(rows(328.0), rows(1248.0));
+        assert_eq!(rows(703.0), rows(735.0));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Taking the data away: every value as CSV (also the `;` variant for Excel in a Russian
-//! locale), the dataset as published, the chart as SVG or PNG; and a button that copies the
+//! Taking the data away: every value and every event as CSV (also the `;` variant for Excel
+//! in a Russian locale), the dataset as published, the chart as SVG or PNG; and a button that copies the
 //! link to the current view. Files are made in the browser: a `Blob`, an object URL, a
 //! temporary `<a download>` clicked, the URL revoked.
 
@@ -20,7 +20,7 @@ use super::load::DATA_URL;
 use super::state::{current_url_state, use_app_state};
 use crate::chart::{render_svg, Comparison};
 use crate::contract::{COPY_CHART_LINK, COPY_LINK};
-use crate::export::{download_name, standalone_svg, values_csv, Kind, Separator};
+use crate::export::{download_name, events_csv, standalone_svg, values_csv, Kind, Separator};
 use crate::format::ReferenceTypography;
 use crate::i18n::strings;
 use crate::model::Dataset;
@@ -41,13 +41,19 @@ pub fn download_runner(ds: Arc<Dataset>, comparison: Memo<Option<Comparison>>) -
         let lang = state.lang.get_untracked();
         let date = today();
         match kind {
-            Kind::Csv | Kind::CsvExcel => {
-                let (sep, name) = if kind == Kind::Csv {
-                    (Separator::Comma, "values")
+            Kind::Csv | Kind::CsvExcel | Kind::EventsCsv | Kind::EventsCsvExcel => {
+                let t = ReferenceTypography { lang };
+                let sep = if kind.for_excel() {
+                    Separator::Semicolon
                 } else {
-                    (Separator::Semicolon, "values-excel")
+                    Separator::Comma
                 };
-                let text = values_csv(&ds, &ReferenceTypography { lang }, sep);
+                let (text, name) = match kind {
+                    Kind::EventsCsv => (events_csv(&ds, &t, sep), "events"),
+                    Kind::EventsCsvExcel => (events_csv(&ds, &t, sep), "events-excel"),
+                    Kind::CsvExcel => (values_csv(&ds, &t, sep), "values-excel"),
+                    _ => (values_csv(&ds, &t, sep), "values"),
+                };
                 let name = download_name(name, lang, None, &date, "csv");
                 save_bytes(text.as_bytes(), "text/csv;charset=utf-8", &name);
             }
@@ -88,12 +94,18 @@ pub fn CopyLink(#[prop(optional)] chart: bool) -> impl IntoView {
             url.event = None;
         }
         let location = window().location();
-        copy_to_clipboard(&format!(
+        let link = format!(
             "{}{}{}",
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default(),
             url.to_query()
-        ));
+        );
+        // On a phone the chart's link goes to the system's share sheet (messengers, mail),
+        // where there is one; it says what it did itself.
+        if chart && share_sheet(s().app_title, &link) {
+            return;
+        }
+        copy_to_clipboard(&link);
         if let Some(previous) = timer.try_get_value().flatten() {
             previous.clear();
         }
@@ -130,6 +142,44 @@ pub fn CopyLink(#[prop(optional)] chart: bool) -> impl IntoView {
         <span class="visually-hidden" role="status">
             {move || copied.get().then(|| s().link_copied)}
         </span>
+    }
+}
+
+/// Hands `url` and `title` to `navigator.share` where the browser has it and the pointer is
+/// coarse (a phone or tablet: a desktop's share dialog is less use than the clipboard);
+/// `false` where it did not, so the caller copies instead. Feature-detected through
+/// `Reflect`: no `web_sys` feature, and a browser without the API is not an error.
+fn share_sheet(title: &str, url: &str) -> bool {
+    let navigator = window().navigator();
+    let Ok(share) = js_sys::Reflect::get(&navigator, &"share".into()) else {
+        return false;
+    };
+    let Some(share) = share.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let coarse = window()
+        .match_media("(pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    if !coarse {
+        return false;
+    }
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    // A promise: the reader may dismiss the sheet (AbortError), which needs no answer.
+    match share.call1(&navigator, &data) {
+        Ok(promise) => {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+                let _ = promise.catch(&ignore);
+                // One small closure per share, kept for the promise that may call it.
+                ignore.forget();
+            }
+            true
+        }
+        Err(_) => false,
     }
 }
 

@@ -9,7 +9,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::state::{current_url_state, use_app_state};
 use crate::contract::EMBED_OPEN;
 use crate::i18n::strings;
-use crate::url::{embed_snippets, full_page_path};
+use crate::i18n::Lang;
+use crate::url::{
+    embed_page_url, embed_snippets, full_page_path, EmbedLook, OddChoice, EMBED_THEMES,
+};
 use crate::view::ActionButton;
 
 /// The message `embed.js` accepts: `{type: "technoparks:height", height: <px>}`.
@@ -71,22 +74,34 @@ pub fn OpenFull() -> impl IntoView {
     }
 }
 
-/// A button that opens a dialog with both embed snippets for the current view.
+/// A button that opens a dialog with both embed snippets for the current view, in the theme
+/// and language chosen there (`url::EmbedLook`), and a preview on demand: the framed page
+/// itself, framed only while the dialog and its disclosure are open.
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let state = use_app_state();
     let s = move || strings(state.lang.get());
     let dialog = NodeRef::<html::Dialog>::new();
-    let snippets = move || {
+    let look = RwSignal::new(EmbedLook::default());
+    let shown = RwSignal::new(false);
+    let previewing = RwSignal::new(false);
+    let page = move || {
         let location = window().location();
-        let page = format!(
+        format!(
             "{}{}",
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default()
-        );
-        embed_snippets(&page, &current_url_state(&state), s().app_title)
+        )
+    };
+    let embedded = move || look.get().apply(&current_url_state(&state));
+    let snippets = move || {
+        let look = look.get();
+        embed_snippets(&page(), &embedded(), strings(look.lang).app_title)
     };
     let open = Callback::new(move |()| {
+        // The page as it is now: the reader's theme and language.
+        look.set(EmbedLook::of(&current_url_state(&state)));
+        shown.set(true);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -96,13 +111,80 @@ pub fn EmbedDialog() -> impl IntoView {
             d.close();
         }
     };
+    // A radio's value as a choice; its values are ours, but an odd one is said, not obeyed.
+    let choose = move |choice: Result<EmbedLook, OddChoice>| match choice {
+        Ok(chosen) => look.set(chosen),
+        Err(odd) => leptos::logging::warn!("{odd}"),
+    };
+    let themes = EMBED_THEMES
+        .into_iter()
+        .map(|key| {
+            view! {
+                <label class="vi-choice">
+                    <input
+                        type="radio"
+                        name="embed-theme"
+                        value=key
+                        prop:checked=move || look.get().theme_key() == key
+                        on:change=move |ev| choose(look.get_untracked().with_theme(&event_target_value(&ev)))
+                    />
+                    {move || s().embed_themes.get(key).copied().unwrap_or(key)}
+                </label>
+            }
+        })
+        .collect_view();
+    let langs = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            view! {
+                // Each language named in itself (the other language's switch says it).
+                <label class="vi-choice" lang=lang.code()>
+                    <input
+                        type="radio"
+                        name="embed-lang"
+                        value=lang.code()
+                        prop:checked=move || look.get().lang == lang
+                        on:change=move |ev| choose(look.get_untracked().with_lang(&event_target_value(&ev)))
+                    />
+                    {strings(lang.other()).switch_lang}
+                </label>
+            }
+        })
+        .collect_view();
     view! {
         <ActionButton id=EMBED_OPEN label=Signal::derive(move || s().embed_open.to_string()) on_click=open/>
-        <dialog id="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
+        <dialog id="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| shown.set(false)>
             <h2 id="embed-title">{move || s().embed_title}</h2>
             <p>{move || s().embed_intro}</p>
+            <fieldset class="embed-look">
+                <legend>{move || s().embed_theme}</legend>
+                {themes}
+            </fieldset>
+            <fieldset class="embed-look">
+                <legend>{move || s().embed_lang}</legend>
+                {langs}
+            </fieldset>
             <Snippet id="embed-script" label=Signal::derive(move || s().embed_script_label.to_string()) text=Signal::derive(move || snippets().1)/>
             <Snippet id="embed-iframe" label=Signal::derive(move || s().embed_iframe_label.to_string()) text=Signal::derive(move || snippets().0)/>
+            // The framed page on demand: a second explorer's download, and no request left
+            // half-done by a dialog closed at once.
+            <details
+                class="embed-preview-fold"
+                on:toggle=move |ev| previewing.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+            >
+                <summary>{move || s().embed_preview}</summary>
+                {move || (shown.get() && previewing.get()).then(|| view! {
+                    // A picture of the embed, not a second explorer: inert, so that Tab and Esc
+                    // stay with the dialog (a framed page would keep Esc to itself).
+                    <iframe
+                        id="embed-preview"
+                        class="embed-preview"
+                        inert=true
+                        src=move || embed_page_url(&page(), &embedded())
+                        title=move || strings(look.get().lang).app_title
+                    ></iframe>
+                })}
+            </details>
             <button type="button" class="close" on:click=close>{move || s().close}</button>
         </dialog>
     }

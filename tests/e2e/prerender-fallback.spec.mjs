@@ -81,7 +81,7 @@ test.describe('at 412 px', () => {
       const live = () => shownText(page, '#prerender .chart-toolbar :is(label, a .menu-label)');
       expect(await live()).toEqual([ru.show_chart, ru.show_table]);
       await page.locator('#prerender .download-menu > summary >> visible=true').click();
-      expect(await live()).toEqual([ru.show_chart, ru.show_table, 'CSV', ru.download_csv_excel, 'JSON', 'SVG']);
+      expect(await live()).toEqual([ru.show_chart, ru.show_table, 'CSV', ru.download_csv_excel, ru.download_events_csv, ru.download_events_csv_excel, 'JSON', 'SVG']);
       await screenshot(page, 'prerender-412-no-script-rank');
     });
   });
