@@ -53,11 +53,6 @@ pub fn values_csv(ds: &Dataset, t: &dyn Typography, sep: Separator) -> String {
     for metric in metric_catalogue(ds, lang) {
         for pv in park_values(ds, &metric.id) {
             for v in &pv.values {
-                let sources: Vec<&str> = v
-                    .sources
-                    .iter()
-                    .filter_map(|id| ds.source(id).map(|s| s.url.as_str()))
-                    .collect();
                 let row = [
                     inert(&pv.park.id),
                     inert(pv.park.name.get(lang)),
@@ -66,7 +61,7 @@ pub fn values_csv(ds: &Dataset, t: &dyn Typography, sep: Separator) -> String {
                     plain_number(v.value, sep),
                     unit_key(metric.unit).to_string(),
                     v.date.to_string(),
-                    sources.join(" "),
+                    source_urls(ds, &v.sources),
                     v.confidence.key().to_string(),
                 ];
                 push_row(&mut out, row.into_iter(), sep);
@@ -92,6 +87,15 @@ pub const EVENTS_CSV_HEADER: [&str; 12] = [
     "id",
 ];
 
+/// The URLs of the sources `ids` names, space-separated, as the CSV files carry them.
+fn source_urls(ds: &Dataset, ids: &[String]) -> String {
+    let urls: Vec<&str> = ids
+        .iter()
+        .filter_map(|id| ds.source(id).map(|s| s.url.as_str()))
+        .collect();
+    urls.join(" ")
+}
+
 /// Every event of the timeline as CSV, oldest first (as the dataset lists them), in `t`'s
 /// language: the date as the page shows it and as the dataset writes it, the level and kind
 /// as the filters name them, title, summary, the parks concerned, the sources' URLs
@@ -110,11 +114,6 @@ pub fn events_csv(ds: &Dataset, t: &dyn Typography, sep: Separator) -> String {
         sep,
     );
     for e in &ds.events {
-        let sources: Vec<&str> = e
-            .sources
-            .iter()
-            .filter_map(|id| ds.source(id).map(|s| s.url.as_str()))
-            .collect();
         let parks: Vec<&str> = e
             .parks
             .iter()
@@ -128,7 +127,7 @@ pub fn events_csv(ds: &Dataset, t: &dyn Typography, sep: Separator) -> String {
             inert(e.title.get(lang)),
             inert(e.summary.get(lang)),
             inert(&parks.join("; ")),
-            sources.join(" "),
+            source_urls(ds, &e.sources),
             e.confidence.key().to_string(),
             word(&s.confidence, e.confidence.key()),
             inert(e.note.as_ref().map_or("", |n| n.get(lang))),
