@@ -27,6 +27,12 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: BROWSER_ARGS },
     trace: 'retain-on-failure',
+    // One browser context per worker, reset by Playwright between tests (storage, cache,
+    // routes, bindings, init scripts, extra pages, viewport, emulation; a test with other
+    // context options, such as permissions, gets a fresh one). A fresh renderer costs about
+    // 1 s of CPU per test here, most of the suite's time (tests/e2e/README.md). E2E_FRESH_CONTEXT=1
+    // gives every test its own context, to rule out a leak between tests.
+    reuseContext: !process.env.E2E_FRESH_CONTEXT,
   },
   // Tests tagged @widths run at every width; @embed ones in the embed's page too.
   projects: [

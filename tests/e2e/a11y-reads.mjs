@@ -59,9 +59,12 @@ export function describeFocus(page) {
   });
 }
 
-/** axe over the whole document: one line per violation (rule, impact, 3 targets); a screenshot if any. */
-export async function axeViolations(page, label) {
-  const result = await runAxe(page);
+/**
+ * axe over the whole document, or over what `within` selects: one line per violation (rule,
+ * impact, 3 targets); a screenshot if any.
+ */
+export async function axeViolations(page, label, within = null) {
+  const result = await runAxe(page, undefined, within);
   const lines = result.violations.map((v) => {
     const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' >>> ')).join(' | ');
     return `${label}: ${v.id} (${v.impact}, ${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}): ${targets} — ${v.help}`;

@@ -12,19 +12,22 @@ const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 /** WCAG 2.0 and 2.1, levels A and AA: the rules every page state must pass. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Runs axe-core (injected once per page) over the whole document with these tags. */
-export async function runAxe(page, tags = AXE_TAGS) {
+/**
+ * Runs axe-core (injected once per page) with these tags over the whole document, or only
+ * over the elements `within` selects (a state that changed one part of a page already checked).
+ */
+export async function runAxe(page, tags = AXE_TAGS, within = null) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.addScriptTag({ path: AXE_PATH });
   }
   return page.evaluate(
-    (tags) =>
-      window.axe.run(document, {
+    ({ tags, within }) =>
+      window.axe.run(within ? { include: [within] } : document, {
         runOnly: { type: 'tag', values: tags },
         // Only violations carry every node; the other groups still list their rules.
         resultTypes: ['violations'],
       }),
-    tags,
+    { tags, within },
   );
 }
 
