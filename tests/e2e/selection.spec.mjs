@@ -19,6 +19,10 @@ import {
 } from './timeline-reads.mjs';
 import { screenshot, showTable } from './ui.mjs';
 
+// The history tests count `history.length`, which a reused page would carry over from earlier
+// tests, and which Chromium stops at 50 entries: this file's tests each get a fresh context.
+test.use({ reuseContext: false });
+
 /** How many entries the tab's history has. */
 const historyLength = (page) => page.evaluate(() => history.length);
 
