@@ -27,7 +27,9 @@ use crate::i18n::strings;
 use crate::model::problem::fill;
 use crate::model::{Dataset, PartialDate};
 use crate::static_page::table_file;
-use crate::view::{ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ViPanel};
+use crate::view::{
+    EventsDrawn, ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ViPanel, TIMELINE_PAGE,
+};
 use compare::Compare;
 use downloads::CopyLink;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
@@ -35,16 +37,21 @@ use lifecycle::Lifecycle;
 use status::{LoadErrorView, Loading};
 
 /// Mounts the page this document is: the editors' check page where the build wrote its root
-/// (`check.html`), else the explorer.
+/// (`check.html`), else the explorer. In the task after the one that compiled the WASM, so the
+/// two do not make one long task.
 pub fn start() {
     use wasm_bindgen::JsCast;
-    match document()
-        .get_element_by_id(CHECK_ROOT)
-        .and_then(|root| root.dyn_into().ok())
-    {
-        Some(root) => check::start(root),
-        None => leptos::mount::mount_to_body(App),
-    }
+    // wasm-bindgen's executor: Leptos' is set up by the mount below.
+    wasm_bindgen_futures::spawn_local(async {
+        dom::next_task().await;
+        match document()
+            .get_element_by_id(CHECK_ROOT)
+            .and_then(|root| root.dyn_into().ok())
+        {
+            Some(root) => check::start(root),
+            None => leptos::mount::mount_to_body(App),
+        }
+    });
 }
 
 /// The whole explorer: header, the loaded views (or loading / error), footer.
@@ -175,36 +182,77 @@ impl ExplorerDrawn {
 }
 
 /// The explorer's parts in the order they are drawn, one task each (`dom::next_task`), so that
-/// the start-up holds the main thread in short tasks rather than one long one: the comparison,
-/// the timeline, the lifecycle chart, then what no source states and the sources.
-const PARTS: u8 = 4;
+/// the start-up holds the main thread in short tasks rather than one long one: the comparison;
+/// the timeline, `EVENTS_PER_STEP` events at a time (its first page); the lifecycle chart; then
+/// what no source states and the sources.
+#[derive(Clone, Copy)]
+struct DrawingSteps {
+    /// Steps of the timeline's first page.
+    timeline: usize,
+}
+
+/// Events the timeline adds per start-up task.
+const EVENTS_PER_STEP: usize = 12;
+
+impl DrawingSteps {
+    fn new(events: usize) -> Self {
+        let timeline = events.min(TIMELINE_PAGE).div_ceil(EVENTS_PER_STEP).max(1);
+        Self { timeline }
+    }
+
+    /// The step that draws the lifecycle chart (the timeline's are 1 to `timeline`).
+    fn lifecycle(self) -> usize {
+        self.timeline + 1
+    }
+
+    /// The last step: what no source states and the sources.
+    fn last(self) -> usize {
+        self.timeline + 2
+    }
+
+    /// The events the timeline may list at `step`: all of them once its steps are done.
+    fn events_at(self, step: usize) -> usize {
+        if step > self.timeline {
+            usize::MAX
+        } else {
+            step * EVENTS_PER_STEP
+        }
+    }
+}
 
 /// The loaded explorer: comparison beside the timeline, sources below.
 #[component]
 fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
-    let part = RwSignal::new(1_u8);
-    scroll_selected_event_into_view(use_app_state(), Memo::new(move |_| part.get() >= 2));
+    let steps = DrawingSteps::new(ds.events.len());
+    let step = RwSignal::new(0_usize);
+    provide_context(EventsDrawn(Signal::derive(move || {
+        steps.events_at(step.get())
+    })));
+    scroll_selected_event_into_view(
+        use_app_state(),
+        Memo::new(move |_| step.get() >= steps.lifecycle()),
+    );
     let whole = use_context::<ExplorerDrawn>();
     Effect::new(move |_| {
-        let now = part.get();
+        let now = step.get();
         leptos::task::spawn_local(async move {
             dom::next_task().await;
-            match (now < PARTS, whole) {
-                (true, _) => part.set(now + 1),
+            match (now < steps.last(), whole) {
+                (true, _) => step.set(now + 1),
                 (false, Some(ExplorerDrawn(drawn))) => drawn.set(true),
                 (false, None) => {}
             }
         });
     });
-    let from = move |n: u8| move || part.get() >= n;
+    let from = move |n: usize| move || step.get() >= n;
     let (timeline, lifecycle, rest) = (ds.clone(), ds.clone(), ds.clone());
     view! {
         <div class="explorer">
             <Compare ds/>
-            <Show when=from(2)><Timeline ds=timeline.clone()/></Show>
+            <Show when=from(1)><Timeline ds=timeline.clone()/></Show>
         </div>
-        <Show when=from(3)><Lifecycle ds=lifecycle.clone()/></Show>
-        <Show when=from(PARTS)>
+        <Show when=from(steps.lifecycle())><Lifecycle ds=lifecycle.clone()/></Show>
+        <Show when=from(steps.last())>
             <Unknowns ds=rest.clone()/>
             <Sources ds=rest.clone()/>
         </Show>

@@ -15,6 +15,6 @@ pub use compare::{ComparePanel, MetricView, ShareMenu, ValueCard, ValuesTable};
 pub use header::{ActionButton, SiteHeader, ViPanel};
 pub use lifecycle::LifecycleFrame;
 pub use sources::{ConfidenceMark, SourceLinks, Sources};
-pub use state::{use_app_state, use_page_copy, AppState, PageCopy};
-pub use timeline::Timeline;
+pub use state::{use_app_state, use_page_copy, AppState, EventsDrawn, PageCopy};
+pub use timeline::{Timeline, PAGE as TIMELINE_PAGE};
 pub use unknowns::Unknowns;

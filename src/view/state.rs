@@ -76,3 +76,14 @@ impl PageCopy {
 pub fn use_page_copy() -> PageCopy {
     use_context::<PageCopy>().unwrap_or_default()
 }
+
+/// How many events the timeline may list so far, while the app draws it a few events per task
+/// (`ui::Explorer`, so that no start-up task is long). Where nobody provides it (the first view,
+/// written at build time), all of them.
+#[derive(Clone, Copy)]
+pub struct EventsDrawn(pub Signal<usize>);
+
+/// The events the timeline may list so far (`EventsDrawn`), or no limit.
+pub fn events_drawn() -> Signal<usize> {
+    use_context::<EventsDrawn>().map_or_else(|| Signal::stored(usize::MAX), |EventsDrawn(n)| n)
+}

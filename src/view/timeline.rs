@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::contract::TIMELINE;
 
 use super::sources::{ConfidenceMark, SourceLinks};
-use super::state::{use_app_state, use_page_copy};
+use super::state::{events_drawn, use_app_state, use_page_copy};
 use crate::analysis::{filter_counts, timeline_years, TimelineFilter};
 use crate::format::ReferenceTypography;
 use crate::format::{counted, Typography};
@@ -42,6 +42,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
     // The list shows a page at a time (thousands of events would make every change slow);
     // a new filter starts again from the first page, and a selected event is always listed.
     let more = RwSignal::new((TimelineFilter::default(), PAGE));
+    let drawn = events_drawn();
     let limit = Memo::new(move |_| {
         let filter = state.filter.get();
         let (for_filter, n) = more.get();
@@ -53,7 +54,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 .flat_map(|(_, events)| events)
                 .position(|e| e.id == id)
         });
-        selected.map_or(base, |i| base.max(i + 1))
+        selected.map_or(base, |i| base.max(i + 1)).min(drawn.get())
     });
     let listed = Memo::new(move |_| {
         let mut left = limit.get();
@@ -333,7 +334,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
 }
 
 /// Events listed at a time.
-const PAGE: usize = 100;
+pub const PAGE: usize = 100;
 
 /// One event: date at its precision, level, kind, parks, summary, sources, inference mark.
 #[component]
