@@ -5,12 +5,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SCREENSHOT_DIR } from './env.mjs';
 
-/** Saves a full-page PNG as SCREENSHOT_DIR/<name>.png and returns its path. */
-export async function screenshot(page, name) {
+/** Saves a PNG of the whole page (or, with `fullPage: false`, the viewport) as SCREENSHOT_DIR/<name>.png; returns its path. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await fs.mkdir(SCREENSHOT_DIR, { recursive: true });
   const safeName = name.replace(/\.png$/, '').replace(/[^\w.-]+/g, '_');
   const file = path.join(SCREENSHOT_DIR, `${safeName}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
