@@ -16,6 +16,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   // Two cores: two workers (measured against one in tests/e2e/README.md).
   workers: Number(process.env.E2E_WORKERS ?? 2),
+  // A failed test runs once more, traced (`trace` below); passing on that retry still fails
+  // the run, so a flaky test is never green.
+  retries: 1,
+  failOnFlakyTests: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [
@@ -26,7 +30,9 @@ export default defineConfig({
     ...desktop,
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: BROWSER_ARGS },
-    trace: 'retain-on-failure',
+    // Traced on the retry only: recording a trace snapshots the DOM at every action, and this
+    // page's DOM is large (a Tab press took 62 ms traced, 16 untraced; tests/e2e/README.md).
+    trace: 'on-first-retry',
     // One browser context per worker, reset by Playwright between tests (storage, cache,
     // routes, bindings, init scripts, extra pages, viewport, emulation; a test with other
     // context options, such as permissions, gets a fresh one). A fresh renderer costs about
