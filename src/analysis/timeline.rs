@@ -1,6 +1,8 @@
 //! The timeline: which events a filter keeps, how many each filter value would show, and how
 //! they group by year.
 
+use std::collections::HashMap;
+
 use crate::format::{ReferenceTypography, Typography, RU_MONTHS};
 use crate::i18n::Lang;
 use crate::model::{Event, EventKind, Level, PartialDate};
@@ -47,26 +49,70 @@ impl TimelineFilter {
 
     /// Whether an event passes, its texts read in `lang`.
     pub fn keeps(&self, event: &Event, lang: Lang) -> bool {
-        self.level.is_none_or(|l| event.level == l)
-            && self.kind.is_none_or(|k| event.kind == k)
-            && self.park.as_ref().is_none_or(|p| event.parks.contains(p))
-            && self.from.is_none_or(|y| event.date.year >= y)
-            && self.to.is_none_or(|y| event.date.year <= y)
-            && self.matches_query(event, lang)
+        Conditions::new(self, lang).met(event).all()
+    }
+}
+
+/// A filter made ready to test many events: its words folded once, not once per event.
+struct Conditions<'f> {
+    filter: &'f TimelineFilter,
+    words: Vec<String>,
+    lang: Lang,
+}
+
+/// Which of a filter's conditions an event meets: level, kind and park apart (each has its
+/// counts), the years and the words together.
+#[derive(Clone, Copy)]
+struct Met {
+    level: bool,
+    kind: bool,
+    park: bool,
+    rest: bool,
+}
+
+impl Met {
+    fn all(self) -> bool {
+        self.level && self.kind && self.park && self.rest
+    }
+}
+
+impl<'f> Conditions<'f> {
+    fn new(filter: &'f TimelineFilter, lang: Lang) -> Self {
+        let words = fold(filter.query.trim())
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        Conditions {
+            filter,
+            words,
+            lang,
+        }
     }
 
-    fn matches_query(&self, event: &Event, lang: Lang) -> bool {
-        let query = fold(self.query.trim());
-        if query.is_empty() {
+    fn met(&self, event: &Event) -> Met {
+        let f = self.filter;
+        let years = f.from.is_none_or(|y| event.date.year >= y)
+            && f.to.is_none_or(|y| event.date.year <= y);
+        Met {
+            level: f.level.is_none_or(|l| event.level == l),
+            kind: f.kind.is_none_or(|k| event.kind == k),
+            park: f.park.as_ref().is_none_or(|p| event.parks.contains(p)),
+            rest: years && self.has_words(event),
+        }
+    }
+
+    fn has_words(&self, event: &Event) -> bool {
+        if self.words.is_empty() {
             return true;
         }
+        let lang = self.lang;
         let text = fold(&format!(
             "{} {} {}",
             event.title.get(lang),
             event.summary.get(lang),
             searchable_date(&event.date, lang)
         ));
-        query.split_whitespace().all(|word| text.contains(word))
+        self.words.iter().all(|word| text.contains(word.as_str()))
     }
 }
 
@@ -115,51 +161,57 @@ pub struct FilterCounts {
     pub park: Vec<(String, usize)>,
 }
 
-/// The counts beside each filter choice.
+/// The counts beside each filter choice: for each value, how many events the filter would
+/// keep with that value chosen instead. One pass over the events: an event counts for a level
+/// when it meets every condition but the level's, and so on.
 pub fn filter_counts(
     events: &[Event],
     filter: &TimelineFilter,
     parks: &[String],
     lang: Lang,
 ) -> FilterCounts {
-    let count = |f: TimelineFilter| events.iter().filter(|e| f.keeps(e, lang)).count();
-    FilterCounts {
-        level: Level::ALL
-            .into_iter()
-            .map(|l| {
-                (
-                    l,
-                    count(TimelineFilter {
-                        level: Some(l),
-                        ..filter.clone()
-                    }),
-                )
-            })
-            .collect(),
-        kind: EventKind::ALL
-            .into_iter()
-            .map(|k| {
-                (
-                    k,
-                    count(TimelineFilter {
-                        kind: Some(k),
-                        ..filter.clone()
-                    }),
-                )
-            })
-            .collect(),
-        park: parks
-            .iter()
-            .map(|p| {
-                (
-                    p.clone(),
-                    count(TimelineFilter {
-                        park: Some(p.clone()),
-                        ..filter.clone()
-                    }),
-                )
-            })
-            .collect(),
+    let conditions = Conditions::new(filter, lang);
+    // Park ids are unique (the validator's rule), so each has one place in the counts.
+    let place: HashMap<&str, usize> = parks
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), i))
+        .collect();
+    let mut counts = FilterCounts {
+        level: Level::ALL.into_iter().map(|l| (l, 0)).collect(),
+        kind: EventKind::ALL.into_iter().map(|k| (k, 0)).collect(),
+        park: parks.iter().map(|p| (p.clone(), 0)).collect(),
+    };
+    for event in events {
+        let met = conditions.met(event);
+        if !met.rest {
+            continue;
+        }
+        if met.kind && met.park {
+            bump(&mut counts.level, |&l| l == event.level);
+        }
+        if met.level && met.park {
+            bump(&mut counts.kind, |&k| k == event.kind);
+        }
+        if met.level && met.kind {
+            for (i, park) in event.parks.iter().enumerate() {
+                // A park named twice in an event's list counts the event once.
+                let first = !event.parks[..i].contains(park);
+                if let Some(&at) = place.get(park.as_str()).filter(|_| first) {
+                    counts.park[at].1 += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// Adds one to the count of every value that `chosen` picks.
+fn bump<T>(counts: &mut [(T, usize)], chosen: impl Fn(&T) -> bool) {
+    for (value, n) in counts.iter_mut() {
+        if chosen(value) {
+            *n += 1;
+        }
     }
 }
 
@@ -169,8 +221,9 @@ pub fn timeline_years<'a>(
     filter: &TimelineFilter,
     lang: Lang,
 ) -> Vec<(i32, Vec<&'a Event>)> {
+    let conditions = Conditions::new(filter, lang);
     let mut years: Vec<(i32, Vec<&Event>)> = Vec::new();
-    for event in events.iter().filter(|e| filter.keeps(e, lang)) {
+    for event in events.iter().filter(|e| conditions.met(e).all()) {
         match years.last_mut() {
             Some((year, list)) if *year == event.date.year => list.push(event),
             _ => years.push((event.date.year, vec![event])),
@@ -249,5 +302,101 @@ mod tests {
         let in_may = event(2020, Some(5), None);
         assert!(finds("мае", &in_may, Lang::Ru));
         assert!(finds("2020", &event(2020, None, None), Lang::Ru));
+    }
+
+    /// The counts by their definition: the filter with each value chosen instead, run over
+    /// every event.
+    fn counts_by_definition(
+        events: &[Event],
+        filter: &TimelineFilter,
+        parks: &[String],
+    ) -> FilterCounts {
+        let count = |f: TimelineFilter| events.iter().filter(|e| f.keeps(e, Lang::Ru)).count();
+        let with = |change: &dyn Fn(&mut TimelineFilter)| {
+            let mut f = filter.clone();
+            change(&mut f);
+            count(f)
+        };
+        FilterCounts {
+            level: Level::ALL
+                .map(|l| (l, with(&|f| f.level = Some(l))))
+                .to_vec(),
+            kind: EventKind::ALL
+                .map(|k| (k, with(&|f| f.kind = Some(k))))
+                .to_vec(),
+            park: parks
+                .iter()
+                .map(|p| (p.clone(), with(&|f| f.park = Some(p.clone()))))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn facet_counts_in_one_pass_match_their_definition() {
+        // Every level and kind, six years, park lists empty, single, shared, repeated and
+        // naming a park the list does not offer; one title with the words looked for.
+        let park_lists: [&[&str]; 6] = [&[], &["a"], &["b"], &["a", "b"], &["a", "a"], &["z"]];
+        let mut events = Vec::new();
+        for (i, kind) in EventKind::ALL.into_iter().enumerate() {
+            for (j, level) in Level::ALL.into_iter().enumerate() {
+                for year in 2015..2021 {
+                    let mut e = event(year, Some(10), Some(10));
+                    e.kind = kind;
+                    e.level = level;
+                    let parks = park_lists[(i + j + year as usize) % park_lists.len()];
+                    e.parks = parks.iter().map(|p| p.to_string()).collect();
+                    if (i + j) % 3 != 0 {
+                        e.title.ru = format!("Событие {i}");
+                    }
+                    events.push(e);
+                }
+            }
+        }
+        let parks = ["a".to_string(), "b".to_string(), "c".to_string()];
+        let mut filters = Vec::new();
+        for level in [None, Some(Level::Federal)] {
+            for kind in [None, Some(EventKind::Law)] {
+                for park in [None, Some("a"), Some("z")] {
+                    for (from, to) in [(None, None), (Some(2017), Some(2019))] {
+                        for query in ["", "сессия", "в октябре 2016"] {
+                            filters.push(TimelineFilter {
+                                level,
+                                kind,
+                                park: park.map(str::to_string),
+                                from,
+                                to,
+                                query: query.into(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        for filter in &filters {
+            assert_eq!(
+                filter_counts(&events, filter, &parks, Lang::Ru),
+                counts_by_definition(&events, filter, &parks),
+                "{filter:?}"
+            );
+        }
+        let all = filter_counts(&events, &TimelineFilter::default(), &parks, Lang::Ru);
+        assert_eq!(
+            all.level.iter().map(|(_, n)| n).sum::<usize>(),
+            events.len()
+        );
+        let naming = |p: &str| {
+            events
+                .iter()
+                .filter(|e| e.parks.iter().any(|q| q == p))
+                .count()
+        };
+        assert_eq!(
+            all.park,
+            vec![
+                ("a".into(), naming("a")),
+                ("b".into(), naming("b")),
+                ("c".into(), 0)
+            ]
+        );
     }
 }
