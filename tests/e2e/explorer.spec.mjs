@@ -25,6 +25,40 @@ const RU = locale('ru');
 const EN = locale('en');
 
 test.describe('explorer layout', () => {
+  test('a jump, as a scrollbar drag makes, leaves what is on screen in place', { tag: '@widths' }, async ({ page }) => {
+    await openReady(page);
+    // The page, and the timeline's list where it scrolls on its own (wide screens).
+    const shifts = await page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const panel = document.querySelector('.timeline-panel');
+      const scrollers = [document.scrollingElement];
+      if (panel.scrollHeight > panel.clientHeight + 1 && getComputedStyle(panel).overflowY === 'auto') scrollers.push(panel);
+      const found = [];
+      for (const scroller of scrollers) {
+        // The list's panel is at the top of the page.
+        document.scrollingElement.scrollTop = 0;
+        for (const at of [0.3, 0.6, 0.85]) {
+          scroller.scrollTop = at * (scroller.scrollHeight - scroller.clientHeight);
+          const box = scroller === document.scrollingElement ? { x: 0, y: 0, width: innerWidth, height: innerHeight } : scroller.getBoundingClientRect();
+          const seen = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+          if (!seen) {
+            found.push(`${scroller.className || 'page'} at ${at}: nothing at the middle`);
+            continue;
+          }
+          const y = seen.getBoundingClientRect().y;
+          const moves = [];
+          for (let i = 0; i < 3; i += 1) {
+            await frame();
+            moves.push(Math.round(seen.getBoundingClientRect().y - y));
+          }
+          if (moves.some((m) => m !== 0)) found.push(`${scroller.className || 'page'} at ${at}: ${moves.join(', ')} px`);
+        }
+      }
+      return found;
+    });
+    expect(shifts, 'what is at the middle of the screen after a jump moves in the next frames').toEqual([]);
+  });
+
   test('shows both parks, one bar per park with an area, and fits the width', { tag: '@widths' }, async ({ page }) => {
     expect(data.metrics[0].id, 'the default metric is the first: area_m2').toBe('area_m2');
     expect(isSeries(data, 'area_m2'), 'area_m2 is drawn as bars (one value per park)').toBe(false);
