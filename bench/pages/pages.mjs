@@ -36,7 +36,8 @@ const APP_READY = ['main[data-state="ready"]', 'select#metric-select'];
  * the performance.measure the page records around parsing its data; dataPath: where it
  * fetches its dataset; lifecycle: how its lifecycle chart shows a filter's result (ours: one
  * rect.hit per event; the peer: data-count on the chart); interacts: whether the
- * interactions run on it; byDefault: measured unless --only names others; withDataset: why it
+ * interactions run on it; selects: whether it lists events to select (the peer does not);
+ * byDefault: measured unless --only names others; withDataset: why it
  * is left out of a --dataset run (null: it is in); precompress: whether the benchmark writes
  * the build's missing `.br` files (ours is served with what `cargo xtask dist` wrote).
  */
@@ -53,6 +54,7 @@ const OURS = {
   dataPath: '/data/technoparks.json',
   lifecycle: 'hits',
   interacts: true,
+  selects: true,
   byDefault: true,
   withDataset: null,
   precompress: false,
@@ -100,6 +102,7 @@ export const PAGES = {
     dataPath: '/data/technoparks.json',
     lifecycle: 'count',
     interacts: true,
+    selects: false,
     byDefault: true,
     withDataset: null,
     precompress: true,

@@ -122,8 +122,8 @@ export function initScript(cfg) {
  * One interaction through the DOM; resolves with the milliseconds from just before it to the
  * frame after the DOM shows its result. A MutationObserver waits for the result (`done`), then
  * requestAnimationFrame, then a MessageChannel task (which runs after that frame has been
- * painted). kind: 'metric' (arg: the metric id), 'filter' (arg: { level, count }) or 'lang'
- * (arg: the language to reach); cfg: { chart, lifecycle }.
+ * painted). kind: 'metric' (arg: the metric id), 'filter' (arg: { level, count }), 'lang'
+ * (arg: the language to reach) or 'event' (arg: the event's id); cfg: { chart, lifecycle }.
  */
 export function interactInPage([kind, arg, cfg]) {
   return new Promise((resolve, reject) => {
@@ -152,6 +152,12 @@ export function interactInPage([kind, arg, cfg]) {
           ? document.querySelectorAll('#lifecycle rect.hit').length === arg.count
           : $('#lifecycle-chart')?.dataset.count === String(arg.count);
       done = () => $('p#event-count')?.dataset.count === String(arg.count) && marks();
+    } else if (kind === 'event') {
+      const item = `li.event[data-event-id="${CSS.escape(arg)}"]`;
+      act = () => $(`${item} button.event-select`).click();
+      done = () =>
+        $(`${item}.selected`) !== null &&
+        (cfg.lifecycle !== 'hits' || $(`#lifecycle rect.hit.selected[data-event="${CSS.escape(arg)}"]`) !== null);
     } else {
       const h1 = $('h1')?.textContent;
       const count = $('p#event-count')?.textContent;

@@ -14,9 +14,10 @@ const settle = (tab) => frames(tab, 2);
 
 /**
  * The interactions of a dataset: name → (i) => [kind, arg] for the i-th round, alternating
- * (the first and the last metric; federal events and all; the other language and back).
+ * (the first and the last metric; federal events and all; the other language and back; the
+ * first event and the second, on pages that list events to select).
  */
-function interactionCases(data, langNow) {
+function interactionCases(data, langNow, selects) {
   const metrics = data.metrics.map((m) => m.id);
   const pair = [metrics[0], metrics.at(-1) === metrics[0] ? metrics[1] : metrics.at(-1)];
   const total = data.events.length;
@@ -27,6 +28,9 @@ function interactionCases(data, langNow) {
     'metric change (metric-select)': (i) => ['metric', pair[(i + 1) % 2]],
     'level filter (filter-level)': (i) => ['filter', levels[i % 2]],
     'language switch (lang-toggle)': (i) => ['lang', langs[i % 2]],
+    ...(selects && data.events.length >= 2
+      ? { 'event selection (event-select)': (i) => ['event', data.events[i % 2].id] }
+      : {}),
   };
 }
 
@@ -57,7 +61,7 @@ export async function measureInteractions(browser, page, server, data, runs, { n
     const { context, tab } = await openReady(browser, page, server, rate);
     try {
       const lang = await tab.evaluate(() => document.documentElement.lang);
-      const cases = Object.entries(interactionCases(data, lang)).filter(([interaction]) => !only || only.test(interaction));
+      const cases = Object.entries(interactionCases(data, lang, page.selects)).filter(([interaction]) => !only || only.test(interaction));
       for (const [interaction, step] of cases) {
         log(`  ${page.name}: ${interaction}, CPU ×${rate}`);
         const samples = [];
