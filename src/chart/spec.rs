@@ -312,14 +312,32 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
     let mut data = Vec::new();
     for line in lines {
         let at = |p: &SeriesPoint| (x.map(f64::from(p.year)), y.map(p.value));
-        // Consecutive years are joined solid; a gap of unknown years is bridged dashed.
+        // Consecutive years are joined solid, one line per run of them (not a line per pair:
+        // 200 parks over 20 years would be 3 800 elements); a gap of unknown years is bridged
+        // dashed.
+        let line_of = |points: Vec<(f64, f64)>, dashed: bool| Mark::Line {
+            points,
+            stroke: line.color.clone(),
+            width: 2.5,
+            dashed,
+        };
+        let mut run = Vec::new();
         for pair in line.points.windows(2) {
-            marks.push(Mark::Line {
-                points: vec![at(&pair[0]), at(&pair[1])],
-                stroke: line.color.clone(),
-                width: 2.5,
-                dashed: pair[1].year - pair[0].year > 1,
-            });
+            if pair[1].year - pair[0].year > 1 {
+                if run.len() > 1 {
+                    marks.push(line_of(std::mem::take(&mut run), false));
+                }
+                run.clear();
+                marks.push(line_of(vec![at(&pair[0]), at(&pair[1])], true));
+            } else {
+                if run.is_empty() {
+                    run.push(at(&pair[0]));
+                }
+                run.push(at(&pair[1]));
+            }
+        }
+        if run.len() > 1 {
+            marks.push(line_of(run, false));
         }
         for (index, p) in line.points.iter().enumerate() {
             let (cx, cy) = at(p);
@@ -458,5 +476,40 @@ mod tests {
             })
             .collect();
         assert_eq!(dashed, [false, true]);
+    }
+
+    #[test]
+    fn a_run_of_consecutive_years_is_one_line() {
+        let point = |year| SeriesPoint {
+            year,
+            value: 1.0,
+            text: String::new(),
+            label: String::new(),
+            inferred: false,
+        };
+        let years = [2019, 2020, 2021, 2023, 2024, 2025, 2027];
+        let line = SeriesLine {
+            park: "a".into(),
+            label: "A".into(),
+            color: "#1f5fa8".into(),
+            points: years.into_iter().map(point).collect(),
+            empty_text: String::new(),
+        };
+        let spec = rank_chart(&[line], 600.0, "place", String::new());
+        let lines: Vec<(usize, bool)> = spec
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Line {
+                    points,
+                    dashed,
+                    stroke,
+                    ..
+                } if stroke == "#1f5fa8" => Some((points.len(), *dashed)),
+                _ => None,
+            })
+            .collect();
+        // 2019–2021 solid, dashed to 2023, 2023–2025 solid, dashed to 2027.
+        assert_eq!(lines, [(3, false), (2, true), (3, false), (2, true)]);
     }
 }
