@@ -33,7 +33,7 @@ function brokenDataset() {
 
 for (const lang of ['ru', 'en']) {
   for (const [mode, { query, scheme }] of Object.entries(MODES)) {
-    test.describe(`axe-core, ${lang}, ${mode}: no WCAG 2.1 A/AA violation`, () => {
+    test.describe(`axe-core, ${lang}, ${mode}: no WCAG 2.2 A/AA violation`, () => {
       const q = `?lang=${lang}&${query}`;
       const label = (state) => `${lang}-${query}-${scheme ?? ''}-${state}`;
 

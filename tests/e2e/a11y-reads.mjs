@@ -113,12 +113,9 @@ export async function reflowProblems(page, label) {
       problems.push(`${selector} at x ${box.x.toFixed(1)}..${(box.x + box.width).toFixed(1)}`);
     }
     // Hit-test the middle of the first line box (a link may wrap over many lines).
-    const operable = await control.evaluate(async (el) => {
+    const operable = await control.evaluate((el) => {
       const first = el.getClientRects()[0];
       window.scrollBy(0, first.top - 20);
-      // What scrolls on screen is drawn at the next frame (content-visibility in style.css),
-      // before a reader could tap it.
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const r = el.getClientRects()[0];
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return !el.disabled && !!hit && (hit === el || el.contains(hit));
