@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::sources::{ConfidenceLegend, ConfidenceMark, SourceLinks};
 use super::state::{use_app_state, use_page_copy, PageCopy};
+use super::table::scroll_table;
 use crate::analysis::MetricInfo;
 use crate::chart::{earlier_label, Comparison, ParkCard, ShownValue};
 use crate::contract::{COMPARE, METRIC_SELECT, VIEW_CHART, VIEW_TABLE};
@@ -364,21 +365,20 @@ pub fn ValuesTable(comparison: Comparison, lang: Lang) -> impl IntoView {
             no_data.into_iter().chain(values).collect::<Vec<_>>()
         })
         .collect_view();
-    let id = (use_page_copy() == PageCopy::App).then_some("values-table");
-    view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=c.metric.label.clone()>
-            <table id=id class="values-table">
-                <caption>{c.metric.label.clone()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{s.park}</th>
-                        <th scope="col">{s.value}</th>
-                        <th scope="col">{s.date}</th>
-                        <th scope="col">{s.confidence_title}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    let id = (use_page_copy() == PageCopy::App).then(|| "values-table".to_string());
+    scroll_table(
+        c.metric.label.clone(),
+        id,
+        view! {
+            <thead>
+                <tr>
+                    <th scope="col">{s.park}</th>
+                    <th scope="col">{s.value}</th>
+                    <th scope="col">{s.date}</th>
+                    <th scope="col">{s.confidence_title}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        },
+    )
 }

@@ -11,6 +11,7 @@ use crate::contract::LIFECYCLE;
 
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::{use_app_state, use_page_copy};
+use super::table::scroll_table;
 use crate::chart::lifecycle_periods;
 use crate::format::{ReferenceTypography, Typography};
 use crate::i18n::{strings, Lang};
@@ -75,21 +76,20 @@ fn PeriodsTable(ds: Arc<Dataset>, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     let copy = use_page_copy();
-    view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
-            <table id=copy.id("lifecycle-table") class="values-table">
-                <caption>{caption.clone()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{s.park}</th>
-                        <th scope="col">{s.lifecycle_state}</th>
-                        <th scope="col">{s.lifecycle_from}</th>
-                        <th scope="col">{s.lifecycle_to}</th>
-                        <th scope="col">{s.confidence_title} " · " {s.sources_title}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    scroll_table(
+        caption,
+        Some(copy.id("lifecycle-table")),
+        view! {
+            <thead>
+                <tr>
+                    <th scope="col">{s.park}</th>
+                    <th scope="col">{s.lifecycle_state}</th>
+                    <th scope="col">{s.lifecycle_from}</th>
+                    <th scope="col">{s.lifecycle_to}</th>
+                    <th scope="col">{s.confidence_title} " · " {s.sources_title}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        },
+    )
 }

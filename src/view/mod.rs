@@ -8,6 +8,7 @@ mod header;
 mod lifecycle;
 mod sources;
 mod state;
+mod table;
 mod timeline;
 mod unknowns;
 
