@@ -174,6 +174,14 @@ pub struct Strings {
     pub kinds: Texts,
     pub events_count: Forms,
     pub earlier_values: Forms,
+    /// Above a chart that draws only some parks: `{0}` how many it draws, `{1}` of how many,
+    /// counted (`of_parks`); by value, or by place in a rating.
+    pub chart_selection: &'static str,
+    pub chart_selection_ranks: &'static str,
+    /// «из 200 технопарков».
+    pub of_parks: Forms,
+    /// The fold of the cards the chart does not draw: «Ещё 188 технопарков».
+    pub more_parks: Forms,
     /// `{0}` shown, `{1}` in all, `{2}` shown counted (`21 событие`), `{3}` in all counted.
     pub shown_of: &'static str,
     /// The timeline's next page: `{0}` the events it shows, counted; `{1}` how many are left.

@@ -32,7 +32,7 @@ use crate::url::{lang_pair, UrlState, HOST_VI_PAIR};
 use crate::vi::ViSettings;
 use crate::view::{
     ActionButton, AppState, ComparePanel, LifecycleFrame, MetricView, PageCopy, ShareMenu,
-    SiteHeader, Sources, Timeline, Unknowns, ValueCard, ValuesTable, ViPanel,
+    SiteHeader, Sources, Timeline, Unknowns, ValueCards, ValuesTable, ViPanel,
 };
 
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
@@ -223,11 +223,7 @@ pub fn first_view(
             .into_iter()
             .enumerate()
             .map(|(i, (c, drawings))| {
-                let cards = c
-                    .cards
-                    .iter()
-                    .map(|card| view! { <ValueCard ds=ds.clone() card=card.clone() lang/> })
-                    .collect_view();
+                let cards = view! { <ValueCards ds=ds.clone() cards=c.cards.clone() lang/> };
                 view! {
                     <MetricView
                         ds=ds.clone()
@@ -235,6 +231,7 @@ pub fn first_view(
                         metric=c.metric.id.clone()
                         headline=c.headline.clone()
                         formula=c.metric.formula.clone()
+                        selection=c.selection.clone()
                         alt=c.chart.alt.clone()
                         table=view! { <ValuesTable comparison=c.clone() lang/> }
                         cards

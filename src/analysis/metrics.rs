@@ -1,5 +1,7 @@
 //! The metric catalogue and each park's values for a metric.
 
+use std::collections::HashMap;
+
 use crate::format::{ReferenceTypography, Typography};
 use crate::i18n::{strings, Lang};
 use crate::model::problem::fill;
@@ -84,28 +86,46 @@ pub fn is_series(unit: Unit, values: &[ParkValues]) -> bool {
 /// Each park's values for a metric, parks in dataset order. A period that runs on ends at the
 /// dataset's date (`Dataset::as_of`), never at a clock's: the build and the app agree.
 pub fn park_values<'a>(ds: &'a Dataset, metric: &str) -> Vec<ParkValues<'a>> {
+    let values: Vec<Vec<Value>> = match metric {
+        "investment_per_m2" => stated(ds, "investment_rub")
+            .into_iter()
+            .zip(stated(ds, "area_m2"))
+            .map(|(mut i, mut a)| investment_per_m2(i.pop(), a.pop()).into_iter().collect())
+            .collect(),
+        "opened_year" => ds.parks.iter().map(|p| vec![opened_year(p)]).collect(),
+        "years_active" => ds
+            .parks
+            .iter()
+            .map(|p| vec![years_active(p, ds.as_of())])
+            .collect(),
+        _ => stated(ds, metric),
+    };
     ds.parks
         .iter()
-        .map(|park| ParkValues {
-            park,
-            values: match metric {
-                "investment_per_m2" => investment_per_m2(ds, park).into_iter().collect(),
-                "opened_year" => vec![opened_year(park)],
-                "years_active" => vec![years_active(park, ds.as_of())],
-                _ => stated(ds, &park.id, metric),
-            },
-        })
+        .zip(values)
+        .map(|(park, values)| ParkValues { park, values })
         .collect()
 }
 
-fn stated(ds: &Dataset, park: &str, metric: &str) -> Vec<Value> {
-    let mut values: Vec<Value> = ds
-        .observations
+/// Each park's stated values for a metric, in the parks' order, each oldest first: one pass
+/// over the observations, not one per park (200 parks × 16 000 observations at scale).
+fn stated(ds: &Dataset, metric: &str) -> Vec<Vec<Value>> {
+    // Park ids are unique and every observation's park is one of them (the validator's rules).
+    let place: HashMap<&str, usize> = ds
+        .parks
         .iter()
-        .filter(|o| o.park == park && o.metric == metric)
-        .map(Value::from)
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    values.sort_by_key(|v| v.date);
+    let mut values: Vec<Vec<Value>> = ds.parks.iter().map(|_| Vec::new()).collect();
+    for o in ds.observations.iter().filter(|o| o.metric == metric) {
+        if let Some(&i) = place.get(o.park.as_str()) {
+            values[i].push(Value::from(o));
+        }
+    }
+    for v in &mut values {
+        v.sort_by_key(|v| v.date);
+    }
     values
 }
 
@@ -122,9 +142,8 @@ impl From<&Observation> for Value {
 }
 
 /// Latest investment over latest area; as sure as the less sure of the two.
-fn investment_per_m2(ds: &Dataset, park: &Park) -> Option<Value> {
-    let investment = stated(ds, &park.id, "investment_rub").pop()?;
-    let area = stated(ds, &park.id, "area_m2").pop()?;
+fn investment_per_m2(investment: Option<Value>, area: Option<Value>) -> Option<Value> {
+    let (investment, area) = (investment?, area?);
     if area.value <= 0.0 {
         return None;
     }

@@ -15,6 +15,8 @@ pub struct Comparison {
     pub metric: MetricInfo,
     pub cards: Vec<ParkCard>,
     pub headline: String,
+    /// What part of the parks the chart draws, when not all (`CHART_PARKS`).
+    pub selection: Option<String>,
     pub chart: ChartSpec,
 }
 
@@ -28,6 +30,8 @@ pub struct Compared {
     pub cards: Vec<ParkCard>,
     /// What the chart shows, in a sentence (`headline`).
     pub headline: String,
+    /// «На графике — 12 из 200 технопарков…», when the chart draws only some (`CHART_PARKS`).
+    pub selection: Option<String>,
     marks: Marks,
     alt: String,
 }
@@ -57,6 +61,7 @@ impl Compared {
             metric: self.metric.clone(),
             cards: self.cards.clone(),
             headline: self.headline.clone(),
+            selection: self.selection.clone(),
             chart: self.chart(width),
         }
     }
@@ -70,6 +75,17 @@ pub struct ParkCard {
     pub color: String,
     /// Empty: "no data".
     pub values: Vec<ShownValue>,
+}
+
+/// How many parks the chart draws and the cards show before «Ещё 188 технопарков». With more
+/// parks than this, the parks are ordered by their latest value (highest first, best place
+/// first for a rating; no data last) and the chart draws the first ones, as it says above it:
+/// 200 bars or lines would be neither readable nor quick. The table lists every park.
+pub const CHART_PARKS: usize = 12;
+
+/// The cards shown up front (the parks the chart draws) and those behind «Ещё …».
+pub fn up_front(cards: &[ParkCard]) -> (&[ParkCard], &[ParkCard]) {
+    cards.split_at(cards.len().min(CHART_PARKS))
 }
 
 /// How many values a card lists; earlier ones fold away behind a disclosure (the chart and the
@@ -278,8 +294,29 @@ pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compar
             },
         })
         .collect();
+    let all = cards.len();
+    let cards = if all > CHART_PARKS {
+        by_latest(cards, info.unit)
+    } else {
+        cards
+    };
+    let (drawn, _) = up_front(&cards);
+    let selection = (drawn.len() < all).then(|| {
+        let template = if info.unit == Unit::Rank {
+            s.chart_selection_ranks
+        } else {
+            s.chart_selection
+        };
+        fill(
+            template,
+            &[
+                t.number(drawn.len() as f64, 0),
+                counted(t, &s.of_parks, all as f64),
+            ],
+        )
+    });
 
-    let alt_items: Vec<String> = cards
+    let alt_items: Vec<String> = drawn
         .iter()
         .map(|c| {
             if c.values.is_empty() {
@@ -307,14 +344,17 @@ pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compar
     // Series items list years with commas inside, so parks are set apart by semicolons there.
     let separator = if series { "; " } else { ", " };
     let headline = headline(&cards, &info, series, t);
-    // The headline first, then every value.
+    // The headline first, then which parks are drawn, when not all, then every value drawn.
     let alt = format!(
-        "{headline}. {}",
+        "{headline}. {}{}",
+        selection
+            .as_ref()
+            .map_or(String::new(), |s| format!("{s} ")),
         fill(template, &[info.label.clone(), alt_items.join(separator)])
     );
 
     let marks = if series {
-        let lines: Vec<SeriesLine> = cards
+        let lines: Vec<SeriesLine> = drawn
             .iter()
             .map(|c| SeriesLine {
                 park: c.park.clone(),
@@ -339,7 +379,7 @@ pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compar
             axis: s.rank_axis,
         }
     } else {
-        let rows: Vec<BarRow> = cards
+        let rows: Vec<BarRow> = drawn
             .iter()
             .map(|c| {
                 let v = c.values.first();
@@ -359,9 +399,29 @@ pub fn compared(ds: &Dataset, metric: &str, t: &dyn Typography) -> Option<Compar
         metric: info,
         cards,
         headline,
+        selection,
         marks,
         alt,
     })
+}
+
+/// The cards by their latest value: highest first, or best place first for a rating; cards
+/// with no value last; ties in dataset order. An insertion sort: a few hundred cards at most,
+/// and it costs the WASM a tenth of the standard library's sort.
+fn by_latest(mut cards: Vec<ParkCard>, unit: Unit) -> Vec<ParkCard> {
+    let key = |c: &ParkCard| match c.values.last() {
+        Some(v) if unit == Unit::Rank => v.value.value,
+        Some(v) => -v.value.value,
+        None => f64::INFINITY,
+    };
+    for i in 1..cards.len() {
+        let mut j = i;
+        while j > 0 && key(&cards[j]) < key(&cards[j - 1]) {
+            cards.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    cards
 }
 
 #[cfg(test)]
@@ -369,7 +429,7 @@ mod tests {
     use super::*;
     use crate::format::ReferenceTypography;
     use crate::i18n::Lang;
-    use crate::model::{Confidence, PartialDate};
+    use crate::model::{Confidence, Observation, Park, PartialDate, Text};
 
     fn card(years: std::ops::RangeInclusive<i32>) -> ParkCard {
         ParkCard {
@@ -524,6 +584,133 @@ mod tests {
             earlier_label(&ru, eight.folded().0),
             "Ещё 3 значения (2016–2018)"
         );
+    }
+
+    /// The bundled dataset with `values.len()` parks, copies of the first, park `p{i}` valued
+    /// `values[i]` on `metric` (none where `None`) in 2020, and for the rating 1st in 2019.
+    fn many_parks(metric: &str, values: &[Option<f64>]) -> Dataset {
+        let mut ds =
+            crate::model::load_dataset(include_bytes!("../../public/data/technoparks.json"))
+                .expect("valid dataset");
+        let (park, obs) = (
+            ds.parks[0].clone(),
+            ds.observations
+                .iter()
+                .find(|o| o.metric == metric)
+                .expect("observed")
+                .clone(),
+        );
+        ds.observations.retain(|o| o.metric != metric);
+        ds.parks = (0..values.len())
+            .map(|i| Park {
+                id: format!("p{i}"),
+                name: Text {
+                    ru: format!("П{i}"),
+                    en: format!("P{i}"),
+                },
+                ..park.clone()
+            })
+            .collect();
+        for (i, v) in values.iter().enumerate() {
+            let years: &[i32] = if metric == "akit_rank" {
+                &[2019, 2020]
+            } else {
+                &[2020]
+            };
+            for &year in years {
+                if let Some(v) = v {
+                    ds.observations.push(Observation {
+                        park: format!("p{i}"),
+                        value: if year == 2020 { *v } else { 1.0 },
+                        date: PartialDate {
+                            year,
+                            month: None,
+                            day: None,
+                        },
+                        ..obs.clone()
+                    });
+                }
+            }
+        }
+        ds
+    }
+
+    fn parks(cards: &[ParkCard]) -> Vec<&str> {
+        cards.iter().map(|c| c.park.as_str()).collect()
+    }
+
+    #[test]
+    fn a_few_parks_keep_their_order_and_are_all_drawn() {
+        let ds = many_parks("area_m2", &[Some(1.0), None, Some(3.0)]);
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let c = comparison(&ds, "area_m2", &t, 640.0).expect("a metric");
+        assert_eq!(parks(&c.cards), ["p0", "p1", "p2"]);
+        assert_eq!(c.selection, None);
+        assert_eq!(up_front(&c.cards).1.len(), 0);
+    }
+
+    #[test]
+    fn with_many_parks_the_chart_draws_the_first_by_latest_value_and_says_so() {
+        let n = CHART_PARKS + 3;
+        // p0 has no data; p1..: values rising, p5 and p6 tied.
+        let values: Vec<Option<f64>> = (0..n)
+            .map(|i| match i {
+                0 => None,
+                6 => Some(50.0),
+                i => Some(i as f64 * 10.0),
+            })
+            .collect();
+        // Bars (one value each), and a rating's lines.
+        for (metric, best_first) in [("area_m2", true), ("akit_rank", false)] {
+            let ds = many_parks(metric, &values);
+            let t = ReferenceTypography { lang: Lang::Ru };
+            let c = comparison(&ds, metric, &t, 640.0).expect("a metric");
+            let mut want: Vec<String> = (1..n).map(|i| format!("p{i}")).collect();
+            if best_first {
+                want.reverse();
+                // Ties keep the dataset's order: p5 before p6.
+                let (a, b) = (
+                    want.iter().position(|p| p == "p5").unwrap(),
+                    want.iter().position(|p| p == "p6").unwrap(),
+                );
+                want.swap(a, b);
+            }
+            want.push("p0".into());
+            assert_eq!(parks(&c.cards), want, "{metric}: no data last");
+            let (drawn, rest) = up_front(&c.cards);
+            assert_eq!((drawn.len(), rest.len()), (CHART_PARKS, 3));
+            let mut on_chart: Vec<&str> = c.chart.data.iter().map(|d| d.park.as_str()).collect();
+            on_chart.dedup();
+            assert_eq!(
+                on_chart,
+                parks(drawn),
+                "{metric}: the chart draws the cards up front"
+            );
+            assert!(c.chart.alt.contains(&format!("{} — ", drawn[0].name)));
+            let selection = c.selection.clone().expect("a selection");
+            assert!(
+                selection.starts_with("На графике — 12 из 15 технопарков"),
+                "{selection}"
+            );
+            assert!(c.chart.alt.contains(&selection), "{}", c.chart.alt);
+            assert!(
+                !c.chart.alt.contains(&format!("{} — ", rest[0].name)),
+                "{}: only the drawn parks",
+                c.chart.alt
+            );
+        }
+        let ds = many_parks("akit_rank", &values);
+        let en = comparison(
+            &ds,
+            "akit_rank",
+            &ReferenceTypography { lang: Lang::En },
+            640.0,
+        )
+        .expect("a metric");
+        assert!(en
+            .selection
+            .expect("a selection")
+            .starts_with("The chart shows 12 of 15 parks, those with the best latest places"));
     }
 
     #[test]

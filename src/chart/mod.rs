@@ -8,8 +8,8 @@ mod scale;
 mod spec;
 
 pub use compare::{
-    compared, comparison, earlier_label, value_description, Compared, Comparison, ParkCard,
-    ShownValue,
+    compared, comparison, earlier_label, up_front, value_description, Compared, Comparison,
+    ParkCard, ShownValue, CHART_PARKS,
 };
 pub use lifecycle::{lifecycle_chart, lifecycle_periods, year_position, PeriodRow};
 pub use render::render_svg;

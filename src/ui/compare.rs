@@ -13,7 +13,7 @@ use crate::analysis::metric_catalogue;
 use crate::chart::{compared, render_svg};
 use crate::format::ReferenceTypography;
 use crate::model::Dataset;
-use crate::view::{ComparePanel, MetricView, ValueCard, ValuesTable};
+use crate::view::{ComparePanel, MetricView, ValueCards, ValuesTable};
 
 /// Chart width before the container has been measured.
 const DEFAULT_WIDTH: f64 = 560.0;
@@ -102,13 +102,11 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
     };
     let cards = move || {
         let lang = state.lang.get();
-        cards.get().map(|cards| {
-            cards
-                .into_iter()
-                .map(|card| view! { <ValueCard ds=ds.clone() card lang/> })
-                .collect_view()
-        })
+        cards
+            .get()
+            .map(|cards| view! { <ValueCards ds=ds.clone() cards lang/> })
     };
+    let selection = move || typeset.with(|c| c.as_ref().and_then(|c| c.selection.clone()));
 
     view! {
         <ComparePanel metrics=catalogue metric as_table on_metric on_table>
@@ -117,6 +115,7 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
                 metric
                 headline=Signal::derive(headline)
                 formula=Signal::derive(formula)
+                selection=Signal::derive(selection)
                 alt=Signal::derive(alt)
                 table
                 cards

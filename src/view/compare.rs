@@ -13,10 +13,10 @@ use super::sources::{ConfidenceLegend, ConfidenceMark, SourceLinks};
 use super::state::{use_app_state, use_page_copy, PageCopy};
 use super::table::scroll_table;
 use crate::analysis::MetricInfo;
-use crate::chart::{earlier_label, Comparison, ParkCard, ShownValue};
+use crate::chart::{earlier_label, up_front, Comparison, ParkCard, ShownValue};
 use crate::contract::{COMPARE, METRIC_SELECT, VIEW_CHART, VIEW_TABLE};
 use crate::export::{static_download, Kind};
-use crate::format::ReferenceTypography;
+use crate::format::{counted, ReferenceTypography};
 use crate::i18n::{strings, Lang};
 use crate::model::Dataset;
 
@@ -99,7 +99,7 @@ pub fn ComparePanel<C: IntoView + 'static>(
 /// One metric's view: the headline that says what the chart shows, the formula of a derived
 /// metric, the chart's frame (`children`: the drawing), the keyboard hint (shown while the
 /// chart has the focus), the table, the chart/table tabs and the Download menu, and the value
-/// cards. `index`: the first view's place of the metric in the select (its view shows while
+/// cards (`ValueCards`). `index`: the first view's place of the metric in the select (its view shows while
 /// that option is chosen, `first-view.css`); the app's one view has none.
 #[component]
 pub fn MetricView<C, T, K>(
@@ -107,6 +107,9 @@ pub fn MetricView<C, T, K>(
     #[prop(into)] metric: Signal<String>,
     #[prop(into)] headline: Signal<String>,
     #[prop(into)] formula: Signal<Option<String>>,
+    /// Which parks the chart draws, when not all.
+    #[prop(into)]
+    selection: Signal<Option<String>>,
     #[prop(into)] alt: Signal<String>,
     table: T,
     cards: K,
@@ -135,6 +138,7 @@ where
             {move || formula.get().map(|formula| view! {
                 <p class="formula">{move || s().formula} ": " {formula}</p>
             })}
+            {move || selection.get().map(|text| view! { <p class="formula">{text}</p> })}
             <figure id=id("compare-chart") class="chart-figure">
                 <div class="chart-wrap" node_ref=container>{children()}</div>
                 <p class="chart-hint">{move || s().chart_keys_hint}</p>
@@ -146,7 +150,7 @@ where
                 </div>
                 <figcaption class="visually-hidden" aria-live="polite">{alt}</figcaption>
             </figure>
-            <ul id=id("compare-values") class="value-cards">{cards}</ul>
+            {cards}
         </div>
     }
 }
@@ -235,6 +239,38 @@ pub fn ShareMenu<C: IntoView + 'static>(children: TypedChildren<C>) -> impl Into
             <div class="menu-list">{children()}</div>
         </details>
     }
+}
+
+/// The parks' cards: those the chart draws (`up_front`), then the others behind «Ещё 188
+/// технопарков», drawn by the app once first opened (the first view, with no script, holds
+/// them from the start).
+#[component]
+pub fn ValueCards(ds: Arc<Dataset>, cards: Vec<ParkCard>, lang: Lang) -> impl IntoView {
+    let copy = use_page_copy();
+    let (first, rest) = up_front(&cards);
+    let id = (copy == PageCopy::App).then_some("compare-values");
+    let shown = card_list(&ds, first, lang, id);
+    let rest = (!rest.is_empty()).then(|| {
+        let t = ReferenceTypography { lang };
+        let label = counted(&t, &strings(lang).more_parks, rest.len() as f64);
+        let open = RwSignal::new(copy == PageCopy::FirstView);
+        let rest = rest.to_vec();
+        view! {
+            <details class="more-parks" on:toggle=move |_| open.set(true)>
+                <summary>{label}</summary>
+                {move || open.get().then(|| card_list(&ds, &rest, lang, None))}
+            </details>
+        }
+    });
+    view! { {shown} {rest} }
+}
+
+fn card_list(ds: &Arc<Dataset>, cards: &[ParkCard], lang: Lang, id: Option<&str>) -> impl IntoView {
+    let items = cards
+        .iter()
+        .map(|card| view! { <ValueCard ds=ds.clone() card=card.clone() lang/> })
+        .collect_view();
+    view! { <ul id=id.map(str::to_string) class="value-cards">{items}</ul> }
 }
 
 /// A park's figures for the metric, for a glance: each value and its date large, how sure it

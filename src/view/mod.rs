@@ -12,7 +12,7 @@ mod table;
 mod timeline;
 mod unknowns;
 
-pub use compare::{ComparePanel, MetricView, ShareMenu, ValueCard, ValuesTable};
+pub use compare::{ComparePanel, MetricView, ShareMenu, ValueCards, ValuesTable};
 pub use header::{ActionButton, SiteHeader, ViPanel};
 pub use lifecycle::LifecycleFrame;
 pub use sources::{ConfidenceMark, SourceLinks, Sources};
