@@ -33,9 +33,7 @@ pub fn year_position(date: &PartialDate) -> f64 {
 }
 
 /// The lifecycle chart for the events that pass the timeline's filter (`shown`), with the
-/// selected event drawn larger and a rule through every lane. A park's bar is solid while it
-/// is open, pale with a dashed edge while its work is suspended, and ends in a rule where it
-/// closed; the bars run to the dataset's date.
+/// selected event drawn larger and a rule through every lane (`Lifecycle::selection`).
 pub fn lifecycle_chart(
     ds: &Dataset,
     shown: &[&str],
@@ -43,6 +41,70 @@ pub fn lifecycle_chart(
     t: &dyn Typography,
     width: f64,
 ) -> ChartSpec {
+    let chart = lifecycle(ds, shown, t, width);
+    let selection = selected.map(|id| chart.selection(ds, id));
+    let mut spec = chart.spec;
+    spec.marks.extend(selection.into_iter().flatten());
+    spec
+}
+
+/// The lifecycle chart laid out, with no event selected, and what its selection needs: the
+/// app draws the selection over it, so that choosing an event redraws two marks, not the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lifecycle {
+    pub spec: ChartSpec,
+    x: Linear,
+    /// Where the selection's rule starts and ends, top to bottom.
+    rule: (f64, f64),
+}
+
+impl Lifecycle {
+    /// The selected event's marks: its dot drawn larger, when it is shown, and a rule through
+    /// every lane and bar at its date; nothing for an id the dataset lacks.
+    pub fn selection(&self, ds: &Dataset, id: &str) -> Vec<Mark> {
+        let Some(event) = ds.events.iter().find(|e| e.id == id) else {
+            return Vec::new();
+        };
+        let px = self.x.map(year_position(&event.date));
+        let mut marks = vec![Mark::Line {
+            points: vec![(px, self.rule.0), (px, self.rule.1)],
+            stroke: SELECTED.into(),
+            width: 2.0,
+            dashed: true,
+        }];
+        let datum = self
+            .spec
+            .data
+            .iter()
+            .find(|d| d.event.as_deref() == Some(id));
+        if let Some(d) = datum {
+            marks.push(Mark::Dot {
+                cx: d.x + d.w / 2.0,
+                cy: d.y + d.h / 2.0,
+                r: 8.0,
+                color: SELECTED.into(),
+                hollow: event.confidence.is_inferred(),
+            });
+        }
+        marks
+    }
+
+    /// The selection alone, as a drawing of the chart's size to lay over it.
+    pub fn selection_spec(&self, ds: &Dataset, id: &str) -> ChartSpec {
+        ChartSpec {
+            width: self.spec.width,
+            height: self.spec.height,
+            marks: self.selection(ds, id),
+            data: Vec::new(),
+            alt: String::new(),
+        }
+    }
+}
+
+/// The lifecycle chart with no event selected. A park's bar is solid while it is open, pale
+/// with a dashed edge while its work is suspended, and ends in a rule where it closed; the
+/// bars run to the dataset's date.
+pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -> Lifecycle {
     let lang = t.lang();
     let s = strings(lang);
     let today = ds.as_of();
@@ -172,16 +234,11 @@ pub fn lifecycle_chart(
         };
         for &(event, cx, row) in placed {
             let cy = lane_top + LANE_LABEL + TARGET / 2.0 + row as f64 * TARGET;
-            let is_selected = selected == Some(event.id.as_str());
             marks.push(Mark::Dot {
                 cx,
                 cy,
-                r: if is_selected { 8.0 } else { 5.0 },
-                color: if is_selected {
-                    SELECTED.into()
-                } else {
-                    color.into()
-                },
+                r: 5.0,
+                color: color.into(),
                 hollow: event.confidence.is_inferred(),
             });
             data.push(Datum {
@@ -221,17 +278,6 @@ pub fn lifecycle_chart(
         }
     }
 
-    // The selected event: a rule through every lane and bar.
-    if let Some(event) = selected.and_then(|id| ds.events.iter().find(|e| e.id == id)) {
-        let px = x.map(year_position(&event.date));
-        marks.push(Mark::Line {
-            points: vec![(px, top), (px, axis_bottom - 26.0)],
-            stroke: SELECTED.into(),
-            width: 2.0,
-            dashed: true,
-        });
-    }
-
     marks.extend(legend);
 
     let parks: Vec<String> = ds.parks.iter().map(|p| park_line(p, t)).collect();
@@ -242,12 +288,16 @@ pub fn lifecycle_chart(
         s.lifecycle_alt,
         &[parks, counted(t, &s.events_count, shown.len() as f64)],
     );
-    ChartSpec {
-        width,
-        height,
-        marks,
-        data,
-        alt,
+    Lifecycle {
+        spec: ChartSpec {
+            width,
+            height,
+            marks,
+            data,
+            alt,
+        },
+        x,
+        rule: (top, axis_bottom - 26.0),
     }
 }
 

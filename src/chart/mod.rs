@@ -11,7 +11,9 @@ pub use compare::{
     compared, comparison, earlier_label, up_front, value_description, Compared, Comparison,
     ParkCard, ShownValue, CHART_PARKS,
 };
-pub use lifecycle::{lifecycle_chart, lifecycle_periods, year_position, PeriodRow};
+pub use lifecycle::{
+    lifecycle, lifecycle_chart, lifecycle_periods, year_position, Lifecycle, PeriodRow,
+};
 pub use render::render_svg;
 pub use scale::{nice_ticks, Linear};
 pub use spec::*;

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::dom::{focus_first, hit_target, measured_width, move_tab_stop, region_index};
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
-use crate::chart::{lifecycle_chart, render_svg};
+use crate::chart::{lifecycle, render_svg};
 use crate::format::ReferenceTypography;
 use crate::i18n::strings;
 use crate::model::Dataset;
@@ -25,8 +25,8 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     let (container, measured) = measured_width();
 
     // Laid out once the container's width is known (not first at a guessed width, then again).
-    let ds_for_table = ds.clone();
-    let spec = Memo::new(move |_| {
+    let (ds_for_table, ds_for_selection) = (ds.clone(), ds.clone());
+    let chart = Memo::new(move |_| {
         let width = measured.get()?;
         let lang = state.lang.get();
         let filter = state.filter.get();
@@ -34,30 +34,41 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             .into_iter()
             .flat_map(|(_, events)| events.into_iter().map(|e| e.id.as_str()))
             .collect();
-        let selected = state.event.get();
-        Some(lifecycle_chart(
+        Some(lifecycle(
             &ds,
             &shown,
-            selected.as_deref(),
             &ReferenceTypography { lang },
             width / state.vi.get().chart_scale(),
         ))
     });
     let svg = move || {
-        spec.with(|sp| {
-            sp.as_ref()
-                .and_then(|sp| render_svg(sp).ok())
+        chart.with(|c| {
+            c.as_ref()
+                .and_then(|c| render_svg(&c.spec).ok())
                 .unwrap_or_default()
         })
     };
+    // The selected event, drawn over the chart: choosing one leaves the chart as it is.
+    let selection = move || {
+        let id = state.event.get()?;
+        chart.with(|c| render_svg(&c.as_ref()?.selection_spec(&ds_for_selection, &id)).ok())
+    };
+    let is_selected = Selector::new(move || state.event.get());
     // Read in place: the spec's marks are not cloned for its data.
-    let data = move || spec.with(|sp| sp.as_ref().map(|sp| sp.data.clone()).unwrap_or_default());
+    let data = move || {
+        chart.with(|c| {
+            c.as_ref()
+                .map(|c| &c.spec)
+                .map(|sp| sp.data.clone())
+                .unwrap_or_default()
+        })
+    };
     // The mark the keyboard is on; only it is in the tab order.
     let active = RwSignal::new(0usize);
     // Fewer marks (a filter): the keyboard's place must stay on a mark, or none would be in
     // the tab order.
     Effect::new(move |_| {
-        let count = spec.with(|sp| sp.as_ref().map_or(0, |sp| sp.data.len()));
+        let count = chart.with(|c| c.as_ref().map(|c| &c.spec).map_or(0, |sp| sp.data.len()));
         if active.get_untracked() >= count {
             active.set(0);
         }
@@ -65,8 +76,12 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     let pointed = RwSignal::new(None::<String>);
 
     let on_key = move |ev: KeyboardEvent| {
-        let data =
-            spec.with_untracked(|sp| sp.as_ref().map(|sp| sp.data.clone()).unwrap_or_default());
+        let data = chart.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| &c.spec)
+                .map(|sp| sp.data.clone())
+                .unwrap_or_default()
+        });
         if data.is_empty() {
             return;
         }
@@ -91,8 +106,9 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     };
     let caption = move || {
         let id = pointed.get().or_else(|| state.event.get())?;
-        spec.with(|sp| {
-            sp.as_ref()?
+        chart.with(|c| {
+            c.as_ref()?
+                .spec
                 .data
                 .iter()
                 .find(|d| d.event.as_deref() == Some(id.as_str()))
@@ -103,10 +119,11 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     view! {
         <LifecycleFrame ds=ds_for_table caption=Signal::derive(caption)>
             <div class="chart-wrap" node_ref=container>
-                <div class="chart" role="img" aria-label=move || spec.with(|sp| sp.as_ref().map(|sp| sp.alt.clone())) inner_html=svg></div>
+                <div class="chart" role="img" aria-label=move || chart.with(|c| c.as_ref().map(|c| &c.spec).map(|sp| sp.alt.clone())) inner_html=svg></div>
+                <div class="chart selection-layer" inner_html=selection></div>
                 <svg
                     class="hit-layer"
-                    viewBox=move || spec.with(|sp| sp.as_ref().map(|sp| format!("0 0 {} {}", sp.width, sp.height)))
+                    viewBox=move || chart.with(|c| c.as_ref().map(|c| &c.spec).map(|sp| format!("0 0 {} {}", sp.width, sp.height)))
                     role="group"
                     aria-label=move || s().lifecycle_hint
                     on:keydown=on_key
@@ -141,11 +158,13 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(i, d)| {
-                                let is_selected = d.event.is_some() && d.event == state.event.get_untracked();
+                                let (event, is_selected) = (d.event.clone(), is_selected.clone());
+                                let selected = move || event.is_some() && is_selected.selected(&event);
+                                let pressed = selected.clone();
                                 view! {
                                     <rect
                                         class="hit"
-                                        class:selected=is_selected
+                                        class:selected=selected
                                         data-index=i.to_string()
                                         data-event=d.event.clone().unwrap_or_default()
                                         x=d.x.to_string()
@@ -154,7 +173,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                                         height=d.h.to_string()
                                         prop:tabIndex=if i == stop { 0 } else { -1 }
                                         role="button"
-                                        aria-pressed=is_selected.to_string()
+                                        aria-pressed=move || pressed().to_string()
                                         aria-label=d.label.clone()
                                     ></rect>
                                 }

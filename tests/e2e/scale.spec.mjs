@@ -1,7 +1,8 @@
 // Many events: the timeline lists a page at a time, a "show more" button lists the next (the
 // keyboard focus stays on it), a new filter starts from the first page again, and an event
 // chosen on the lifecycle chart is listed wherever it is. A long series: a value card lists
-// the latest values and folds the earlier ones into a disclosure.
+// the latest values and folds the earlier ones into a disclosure. Many parks: the chart draws
+// the first twelve by value and says so; the others' cards fold away, the table lists all.
 
 import { expect, openReady, test } from './fixtures.mjs';
 import { DATA_PATH, countText, dataset, fill, locale } from './data.mjs';
@@ -109,4 +110,45 @@ test('a card lists the latest five values of a long series and folds the earlier
   await page.click('#lang-toggle');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(card.locator('details.earlier summary')).toHaveText(`${fill(locale('en').earlier_values.other, folded)} ${span}`);
+});
+
+/** The real dataset with `extra` copies of Technopark Perm, park `copy-i` of area (i + 1) × 1 000 m². */
+function manyParks(extra) {
+  const data = dataset();
+  const park = data.parks.find((p) => p.id === 'technopark-perm');
+  const area = data.observations.find((o) => o.park === park.id && o.metric === 'area_m2');
+  for (let i = 0; i < extra; i += 1) {
+    const id = `copy-${i}`;
+    data.parks.push({ ...park, id, name: { ru: `Копия ${i}`, en: `Copy ${i}` } });
+    data.observations.push({ ...area, park: id, value: (i + 1) * 1000 });
+  }
+  return data;
+}
+
+test('with more than twelve parks the chart draws the twelve largest and says so; the others fold away', async ({ page }) => {
+  const data = manyParks(13);
+  await page.route(`**${DATA_PATH}`, (route) => route.fulfill({ json: data }));
+  await openReady(page, '?metric=area_m2');
+  // By area: Morion Digital, Technopark Perm, then the copies from the largest; no-data last.
+  const order = ['morion-digital', 'technopark-perm', ...Array.from({ length: 13 }, (_, i) => `copy-${12 - i}`)];
+  const drawn = order.slice(0, 12);
+  const cards = page.locator('#compare-values > li.value-card');
+  await expect(cards).toHaveCount(12);
+  expect(await cards.evaluateAll((els) => els.map((el) => el.dataset.park))).toEqual(drawn);
+  const bars = page.locator('#compare-chart rect.hit');
+  expect(await bars.evaluateAll((els) => els.map((el) => el.dataset.park))).toEqual(drawn);
+
+  const said = fill(ru.chart_selection, 12, fill(ru.of_parks.many, 15));
+  await expect(page.locator('.metric-view p.formula')).toHaveText(said);
+  await expect(page.locator('#compare-chart figcaption')).toContainText(said);
+
+  const fold = page.locator('details.more-parks');
+  await expect(fold.locator('summary')).toHaveText(fill(ru.more_parks.few, 3));
+  await expect(fold.locator('li.value-card'), 'closed, the fold draws nothing').toHaveCount(0);
+  await fold.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  expect(await fold.locator('li.value-card').evaluateAll((els) => els.map((el) => el.dataset.park))).toEqual(order.slice(12));
+
+  await showTable(page);
+  await expect(page.locator('#values-table tbody tr')).toHaveCount(15);
 });

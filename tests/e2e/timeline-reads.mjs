@@ -81,6 +81,14 @@ export function readLifecycle(page) {
         tabindex: r.getAttribute('tabindex'),
       })),
       fills: [...section.querySelectorAll('.chart svg rect')].map((r) => (r.getAttribute('fill') ?? '').toLowerCase()),
+      // The selection, drawn over the chart: the events whose hit area holds its large dot.
+      // (A dot may be two circles, its fill and its ring.)
+      drawnSelected: [...new Set([...section.querySelectorAll('.selection-layer circle[r="8"]')].flatMap((c) => {
+        const [cx, cy] = ['cx', 'cy'].map((a) => Number(c.getAttribute(a)));
+        const at = (r, a) => Number(r.getAttribute(a));
+        const under = hits.filter((r) => cx > at(r, 'x') && cx < at(r, 'x') + at(r, 'width') && cy > at(r, 'y') && cy < at(r, 'y') + at(r, 'height'));
+        return under.length > 0 ? under.map((r) => r.dataset.event) : ['(no mark under it)'];
+      }))],
       caption: section.querySelector('#lifecycle-caption')?.textContent ?? null,
     };
   });
@@ -88,7 +96,7 @@ export function readLifecycle(page) {
 
 /** Waits until the lifecycle chart is drawn and its markup stops changing. */
 export async function stableLifecycle(page) {
-  await expect(page.locator('section#lifecycle .chart svg')).toBeAttached();
+  await expect(page.locator('section#lifecycle .chart[role=img] svg')).toBeAttached();
   return settled(() => page.evaluate(() => document.querySelector('section#lifecycle .chart-wrap')?.innerHTML ?? ''), 'the lifecycle chart');
 }
 
@@ -134,6 +142,7 @@ export async function expectSelected(page, id, what) {
   expect(timeline.pressed, `${what}: .event-select[aria-pressed=true]`).toEqual(expected);
   expect(chart.hits.filter((h) => h.selected).map((h) => h.event), `${what}: #lifecycle rect.hit.selected`).toEqual(expected);
   expect(chart.hits.filter((h) => h.pressed === 'true').map((h) => h.event), `${what}: rect.hit[aria-pressed=true]`).toEqual(expected);
+  expect(chart.drawnSelected, `${what}: the large dot drawn over the chart`).toEqual(expected);
   if (id === null) {
     expect(chart.caption.trim(), `${what}: no caption without a selection`).toBe('');
     return;
