@@ -85,6 +85,24 @@ pub fn move_tab_stop(region: &web_sys::Element) {
     let _ = region.set_attribute("tabindex", "0");
 }
 
+/// Marks the hit region of the event `id` (its `data-event`) selected, and no other: by hand,
+/// as `move_tab_stop`, so that a selection does not wake every region. A layer is drawn with
+/// its selection in place.
+pub fn mark_selected(layer: &web_sys::Element, id: Option<&str>) {
+    let Ok(regions) = layer.query_selector_all(".hit[data-event]") else {
+        return;
+    };
+    for region in
+        (0..regions.length()).filter_map(|i| regions.item(i)?.dyn_into::<web_sys::Element>().ok())
+    {
+        let on = id.is_some() && region.get_attribute("data-event").as_deref() == id;
+        if on || region.get_attribute("aria-pressed").as_deref() == Some("true") {
+            let _ = region.set_attribute("class", if on { "hit selected" } else { "hit" });
+            let _ = region.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        }
+    }
+}
+
 /// The menus (`details.menu`) close as menus do: on a click or a tap outside them, and on Esc,
 /// which gives the keyboard's focus back to the menu's button. One listener each on the
 /// document, for the life of the page.

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::dom::{focus_first, hit_target, measured_width, move_tab_stop, region_index};
+use super::dom::{
+    focus_first, hit_target, mark_selected, measured_width, move_tab_stop, region_index,
+};
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
 use crate::chart::{lifecycle, render_svg};
@@ -53,7 +55,14 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
         let id = state.event.get()?;
         chart.with(|c| render_svg(&c.as_ref()?.selection_spec(&ds_for_selection, &id)).ok())
     };
-    let is_selected = Selector::new(move || state.event.get());
+    // The hit areas follow the selection by hand (`mark_selected`); a redraw draws it in place.
+    let layer = NodeRef::<leptos::svg::Svg>::new();
+    Effect::new(move |_| {
+        let id = state.event.get();
+        if let Some(layer) = layer.get() {
+            mark_selected(&layer, id.as_deref());
+        }
+    });
     // Read in place: the spec's marks are not cloned for its data.
     let data = move || {
         chart.with(|c| {
@@ -122,6 +131,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                 <div class="chart" role="img" aria-label=move || chart.with(|c| c.as_ref().map(|c| &c.spec).map(|sp| sp.alt.clone())) inner_html=svg></div>
                 <div class="chart selection-layer" inner_html=selection></div>
                 <svg
+                    node_ref=layer
                     class="hit-layer"
                     viewBox=move || chart.with(|c| c.as_ref().map(|c| &c.spec).map(|sp| format!("0 0 {} {}", sp.width, sp.height)))
                     role="group"
@@ -158,13 +168,11 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(i, d)| {
-                                let (event, is_selected) = (d.event.clone(), is_selected.clone());
-                                let selected = move || event.is_some() && is_selected.selected(&event);
-                                let pressed = selected.clone();
+                                let is_selected = d.event.is_some() && d.event == state.event.get_untracked();
                                 view! {
                                     <rect
                                         class="hit"
-                                        class:selected=selected
+                                        class:selected=is_selected
                                         data-index=i.to_string()
                                         data-event=d.event.clone().unwrap_or_default()
                                         x=d.x.to_string()
@@ -173,7 +181,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                                         height=d.h.to_string()
                                         prop:tabIndex=if i == stop { 0 } else { -1 }
                                         role="button"
-                                        aria-pressed=move || pressed().to_string()
+                                        aria-pressed=is_selected.to_string()
                                         aria-label=d.label.clone()
                                     ></rect>
                                 }
