@@ -2,6 +2,7 @@
 //! rendering to an SVG string with plotters.
 
 mod compare;
+mod hits;
 mod lifecycle;
 mod render;
 mod scale;
@@ -11,6 +12,7 @@ pub use compare::{
     compared, comparison, earlier_label, up_front, value_description, Compared, Comparison,
     ParkCard, ShownValue, CHART_PARKS,
 };
+pub use hits::{hit_markup, HitRole};
 pub use lifecycle::{
     lifecycle, lifecycle_chart, lifecycle_periods, year_position, Lifecycle, PeriodRow,
 };

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::dom::{focus_first, hit_target, move_tab_stop, region_index};
 use super::state::use_app_state;
-use crate::chart::{value_description, Comparison, Datum, ShownValue};
+use crate::chart::{hit_markup, value_description, Comparison, HitRole, ShownValue};
 use crate::i18n::strings;
 use crate::model::Dataset;
 use crate::view::ConfidenceMark;
@@ -90,6 +90,32 @@ pub fn ChartView(
         }
     };
 
+    // One box per value, read out with its date, sources and confidence, as its tooltip shows
+    // them; a new chart starts the keyboard at the first (then `move_tab_stop` moves it).
+    let regions = move || {
+        let lang = state.lang.get();
+        if width.get().is_none() {
+            return String::new();
+        }
+        comparison.with(|c| {
+            let Some(chart) = c.as_ref().map(|c| &c.chart) else {
+                return String::new();
+            };
+            let labels = chart.data.iter().enumerate().map(|(i, d)| {
+                let label = match value_of(c, i) {
+                    Some((_, v)) => format!(
+                        "{}; {}",
+                        d.label,
+                        value_description(&ds_for_regions, &v, lang)
+                    ),
+                    None => d.label.clone(),
+                };
+                (d, label)
+            });
+            hit_markup(labels, 0, HitRole::Value)
+        })
+    };
+
     // The drawing, its keyboard layer and the tooltip; the frame around them is the shared
     // `view::MetricView`'s.
     view! {
@@ -122,21 +148,8 @@ pub fn ChartView(
                     shown.set(Some(i));
                 }
             }
+            inner_html=regions
         >
-            {move || {
-                // Each value's date, sources and confidence, as its tooltip shows them.
-                let lang = state.lang.get();
-                data()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, d)| {
-                        let description = comparison
-                            .with(|c| value_of(c, i))
-                            .map(|(_, v)| value_description(&ds_for_regions, &v, lang));
-                        hit_region(i, d, description)
-                    })
-                    .collect_view()
-            }}
         </svg>
         {move || {
             let index = shown.get()?;
@@ -178,30 +191,6 @@ pub fn ChartView(
                 </div>
             })
         }}
-    }
-}
-
-/// One focusable box over a bar or a point. Only one is in the tab order: the first as drawn
-/// (a new chart starts the keyboard there), then the last focused (`move_tab_stop`). Focus,
-/// pointer and click are handled once for all, on the layer.
-fn hit_region(index: usize, d: Datum, description: Option<String>) -> impl IntoView {
-    let label = match description {
-        Some(description) => format!("{}; {description}", d.label),
-        None => d.label.clone(),
-    };
-    view! {
-        <rect
-            class="hit"
-            data-index=index.to_string()
-            data-park=d.park.clone()
-            x=d.x.to_string()
-            y=d.y.to_string()
-            width=d.w.to_string()
-            height=d.h.to_string()
-            prop:tabIndex=if index == 0 { 0 } else { -1 }
-            role="img"
-            aria-label=label
-        ></rect>
     }
 }
 

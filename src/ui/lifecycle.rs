@@ -12,7 +12,7 @@ use super::dom::{
 };
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
-use crate::chart::{lifecycle, render_svg};
+use crate::chart::{hit_markup, lifecycle, render_svg, HitRole};
 use crate::format::ReferenceTypography;
 use crate::i18n::strings;
 use crate::model::Dataset;
@@ -63,15 +63,6 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             mark_selected(&layer, id.as_deref());
         }
     });
-    // Read in place: the spec's marks are not cloned for its data.
-    let data = move || {
-        chart.with(|c| {
-            c.as_ref()
-                .map(|c| &c.spec)
-                .map(|sp| sp.data.clone())
-                .unwrap_or_default()
-        })
-    };
     // The mark the keyboard is on; only it is in the tab order.
     let active = RwSignal::new(0usize);
     // Fewer marks (a filter): the keyboard's place must stay on a mark, or none would be in
@@ -84,6 +75,23 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     });
     let pointed = RwSignal::new(None::<String>);
 
+    // The tab stop as drawn: the keyboard's place, or the first mark when a filter took that
+    // one away (as the effect above decides).
+    let regions = move || {
+        chart.with(|c| {
+            let Some(spec) = c.as_ref().map(|c| &c.spec) else {
+                return String::new();
+            };
+            let stop = Some(active.get_untracked())
+                .filter(|&a| a < spec.data.len())
+                .unwrap_or(0);
+            let selected = state.event.get_untracked();
+            let role = HitRole::Event {
+                selected: selected.as_deref(),
+            };
+            hit_markup(spec.data.iter().map(|d| (d, d.label.clone())), stop, role)
+        })
+    };
     let on_key = move |ev: KeyboardEvent| {
         let data = chart.with_untracked(|c| {
             c.as_ref()
@@ -158,36 +166,8 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                             state.event.set(event_of(&region));
                         }
                     }
+                    inner_html=regions
                 >
-                    {move || {
-                        let data = data();
-                        // The tab stop as drawn: the keyboard's place, or the first mark when a
-                        // filter took that one away (as the effect above decides).
-                        let stop = Some(active.get_untracked()).filter(|&a| a < data.len()).unwrap_or(0);
-                        data
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, d)| {
-                                let is_selected = d.event.is_some() && d.event == state.event.get_untracked();
-                                view! {
-                                    <rect
-                                        class="hit"
-                                        class:selected=is_selected
-                                        data-index=i.to_string()
-                                        data-event=d.event.clone().unwrap_or_default()
-                                        x=d.x.to_string()
-                                        y=d.y.to_string()
-                                        width=d.w.to_string()
-                                        height=d.h.to_string()
-                                        prop:tabIndex=if i == stop { 0 } else { -1 }
-                                        role="button"
-                                        aria-pressed=is_selected.to_string()
-                                        aria-label=d.label.clone()
-                                    ></rect>
-                                }
-                            })
-                            .collect_view()
-                    }}
                 </svg>
             </div>
         </LifecycleFrame>

@@ -1,0 +1,143 @@
+//! A chart's hit layer as markup: a focusable box over each bar, point or event mark (its
+//! `Datum`), for the keyboard, the pointer and assistive technology; the comparison's and the
+//! lifecycle's, written here once and set whole (`innerHTML`). Built as Leptos views, the two
+//! layers cost the WASM 2.3 KB more (at the scale dataset the time is the same either way:
+//! the browser makes 5 000 elements). Every attribute value is escaped (`html::escape`), so
+//! no datum's text becomes markup.
+
+use std::fmt::Write;
+
+use super::spec::Datum;
+use crate::html::escape;
+
+/// What the boxes are to assistive technology.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HitRole<'a> {
+    /// A value, read out (the comparison's bars and points).
+    Value,
+    /// An event to select, pressed while it is the `selected` one (the lifecycle's marks).
+    Event { selected: Option<&'a str> },
+}
+
+/// The boxes for `regions` (each datum with the label it is read as), the one at `stop` in the
+/// tab order: `<rect class="hit" data-index=… role=… aria-label=…>`, with the datum's park or
+/// event in `data-park` / `data-event` where it has one.
+pub fn hit_markup<'a>(
+    regions: impl IntoIterator<Item = (&'a Datum, String)>,
+    stop: usize,
+    role: HitRole,
+) -> String {
+    let mut out = String::new();
+    for (i, (d, label)) in regions.into_iter().enumerate() {
+        let event = d.event.as_deref();
+        let pressed = match role {
+            HitRole::Value => None,
+            HitRole::Event { selected } => Some(event.is_some() && event == selected),
+        };
+        out.push_str(if pressed == Some(true) {
+            "<rect class=\"hit selected\""
+        } else {
+            "<rect class=\"hit\""
+        });
+        let _ = write!(out, " data-index=\"{i}\"");
+        if !d.park.is_empty() {
+            let _ = write!(out, " data-park=\"{}\"", escape(&d.park));
+        }
+        if let Some(event) = event {
+            let _ = write!(out, " data-event=\"{}\"", escape(event));
+        }
+        let tab = if i == stop { 0 } else { -1 };
+        let _ = write!(
+            out,
+            " x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" tabindex=\"{tab}\"",
+            d.x, d.y, d.w, d.h
+        );
+        match pressed {
+            None => out.push_str(" role=\"img\""),
+            Some(p) => {
+                let _ = write!(out, " role=\"button\" aria-pressed=\"{p}\"");
+            }
+        }
+        let _ = write!(out, " aria-label=\"{}\"></rect>", escape(&label));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn datum(park: &str, event: Option<&str>, label: &str) -> Datum {
+        Datum {
+            x: 1.5,
+            y: 2.0,
+            w: 24.0,
+            h: 24.0,
+            park: park.into(),
+            value: 0,
+            event: event.map(str::to_string),
+            label: label.into(),
+        }
+    }
+
+    #[test]
+    fn each_datum_is_a_box_in_order_one_in_the_tab_order() {
+        let data = [
+            datum("morion-digital", None, "a"),
+            datum("technopark-perm", None, "b"),
+        ];
+        let markup = hit_markup(data.iter().map(|d| (d, d.label.clone())), 1, HitRole::Value);
+        assert_eq!(
+            markup,
+            "<rect class=\"hit\" data-index=\"0\" data-park=\"morion-digital\" x=\"1.5\" y=\"2\" \
+             width=\"24\" height=\"24\" tabindex=\"-1\" role=\"img\" aria-label=\"a\"></rect>\
+             <rect class=\"hit\" data-index=\"1\" data-park=\"technopark-perm\" x=\"1.5\" y=\"2\" \
+             width=\"24\" height=\"24\" tabindex=\"0\" role=\"img\" aria-label=\"b\"></rect>"
+        );
+    }
+
+    #[test]
+    fn an_event_box_is_a_button_pressed_while_selected() {
+        let data = [datum("", Some("e1"), "one"), datum("", Some("e2"), "two")];
+        let regions = || data.iter().map(|d| (d, d.label.clone()));
+        let markup = hit_markup(
+            regions(),
+            0,
+            HitRole::Event {
+                selected: Some("e2"),
+            },
+        );
+        assert!(markup.starts_with(
+            "<rect class=\"hit\" data-index=\"0\" data-event=\"e1\" x=\"1.5\" y=\"2\" width=\"24\" \
+             height=\"24\" tabindex=\"0\" role=\"button\" aria-pressed=\"false\" aria-label=\"one\">"
+        ));
+        assert!(markup.contains("<rect class=\"hit selected\" data-index=\"1\" data-event=\"e2\""));
+        assert!(markup.contains("aria-pressed=\"true\" aria-label=\"two\""));
+        let none = hit_markup(regions(), 0, HitRole::Event { selected: None });
+        assert!(!none.contains("selected") && !none.contains("\"true\""));
+        assert!(!none.contains("data-park"), "no park, no attribute");
+    }
+
+    #[test]
+    fn a_datums_text_never_becomes_markup() {
+        let hostile = "\"><script>alert(1)</script><rect onclick='x' a=\"";
+        let data = [datum(hostile, Some(hostile), hostile)];
+        let markup = hit_markup(
+            data.iter().map(|d| (d, d.label.clone())),
+            0,
+            HitRole::Event { selected: None },
+        );
+        assert!(!markup.contains('\''), "{markup}");
+        assert_eq!(
+            markup.matches('<').count(),
+            2,
+            "one element, opened and closed: {markup}"
+        );
+        assert_eq!(
+            markup.matches("\"><").count(),
+            1,
+            "the attributes end once: {markup}"
+        );
+        assert!(markup.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+}
