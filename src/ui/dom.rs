@@ -74,8 +74,8 @@ pub fn region_index(region: &web_sys::Element) -> Option<usize> {
 
 /// Makes `region` the one region of its hit layer in the tab order: a roving tab stop, moved
 /// here by hand as the focus arrives. (A reactive tab stop per region would wake every region
-/// on every arrow key: 150 ms with 4 000 regions.) A layer is drawn with its stop in place,
-/// as a `tabIndex` property, which a redraw always sets, whatever this moved in between.
+/// on every arrow key: 150 ms with 4 000 regions.) A layer is drawn with its stop in place
+/// (`chart::hit_markup`), and a redraw writes it again, whatever this moved in between.
 pub fn move_tab_stop(region: &web_sys::Element) {
     if let Some(layer) = region.parent_element() {
         if let Ok(Some(old)) = layer.query_selector(".hit[tabindex=\"0\"]") {
