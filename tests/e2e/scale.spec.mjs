@@ -136,6 +136,7 @@ test('with more than twelve parks the chart draws the twelve largest and says so
   await expect(cards).toHaveCount(12);
   expect(await cards.evaluateAll((els) => els.map((el) => el.dataset.park))).toEqual(drawn);
   const bars = page.locator('#compare-chart rect.hit');
+  await expect(bars).toHaveCount(12);
   expect(await bars.evaluateAll((els) => els.map((el) => el.dataset.park))).toEqual(drawn);
 
   const said = fill(ru.chart_selection, 12, fill(ru.of_parks.many, 15));
@@ -147,6 +148,8 @@ test('with more than twelve parks the chart draws the twelve largest and says so
   await expect(fold.locator('li.value-card'), 'closed, the fold draws nothing').toHaveCount(0);
   await fold.locator('summary').focus();
   await page.keyboard.press('Enter');
+  // Drawn on the fold's toggle event, which comes after the opening.
+  await expect(fold.locator('li.value-card')).toHaveCount(3);
   expect(await fold.locator('li.value-card').evaluateAll((els) => els.map((el) => el.dataset.park))).toEqual(order.slice(12));
 
   await showTable(page);
