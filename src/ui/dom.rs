@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A container and its width in CSS pixels: `None` until it is first laid out visible (one
 /// hidden from the start, as in the table view, waits to be shown); once hidden again it keeps
@@ -50,9 +50,23 @@ pub fn focus_first(selector: &str) {
         return;
     };
     // SVG elements have `focus()` too, but web-sys only binds it on HtmlElement.
-    if let Ok(focus) = js_sys::Reflect::get(&el, &"focus".into()) {
-        if let Some(f) = focus.dyn_ref::<js_sys::Function>() {
-            let _ = f.call0(&el);
+    call(&el, "focus", &JsValue::UNDEFINED);
+}
+
+/// `el.scrollIntoView({ block: "nearest" })`: only as far as it needs to, not at all when it
+/// is in view.
+pub fn scroll_into_view_nearest(el: &web_sys::Element) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"block".into(), &"nearest".into());
+    call(el, "scrollIntoView", &options);
+}
+
+/// Calls `el`'s method `name` with one argument, through `Reflect`: what web-sys does not bind
+/// where we need it, or binds with typed options that cost the WASM more.
+fn call(el: &web_sys::Element, name: &str, arg: &JsValue) {
+    if let Ok(method) = js_sys::Reflect::get(el, &name.into()) {
+        if let Some(f) = method.dyn_ref::<js_sys::Function>() {
+            let _ = f.call1(el, arg);
         }
     }
 }

@@ -260,7 +260,8 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
 }
 
 /// A selected event comes into view in the timeline's list (also when the page opens on its
-/// link), once the list holds it (`drawn`: the timeline is).
+/// link), once the list holds it (`drawn`: the timeline is). Only as far as it needs to
+/// (`block: "nearest"`): a title the reader clicked, in view, stays where it is.
 fn scroll_selected_event_into_view(state: AppState, drawn: Memo<bool>) {
     Effect::new(move |_| {
         if !drawn.get() {
@@ -270,7 +271,7 @@ fn scroll_selected_event_into_view(state: AppState, drawn: Memo<bool>) {
             let _ = state.filter.get();
             request_animation_frame(move || {
                 if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
-                    el.scroll_into_view_with_bool(false);
+                    dom::scroll_into_view_nearest(&el);
                 }
             });
         }

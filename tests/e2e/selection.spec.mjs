@@ -134,6 +134,27 @@ test.describe('selection and history', () => {
     expect((await readTimeline(page)).clear, 'and the button goes').toBe(false);
   });
 
+  test('a title clicked in view stays where it is; one out of view is scrolled to', async ({ page }) => {
+    await openReady(page);
+    await stableLifecycle(page);
+    const items = page.locator('#timeline li.event');
+    const id = await items.nth(3).getAttribute('data-event-id');
+    const title = page.locator(`li#event-${id} button.event-select`);
+    // The title in the middle of the timeline's box, whole.
+    await title.evaluate((el) => el.closest('li').scrollIntoView({ block: 'center' }));
+    const before = await title.boundingBox();
+    await title.click();
+    await expectSelected(page, id, 'title clicked');
+    await page.waitForTimeout(300);
+    const after = await title.boundingBox();
+    expect(Math.abs(after.y - before.y), 'the clicked title did not move').toBeLessThan(1);
+    // A mark whose event is far down the list: its item comes into view.
+    const last = await items.last().getAttribute('data-event-id');
+    await page.click(`#lifecycle rect.hit[data-event="${last}"]`);
+    await expectSelected(page, last, 'mark clicked');
+    await until(page, inTimelineView, [last, true], `${last} in view`);
+  });
+
   test('opens a deep link with its event selected and in view', async ({ page }) => {
     await openReady(page, `?event=${STRATEGIC}`);
     await stableLifecycle(page);
