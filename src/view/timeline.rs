@@ -111,9 +111,10 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
 
     let filter = move || state.filter.get();
     let set = move |change: &dyn Fn(&mut TimelineFilter)| state.filter.update(|f| change(f));
-    let year_options = move |selected: Option<i32>| {
+    // Drawn once: a filter changes which year is selected, not the list.
+    let year_options = move |chosen: fn(&TimelineFilter) -> Option<i32>| {
         (first_year..=last_year)
-            .map(|y| view! { <option value=y.to_string() selected=move || selected == Some(y)>{y.to_string()}</option> })
+            .map(|y| view! { <option value=y.to_string() selected=move || state.filter.with(chosen) == Some(y)>{y.to_string()}</option> })
             .collect_view()
     };
 
@@ -238,7 +239,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                             prop:value=move || filter().from.map(|y| y.to_string()).unwrap_or_default()
                         >
                             <option value="">{move || s().filter_any_year}</option>
-                            {move || year_options(filter().from)}
+                            {year_options(|f| f.from)}
                         </select>
                     </div>
                     <div class="control control-year">
@@ -253,7 +254,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                             prop:value=move || filter().to.map(|y| y.to_string()).unwrap_or_default()
                         >
                             <option value="">{move || s().filter_any_year}</option>
-                            {move || year_options(filter().to)}
+                            {year_options(|f| f.to)}
                         </select>
                     </div>
                 </div>
