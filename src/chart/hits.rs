@@ -34,12 +34,8 @@ pub fn hit_markup<'a>(
             HitRole::Value => None,
             HitRole::Event { selected } => Some(event.is_some() && event == selected),
         };
-        out.push_str(if pressed == Some(true) {
-            "<rect class=\"hit selected\""
-        } else {
-            "<rect class=\"hit\""
-        });
-        let _ = write!(out, " data-index=\"{i}\"");
+        let (class, _) = pressed_state(pressed == Some(true));
+        let _ = write!(out, "<rect class=\"{class}\" data-index=\"{i}\"");
         if !d.park.is_empty() {
             let _ = write!(out, " data-park=\"{}\"", escape(&d.park));
         }
@@ -55,12 +51,23 @@ pub fn hit_markup<'a>(
         match pressed {
             None => out.push_str(" role=\"img\""),
             Some(p) => {
-                let _ = write!(out, " role=\"button\" aria-pressed=\"{p}\"");
+                let (_, aria) = pressed_state(p);
+                let _ = write!(out, " role=\"button\" aria-pressed=\"{aria}\"");
             }
         }
         let _ = write!(out, " aria-label=\"{}\"></rect>", escape(&label));
     }
     out
+}
+
+/// An event box's `class` and `aria-pressed`, selected or not: what `hit_markup` writes and
+/// what the app sets by hand when the selection moves (`ui::dom::mark_selected`).
+pub fn pressed_state(selected: bool) -> (&'static str, &'static str) {
+    if selected {
+        ("hit selected", "true")
+    } else {
+        ("hit", "false")
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ pub use compare::{
     compared, comparison, earlier_label, up_front, value_description, Compared, Comparison,
     ParkCard, ShownValue, CHART_PARKS,
 };
-pub use hits::{hit_markup, HitRole};
+pub use hits::{hit_markup, pressed_state, HitRole};
 pub use lifecycle::{
     lifecycle, lifecycle_chart, lifecycle_periods, year_position, Lifecycle, PeriodRow,
 };

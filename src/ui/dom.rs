@@ -110,9 +110,10 @@ pub fn mark_selected(layer: &web_sys::Element, id: Option<&str>) {
         (0..regions.length()).filter_map(|i| regions.item(i)?.dyn_into::<web_sys::Element>().ok())
     {
         let on = id.is_some() && region.get_attribute("data-event").as_deref() == id;
-        if on || region.get_attribute("aria-pressed").as_deref() == Some("true") {
-            let _ = region.set_attribute("class", if on { "hit selected" } else { "hit" });
-            let _ = region.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        let (class, pressed) = crate::chart::pressed_state(on);
+        if region.get_attribute("aria-pressed").as_deref() != Some(pressed) {
+            let _ = region.set_attribute("class", class);
+            let _ = region.set_attribute("aria-pressed", pressed);
         }
     }
 }
