@@ -15,9 +15,10 @@ pub enum LoadError {
     /// A response, but not 2xx.
     #[error("HTTP {0}")]
     Http(u16),
-    /// The file arrived but is not a valid dataset: every problem found.
+    /// The file arrived but is not a valid dataset: every problem found (shared: the error
+    /// is cloned into the view, and a deep copy of the problems costs the WASM 1.9 KB).
     #[error("{} problems", .0.len())]
-    Invalid(Vec<Problem>),
+    Invalid(Arc<[Problem]>),
 }
 
 /// Fetches, parses and validates the dataset.
@@ -45,7 +46,9 @@ pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
     }
     // Drawing what was loaded is the next task's work, not this one's.
     super::dom::next_task().await;
-    loaded.map(Arc::new).map_err(LoadError::Invalid)
+    loaded
+        .map(Arc::new)
+        .map_err(|problems| LoadError::Invalid(problems.into()))
 }
 
 const PARSE_START: &str = "technoparks:parse-start";
