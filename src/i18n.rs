@@ -254,6 +254,10 @@ pub struct Strings {
     pub lifecycle_title: &'static str,
     pub lifecycle_alt: &'static str,
     pub lifecycle_hint: &'static str,
+    /// A lane's label when it counts its events by year (`{0}`: the lane's level).
+    pub lifecycle_by_year: &'static str,
+    /// A year's count in such a lane: the year, the level (lower case), the events counted.
+    pub lifecycle_year: &'static str,
     /// A park's state by its key (`open`, `suspended`, `closed`).
     pub states: Texts,
     /// A park's line in the lifecycle chart by its latest state: `{0}` its name, `{1}` its

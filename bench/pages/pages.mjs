@@ -35,7 +35,8 @@ const APP_READY = ['main[data-state="ready"]', 'select#metric-select'];
  * as the byte budget's `in_first_view` in xtask; the app's files download beside it); measure:
  * the performance.measure the page records around parsing its data; dataPath: where it
  * fetches its dataset; lifecycle: how its lifecycle chart shows a filter's result (ours: one
- * rect.hit per event; the peer: data-count on the chart); interacts: whether the
+ * rect.hit per event, or per year of a lane with its data-count; the peer: data-count on the
+ * chart); interacts: whether the
  * interactions run on it; selects: whether it lists events to select (the peer does not);
  * byDefault: measured unless --only names others; withDataset: why it
  * is left out of a --dataset run (null: it is in); precompress: whether the benchmark writes

@@ -147,17 +147,27 @@ export function interactInPage([kind, arg, cfg]) {
         select.value = arg.level;
         select.dispatchEvent(new Event('change', { bubbles: true }));
       };
+      // Ours marks each event, or a lane's year with its count (data-count) when it has many.
+      const marked = () =>
+        [...document.querySelectorAll('#lifecycle rect.hit')].reduce(
+          (n, hit) => n + (hit.dataset.event ? 1 : Number(hit.dataset.count ?? 0)),
+          0,
+        );
       const marks = () =>
         cfg.lifecycle === 'hits'
-          ? document.querySelectorAll('#lifecycle rect.hit').length === arg.count
+          ? marked() === arg.count
           : $('#lifecycle-chart')?.dataset.count === String(arg.count);
       done = () => $('p#event-count')?.dataset.count === String(arg.count) && marks();
     } else if (kind === 'event') {
       const item = `li.event[data-event-id="${CSS.escape(arg)}"]`;
       act = () => $(`${item} button.event-select`).click();
+      // Ours: the event's mark pressed; where its lane counts by year, its rule drawn.
+      const hit = `#lifecycle rect.hit[data-event="${CSS.escape(arg)}"]`;
       done = () =>
         $(`${item}.selected`) !== null &&
-        (cfg.lifecycle !== 'hits' || $(`#lifecycle rect.hit.selected[data-event="${CSS.escape(arg)}"]`) !== null);
+        (cfg.lifecycle !== 'hits' ||
+          $(`${hit}.selected`) !== null ||
+          ($(hit) === null && $('#lifecycle .selection-layer svg polyline') !== null));
     } else {
       const h1 = $('h1')?.textContent;
       const count = $('p#event-count')?.textContent;

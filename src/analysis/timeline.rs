@@ -47,6 +47,17 @@ impl TimelineFilter {
         .count()
     }
 
+    /// This filter narrowed to `level`'s events of `year` (its other conditions kept): where a
+    /// lifecycle lane's count of a year's events leads (`chart::YearCount`).
+    pub fn to_year(&self, level: Level, year: i32) -> Self {
+        TimelineFilter {
+            level: Some(level),
+            from: Some(year),
+            to: Some(year),
+            ..self.clone()
+        }
+    }
+
     /// Whether an event passes, its texts read in `lang`: the rule for one event, which the
     /// tests state the lists and counts against. The page's lists prepare the filter once
     /// (`Conditions`) instead.
@@ -218,18 +229,22 @@ fn bump<T>(counts: &mut [(T, usize)], chosen: impl Fn(&T) -> bool) {
     }
 }
 
-/// Events that pass, grouped by year in chronological order (events arrive sorted).
-pub fn timeline_years<'a>(
-    events: &'a [Event],
+/// The events that pass, grouped by year in chronological order (events arrive sorted), as
+/// their positions in `events`: what a list of thousands keeps between changes, not copies.
+pub fn timeline_years(
+    events: &[Event],
     filter: &TimelineFilter,
     lang: Lang,
-) -> Vec<(i32, Vec<&'a Event>)> {
+) -> Vec<(i32, Vec<usize>)> {
     let conditions = Conditions::new(filter, lang);
-    let mut years: Vec<(i32, Vec<&Event>)> = Vec::new();
-    for event in events.iter().filter(|e| conditions.met(e).all()) {
+    let mut years: Vec<(i32, Vec<usize>)> = Vec::new();
+    for (i, event) in events.iter().enumerate() {
+        if !conditions.met(event).all() {
+            continue;
+        }
         match years.last_mut() {
-            Some((year, list)) if *year == event.date.year => list.push(event),
-            _ => years.push((event.date.year, vec![event])),
+            Some((year, list)) if *year == event.date.year => list.push(i),
+            _ => years.push((event.date.year, vec![i])),
         }
     }
     years

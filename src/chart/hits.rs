@@ -15,13 +15,15 @@ use crate::html::escape;
 pub enum HitRole<'a> {
     /// A value, read out (the comparison's bars and points).
     Value,
-    /// An event to select, pressed while it is the `selected` one (the lifecycle's marks).
+    /// An event to select, pressed while it is the `selected` one (the lifecycle's marks); a
+    /// year's count of events (a lane's mark when it counts them by year), a button.
     Event { selected: Option<&'a str> },
 }
 
 /// The boxes for `regions` (each datum with the label it is read as), the one at `stop` in the
 /// tab order: `<rect class="hit" data-index=… role=… aria-label=…>`, with the datum's park or
-/// event in `data-park` / `data-event` where it has one.
+/// event in `data-park` / `data-event` where it has one, a year's count in `data-level`,
+/// `data-year` and `data-count`.
 pub fn hit_markup<'a>(
     regions: impl IntoIterator<Item = (&'a Datum, String)>,
     stop: usize,
@@ -30,9 +32,11 @@ pub fn hit_markup<'a>(
     let mut out = String::new();
     for (i, (d, label)) in regions.into_iter().enumerate() {
         let event = d.event.as_deref();
-        let pressed = match role {
-            HitRole::Value => None,
-            HitRole::Event { selected } => Some(event.is_some() && event == selected),
+        // A value is read out; an event is a toggle, pressed while selected; a year's count
+        // is a button.
+        let pressed = match (role, d.year) {
+            (HitRole::Value, _) | (HitRole::Event { .. }, Some(_)) => None,
+            (HitRole::Event { selected }, None) => Some(event.is_some() && event == selected),
         };
         let (class, _) = pressed_state(pressed == Some(true));
         let _ = write!(out, "<rect class=\"{class}\" data-index=\"{i}\"");
@@ -42,15 +46,25 @@ pub fn hit_markup<'a>(
         if let Some(event) = event {
             let _ = write!(out, " data-event=\"{}\"", escape(event));
         }
+        if let Some(y) = d.year {
+            let _ = write!(
+                out,
+                " data-level=\"{}\" data-year=\"{}\" data-count=\"{}\"",
+                y.level.key(),
+                y.year,
+                y.count
+            );
+        }
         let tab = if i == stop { 0 } else { -1 };
         let _ = write!(
             out,
             " x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" tabindex=\"{tab}\"",
             d.x, d.y, d.w, d.h
         );
-        match pressed {
-            None => out.push_str(" role=\"img\""),
-            Some(p) => {
+        match (role, pressed) {
+            (HitRole::Value, _) => out.push_str(" role=\"img\""),
+            (_, None) => out.push_str(" role=\"button\""),
+            (_, Some(p)) => {
                 let (_, aria) = pressed_state(p);
                 let _ = write!(out, " role=\"button\" aria-pressed=\"{aria}\"");
             }
@@ -83,6 +97,7 @@ mod tests {
             park: park.into(),
             value: 0,
             event: event.map(str::to_string),
+            year: None,
             label: label.into(),
         }
     }
@@ -123,6 +138,34 @@ mod tests {
         let none = hit_markup(regions(), 0, HitRole::Event { selected: None });
         assert!(!none.contains("selected") && !none.contains("\"true\""));
         assert!(!none.contains("data-park"), "no park, no attribute");
+    }
+
+    #[test]
+    fn a_years_count_is_a_button_that_says_its_year_level_and_count() {
+        use crate::chart::YearCount;
+        use crate::model::Level;
+        let mut count = datum("", None, "2019");
+        count.year = Some(YearCount {
+            level: Level::Regional,
+            year: 2019,
+            count: 143,
+        });
+        let data = [datum("", Some("e1"), "one"), count];
+        let markup = hit_markup(
+            data.iter().map(|d| (d, d.label.clone())),
+            0,
+            HitRole::Event { selected: None },
+        );
+        assert!(markup.ends_with(
+            "<rect class=\"hit\" data-index=\"1\" data-level=\"regional\" data-year=\"2019\" \
+             data-count=\"143\" x=\"1.5\" y=\"2\" width=\"24\" height=\"24\" tabindex=\"-1\" \
+             role=\"button\" aria-label=\"2019\"></rect>"
+        ));
+        assert_eq!(
+            markup.matches("aria-pressed").count(),
+            1,
+            "the event's only"
+        );
     }
 
     #[test]

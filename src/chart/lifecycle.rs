@@ -6,10 +6,10 @@
 use crate::format::{counted, Typography};
 use crate::i18n::{strings, Strings};
 use crate::model::problem::fill;
-use crate::model::{Confidence, Dataset, Level, Park, PartialDate, Precision, State};
+use crate::model::{Confidence, Dataset, Event, Level, Park, PartialDate, Precision, State};
 
 use super::scale::Linear;
-use super::spec::{lighten, Anchor, ChartSpec, Datum, Mark, SMALL};
+use super::spec::{lighten, Anchor, ChartSpec, Datum, Mark, YearCount, SMALL};
 
 const INK: &str = "#1b1f24";
 const MUTED: &str = "#59636e";
@@ -132,6 +132,8 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
     // The rows are laid out as the narrowest chart spaces the marks, so they are the same at
     // every width: the first view's image for a range of widths (`prerender::lifecycle_images`)
     // is as tall as the app's drawing anywhere in that range. Wider, marks are further apart.
+    // A lane whose marks would need more than MAX_ROWS rows (thousands of events) counts its
+    // events by year instead: one mark a year, which shows that year's events in the timeline.
     let narrowest = Linear {
         domain: x.domain,
         range: (left, MIN_WIDTH - right),
@@ -139,26 +141,33 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
     let lanes: Vec<(Level, Vec<PlacedMark>, usize)> = [Level::Federal, Level::Regional]
         .into_iter()
         .map(|level| {
-            let mut row_ends: Vec<f64> = Vec::new();
-            let placed = ds
+            let events: Vec<&Event> = ds
                 .events
                 .iter()
                 .filter(|e| e.level == level && shown_ids.contains(e.id.as_str()))
-                .map(|event| {
-                    let cx = x.map(year_position(&event.date));
-                    let at = narrowest.map(year_position(&event.date));
-                    let row = match row_ends.iter().position(|&end| at - end >= TARGET) {
-                        Some(row) => row,
-                        None => {
-                            row_ends.push(f64::NEG_INFINITY);
-                            row_ends.len() - 1
-                        }
-                    };
-                    row_ends[row] = at;
-                    (event, cx, row)
-                })
                 .collect();
-            (level, placed, row_ends.len().max(1))
+            let each = events
+                .iter()
+                .map(|&e| (LaneMark::Event(e), year_position(&e.date)));
+            let (placed, rows) = place(each, TARGET, &x, &narrowest);
+            if rows <= MAX_ROWS {
+                return (level, placed, rows);
+            }
+            // Too many to draw one by one: a count for each year, at mid-year.
+            // (The events arrive in date order.)
+            let mut years: Vec<(i32, usize)> = Vec::new();
+            for e in &events {
+                match years.last_mut() {
+                    Some((year, n)) if *year == e.date.year => *n += 1,
+                    _ => years.push((e.date.year, 1)),
+                }
+            }
+            let counts = years.into_iter().map(|(year, count)| {
+                let mark = LaneMark::Year(YearCount { level, year, count });
+                (mark, f64::from(year) + 0.5)
+            });
+            let (placed, rows) = place(counts, COUNT_W, &x, &narrowest);
+            (level, placed, rows)
         })
         .collect();
     let lane_height = |rows: usize| LANE_LABEL + rows as f64 * TARGET + 2.0;
@@ -212,12 +221,15 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
     let mut lane_top = top;
     for (level, placed, rows) in &lanes {
         let level = *level;
-        let label = s
-            .levels
-            .get(level.key())
-            .copied()
-            .unwrap_or_default()
-            .to_string();
+        let name = s.levels.get(level.key()).copied().unwrap_or_default();
+        let by_year = placed
+            .iter()
+            .any(|(mark, ..)| matches!(mark, LaneMark::Year(_)));
+        let label = if by_year {
+            fill(s.lifecycle_by_year, &[name.to_string()])
+        } else {
+            name.to_string()
+        };
         marks.push(text(
             left,
             lane_top + 8.0,
@@ -232,24 +244,63 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
         } else {
             REGIONAL
         };
-        for &(event, cx, row) in placed {
+        for &(mark, cx, row) in placed {
             let cy = lane_top + LANE_LABEL + TARGET / 2.0 + row as f64 * TARGET;
-            marks.push(Mark::Dot {
-                cx,
-                cy,
-                r: 5.0,
-                color: color.into(),
-                hollow: event.confidence.is_inferred(),
-            });
+            let (event, year, label) = match mark {
+                LaneMark::Event(event) => {
+                    marks.push(Mark::Dot {
+                        cx,
+                        cy,
+                        r: 5.0,
+                        color: color.into(),
+                        hollow: event.confidence.is_inferred(),
+                    });
+                    let label = format!("{}: {}", t.date(&event.date), event.title.get(lang));
+                    (Some(event.id.clone()), None, label)
+                }
+                LaneMark::Year(count) => {
+                    // Outlined in the lane's colour, the count in the text's: legible in
+                    // every theme and contrast scheme.
+                    let (x0, x1) = (cx - COUNT_W / 2.0 + 2.0, cx + COUNT_W / 2.0 - 2.0);
+                    let (y0, y1) = (cy - TARGET / 2.0 + 2.0, cy + TARGET / 2.0 - 2.0);
+                    marks.push(Mark::Line {
+                        points: vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)],
+                        stroke: color.into(),
+                        width: 2.0,
+                        dashed: false,
+                    });
+                    let n = count.count as f64;
+                    marks.push(text(
+                        cx,
+                        cy,
+                        t.number(n, 0),
+                        Anchor::Middle,
+                        SMALL,
+                        INK,
+                        true,
+                    ));
+                    let label = fill(
+                        s.lifecycle_year,
+                        &[
+                            count.year.to_string(),
+                            name.to_lowercase(),
+                            counted(t, &s.events_count, n),
+                        ],
+                    );
+                    (None, Some(count), label)
+                }
+            };
+            let w = if year.is_some() { COUNT_W } else { TARGET };
             data.push(Datum {
-                x: cx - TARGET / 2.0,
+                x: cx - w / 2.0,
                 y: cy - TARGET / 2.0,
-                w: TARGET,
+                w,
                 h: TARGET,
                 park: String::new(),
                 value: 0,
-                event: Some(event.id.clone()),
-                label: format!("{}: {}", t.date(&event.date), event.title.get(lang)),
+                event,
+                year,
+                label,
             });
         }
         lane_top += lane_height(*rows);
@@ -301,14 +352,54 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
     }
 }
 
-/// An event's mark in its lane: the event, its x and its row.
-type PlacedMark<'a> = (&'a crate::model::Event, f64, usize);
+/// What a lane draws at a place on its rows: an event's mark, or a year's count of events.
+#[derive(Debug, Clone, Copy)]
+enum LaneMark<'a> {
+    Event(&'a Event),
+    Year(YearCount),
+}
+
+/// A mark in its lane: what it is, its x and its row.
+type PlacedMark<'a> = (LaneMark<'a>, f64, usize);
+
+/// Marks at their fractional years, in order, each on the first row whose last mark is at
+/// least `gap` (their width) to its left on the narrowest chart (`narrowest`), so that no two
+/// hit areas overlap at any width: each with its x on this chart (`x`) and its row; and how
+/// many rows.
+fn place<'a>(
+    marks: impl Iterator<Item = (LaneMark<'a>, f64)>,
+    gap: f64,
+    x: &Linear,
+    narrowest: &Linear,
+) -> (Vec<PlacedMark<'a>>, usize) {
+    let mut row_ends: Vec<f64> = Vec::new();
+    let placed = marks
+        .map(|(mark, year)| {
+            let at = narrowest.map(year);
+            let row = match row_ends.iter().position(|&end| at - end >= gap) {
+                Some(row) => row,
+                None => {
+                    row_ends.push(f64::NEG_INFINITY);
+                    row_ends.len() - 1
+                }
+            };
+            row_ends[row] = at;
+            (mark, x.map(year), row)
+        })
+        .collect();
+    (placed, row_ends.len().max(1))
+}
+
+/// The most rows of event marks a lane takes: with more, it counts its events by year.
+pub const MAX_ROWS: usize = 24;
 
 /// The narrowest the chart is drawn.
 const MIN_WIDTH: f64 = 280.0;
 
 /// The side of an event mark's hit area, in the chart's pixels: WCAG 2.5.8's minimum target.
 pub const TARGET: f64 = 24.0;
+/// The width of a year's count (three digits in bold small type), as high as an event's.
+const COUNT_W: f64 = 34.0;
 /// A lane's label above its marks.
 const LANE_LABEL: f64 = 18.0;
 
@@ -586,6 +677,141 @@ mod tests {
         };
         assert_eq!(rows(328.0), rows(1248.0));
         assert_eq!(rows(703.0), rows(735.0));
+    }
+
+    /// The bundled dataset with each federal event copied `times` over (ids of their own), in
+    /// date order.
+    fn many_federal(times: usize) -> Dataset {
+        let mut ds =
+            crate::model::load_dataset(include_bytes!("../../public/data/technoparks.json"))
+                .expect("valid dataset");
+        let mut events = Vec::new();
+        for e in &ds.events {
+            let copies = if e.level == Level::Federal { times } else { 1 };
+            for k in 0..copies {
+                let mut copy = e.clone();
+                if k > 0 {
+                    copy.id = format!("{}-{k}", e.id);
+                }
+                events.push(copy);
+            }
+        }
+        ds.events = events;
+        ds
+    }
+
+    #[test]
+    fn a_lane_of_too_many_marks_counts_its_events_by_year() {
+        use crate::analysis::{timeline_years, TimelineFilter};
+        use crate::format::ReferenceTypography;
+        use crate::i18n::Lang;
+        let ds = many_federal(20);
+        let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+        let t = ReferenceTypography { lang: Lang::Ru };
+        let chart = lifecycle(&ds, &shown, &t, 736.0);
+        let data = &chart.spec.data;
+        let federal: Vec<&Event> = ds
+            .events
+            .iter()
+            .filter(|e| e.level == Level::Federal)
+            .collect();
+        // The federal lane: a count for each year with events, in year order, adding up.
+        let counts: Vec<YearCount> = data.iter().filter_map(|d| d.year).collect();
+        assert!(data.iter().all(|d| d.year.is_some() != d.event.is_some()));
+        assert!(counts.iter().all(|c| c.level == Level::Federal));
+        assert!(counts.windows(2).all(|w| w[0].year < w[1].year));
+        assert_eq!(counts.iter().map(|c| c.count).sum::<usize>(), federal.len());
+        for c in &counts {
+            let in_year = federal.iter().filter(|e| e.date.year == c.year).count();
+            assert_eq!(c.count, in_year, "{}", c.year);
+            // What the count leads to lists them: that year's federal events.
+            let listed: usize = timeline_years(
+                &ds.events,
+                &TimelineFilter::default().to_year(c.level, c.year),
+                Lang::Ru,
+            )
+            .iter()
+            .map(|(_, events)| events.len())
+            .sum();
+            assert_eq!(listed, c.count);
+        }
+        // The regional lane, which fits, still draws each event.
+        let regional = ds.events.iter().filter(|e| e.level == Level::Regional);
+        let marked: Vec<&str> = data.iter().filter_map(|d| d.event.as_deref()).collect();
+        assert_eq!(marked, regional.map(|e| e.id.as_str()).collect::<Vec<_>>());
+        // A count says what it is, and the lane's label that it counts.
+        let c2019 = data.iter().find(|d| d.year.is_some_and(|c| c.year == 2019));
+        assert_eq!(
+            c2019.map(|d| d.label.as_str()),
+            Some("2019 год, федеральный уровень: 20\u{a0}событий. Показать в хронологии"),
+        );
+        let texts: Vec<&str> = chart
+            .spec
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            texts.contains(&"Федеральный: число событий по годам"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"Региональный"), "{texts:?}");
+        assert!(texts.contains(&"20"), "2019's count drawn: {texts:?}");
+        // Far shorter than 20 rows of marks, and no two counts' areas overlap at any width.
+        for width in [280.0, 520.0, 1248.0] {
+            let data = lifecycle(&ds, &shown, &t, width).spec.data;
+            let boxes: Vec<&Datum> = data.iter().filter(|d| d.year.is_some()).collect();
+            assert!(boxes.iter().map(|d| d.y).fold(0.0, f64::max) < 8.0 + 18.0 + 4.0 * TARGET);
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    let apart = a.x + a.w <= b.x + 1e-9
+                        || b.x + b.w <= a.x + 1e-9
+                        || a.y + a.h <= b.y + 1e-9
+                        || b.y + b.h <= a.y + 1e-9;
+                    assert!(apart, "{width}: {} and {} overlap", a.label, b.label);
+                }
+            }
+        }
+        // An event of a counted lane selected: its rule, no dot of its own to enlarge.
+        let id = federal[0].id.as_str();
+        let selection = chart.selection(&ds, id);
+        assert_eq!(selection.len(), 1);
+        assert!(matches!(selection[0], Mark::Line { dashed: true, .. }));
+        // Fewer shown (a filter): the lane draws each of them again.
+        let few: Vec<&str> = federal.iter().take(5).map(|e| e.id.as_str()).collect();
+        let data = lifecycle(&ds, &few, &t, 736.0).spec.data;
+        assert!(data.iter().all(|d| d.year.is_none()));
+        assert_eq!(data.len(), 5);
+    }
+
+    #[test]
+    fn the_bundled_lanes_fit_their_rows() {
+        let ds = crate::model::load_dataset(include_bytes!("../../public/data/technoparks.json"))
+            .expect("valid dataset");
+        let t = crate::format::ReferenceTypography {
+            lang: crate::i18n::Lang::En,
+        };
+        let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+        let data = lifecycle(&ds, &shown, &t, 280.0).spec.data;
+        let rows = |level: Level| {
+            let ys: std::collections::BTreeSet<i64> = data
+                .iter()
+                .filter(|d| {
+                    ds.events
+                        .iter()
+                        .any(|e| Some(e.id.as_str()) == d.event.as_deref() && e.level == level)
+                })
+                .map(|d| d.y as i64)
+                .collect();
+            ys.len()
+        };
+        let (federal, regional) = (rows(Level::Federal), rows(Level::Regional));
+        // Room for twice the marks before a lane counts by year (9 rows of 24 at 48 events).
+        assert!(federal * 2 <= MAX_ROWS, "{federal}");
+        assert!(regional * 2 <= MAX_ROWS, "{regional}");
     }
 
     #[test]

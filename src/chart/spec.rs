@@ -60,7 +60,18 @@ pub struct Datum {
     pub value: usize,
     /// The event a mark of the lifecycle chart stands for.
     pub event: Option<String>,
+    /// The events of a lifecycle lane's year, where the lane counts them by year.
+    pub year: Option<YearCount>,
     pub label: String,
+}
+
+/// A lane's events in one year, counted: what a lifecycle lane draws for each year when its
+/// events would need more than `MAX_ROWS` rows of marks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearCount {
+    pub level: crate::model::Level,
+    pub year: i32,
+    pub count: usize,
 }
 
 /// A chart ready to render: size, marks in drawing order, data boxes, and a text alternative.
@@ -183,6 +194,7 @@ pub fn bar_chart(rows: &[BarRow], width: f64, alt: String) -> ChartSpec {
                     park: row.park.clone(),
                     value: 0,
                     event: None,
+                    year: None,
                     label: format!("{}: {}", row.label, row.value_text),
                 });
             }
@@ -365,6 +377,7 @@ pub fn rank_chart(lines: &[SeriesLine], width: f64, axis_title: &str, alt: Strin
                 park: line.park.clone(),
                 value: index,
                 event: None,
+                year: None,
                 label: format!("{}, {}", line.label, p.label),
             });
         }

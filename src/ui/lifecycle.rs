@@ -1,5 +1,6 @@
 //! The lifecycle chart in the page, at its measured width, with its hit layer: park bars and
-//! event marks, linked to the timeline both ways through the selected event. Its frame
+//! event marks, linked to the timeline both ways through the selected event; a lane's count
+//! of a year (where it counts by year) lists that year's events in the timeline. Its frame
 //! (heading, caption, hint, the periods table) is `view::LifecycleFrame`.
 
 use std::sync::Arc;
@@ -12,7 +13,8 @@ use super::dom::{
 };
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
-use crate::chart::{hit_markup, lifecycle, render_svg, HitRole};
+use crate::chart::{hit_markup, lifecycle, render_svg, Datum, HitRole};
+use crate::contract::TIMELINE;
 use crate::format::ReferenceTypography;
 use crate::i18n::strings;
 use crate::model::Dataset;
@@ -34,7 +36,8 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
         let filter = state.filter.get();
         let shown: Vec<&str> = timeline_years(&ds.events, &filter, lang)
             .into_iter()
-            .flat_map(|(_, events)| events.into_iter().map(|e| e.id.as_str()))
+            .flat_map(|(_, events)| events)
+            .map(|i| ds.events[i].id.as_str())
             .collect();
         Some(lifecycle(
             &ds,
@@ -63,6 +66,8 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             mark_selected(&layer, id.as_deref());
         }
     });
+    // The mark under the pointer or the focus, by its index.
+    let pointed = RwSignal::new(None::<usize>);
     // The mark the keyboard is on; only it is in the tab order.
     let active = RwSignal::new(0usize);
     // Fewer marks (a filter): the keyboard's place must stay on a mark, or none would be in
@@ -72,8 +77,22 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
         if active.get_untracked() >= count {
             active.set(0);
         }
+        // A mark pointed at by its index is another mark, or none, once the chart is redrawn.
+        pointed.set(None);
     });
-    let pointed = RwSignal::new(None::<String>);
+    // A mark's action: an event's selects it; a year's count lists that year's events of its
+    // lane in the timeline, and the keyboard's focus goes to the first of them.
+    let act = move |datum: &Datum| match datum.year {
+        Some(count) => {
+            state
+                .filter
+                .update(|f| *f = f.to_year(count.level, count.year));
+            request_animation_frame(|| {
+                focus_first(&format!("#{TIMELINE} li.event button.event-select"));
+            });
+        }
+        None => state.event.set(datum.event.clone()),
+    };
 
     // The tab stop as drawn: the keyboard's place, or the first mark when a filter took that
     // one away (as the effect above decides).
@@ -110,7 +129,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             "End" => Some(data.len() - 1),
             "Enter" | " " => {
                 ev.prevent_default();
-                state.event.set(data[current].event.clone());
+                act(&data[current]);
                 None
             }
             _ => None,
@@ -121,16 +140,26 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             focus_first(&format!("#lifecycle .hit[data-index=\"{next}\"]"));
         }
     };
+    // What the pointed mark says, or else the selected event's.
     let caption = move || {
-        let id = pointed.get().or_else(|| state.event.get())?;
+        let pointed = pointed.get();
+        let selected = state.event.get();
         chart.with(|c| {
-            c.as_ref()?
-                .spec
-                .data
-                .iter()
-                .find(|d| d.event.as_deref() == Some(id.as_str()))
+            let data = &c.as_ref()?.spec.data;
+            pointed
+                .and_then(|i| data.get(i))
+                .or_else(|| {
+                    let id = selected?;
+                    data.iter()
+                        .find(|d| d.event.as_deref() == Some(id.as_str()))
+                })
                 .map(|d| d.label.clone())
         })
+    };
+    // The datum of a hit region.
+    let datum_of = move |region: &web_sys::Element| {
+        let i = region_index(region)?;
+        chart.with_untracked(|c| c.as_ref()?.spec.data.get(i).cloned())
     };
 
     view! {
@@ -152,18 +181,18 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                             move_tab_stop(&region);
                             if let Some(i) = region_index(&region) {
                                 active.set(i);
-                                pointed.set(event_of(&region));
+                                pointed.set(Some(i));
                             }
                         }
                     }
                     on:mouseover=move |ev| {
                         if let Some(region) = hit_target(ev.target()) {
-                            pointed.set(event_of(&region));
+                            pointed.set(region_index(&region));
                         }
                     }
                     on:click=move |ev| {
-                        if let Some(region) = hit_target(ev.target()) {
-                            state.event.set(event_of(&region));
+                        if let Some(datum) = hit_target(ev.target()).and_then(|r| datum_of(&r)) {
+                            act(&datum);
                         }
                     }
                     inner_html=regions
@@ -172,11 +201,4 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             </div>
         </LifecycleFrame>
     }
-}
-
-/// The event a mark stands for (its `data-event`; empty on a park's bar).
-fn event_of(region: &web_sys::Element) -> Option<String> {
-    region
-        .get_attribute("data-event")
-        .filter(|id| !id.is_empty())
 }

@@ -32,17 +32,16 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
         ds.events.last().map_or(2025, |e| e.date.year),
     );
 
+    // Positions in `ds.events`, by year: thousands of events are not copied on each change.
     let ds_for_years = ds.clone();
     let years = Memo::new(move |_| {
         timeline_years(&ds_for_years.events, &state.filter.get(), state.lang.get())
-            .into_iter()
-            .map(|(year, events)| (year, events.into_iter().cloned().collect::<Vec<Event>>()))
-            .collect::<Vec<_>>()
     });
     // The list shows a page at a time (thousands of events would make every change slow);
     // a new filter starts again from the first page, and a selected event is always listed.
     let more = RwSignal::new((TimelineFilter::default(), PAGE));
     let drawn = events_drawn();
+    let ds_for_limit = ds.clone();
     let limit = Memo::new(move |_| {
         let filter = state.filter.get();
         let (for_filter, n) = more.get();
@@ -52,7 +51,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                 .read()
                 .iter()
                 .flat_map(|(_, events)| events)
-                .position(|e| e.id == id)
+                .position(|&i| ds_for_limit.events[i].id == id)
         });
         selected.map_or(base, |i| base.max(i + 1)).min(drawn.get())
     });
@@ -287,13 +286,16 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
                     key=|year| *year
                     children=move |year| {
                         let ds = ds.clone();
+                        let ds_for_events = ds.clone();
                         let events = move || {
                             let lang = state.lang.get();
                             listed.with(|years| {
                                 years
                                     .iter()
                                     .find(|(y, _)| *y == year)
-                                    .map(|(_, events)| events.iter().map(|e| (e.clone(), lang)).collect())
+                                    .map(|(_, events)| {
+                                        events.iter().map(|&i| (ds_for_events.events[i].clone(), lang)).collect()
+                                    })
                                     .unwrap_or_else(Vec::new)
                             })
                         };

@@ -77,6 +77,59 @@ test.describe('a long timeline', () => {
   });
 });
 
+test('a lane of too many marks counts its events by year; a count lists its year, from the keyboard or a click', async ({ page }) => {
+  await openReady(page);
+  const lifecycle = page.locator('#lifecycle');
+  // What the chart marks: each event, or a year's count of a lane's events.
+  const marked = () =>
+    lifecycle.locator('rect.hit').evaluateAll((hits) =>
+      hits.map((h) => ({ event: h.dataset.event, level: h.dataset.level, year: Number(h.dataset.year), count: Number(h.dataset.count), label: h.getAttribute('aria-label') })),
+    );
+  const inYear = (level, year) => MANY.events.filter((e) => e.level === level && Number(e.date.slice(0, 4)) === year);
+
+  // 250 events pile each lane far past its rows: both count by year, every event counted once.
+  const counts = await marked();
+  expect(counts.filter((m) => m.event), 'no event drawn one by one').toEqual([]);
+  expect(counts.reduce((n, m) => n + m.count, 0)).toBe(COUNT);
+  for (const m of counts) {
+    expect(m.count, `${m.level} ${m.year}`).toBe(inYear(m.level, m.year).length);
+    expect(m.label).toBe(fill(ru.lifecycle_year, m.year, ru.levels[m.level].toLowerCase(), countText('ru', m.count)));
+  }
+  const laneLabels = await lifecycle.locator('.chart svg text').allTextContents();
+  for (const level of ['federal', 'regional']) {
+    expect(laneLabels, 'the lane says it counts').toContain(fill(ru.lifecycle_by_year, ru.levels[level]));
+  }
+
+  // The keyboard: onto the chart's marks, the third along, Enter.
+  const third = counts[2];
+  await lifecycle.locator('rect.hit[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#lifecycle-caption')).toContainText(third.label);
+  await page.keyboard.press('Enter');
+  const listed = page.locator('#timeline li.event');
+  await expect(page.locator('#event-count')).toHaveAttribute('data-count', String(third.count));
+  await expect(page.locator('select#filter-level')).toHaveValue(third.level);
+  await expect(page.locator('select#filter-from')).toHaveValue(String(third.year));
+  await expect(page.locator('select#filter-to')).toHaveValue(String(third.year));
+  await expect(listed.first().locator('button.event-select'), 'the focus on its first event').toBeFocused();
+  const ids = new Set(inYear(third.level, third.year).map((e) => e.id));
+  for (const id of await listed.evaluateAll((items) => items.map((li) => li.dataset.eventId))) {
+    expect(ids.has(id), `${id} is of ${third.level} ${third.year}`).toBe(true);
+  }
+  // The chart marks just those: each one, or counted.
+  const now = await marked();
+  expect(now.reduce((n, m) => n + (m.event ? 1 : m.count), 0)).toBe(third.count);
+
+  // A click on another lane's count, once the filters are cleared.
+  await page.click('#clear-filters');
+  const other = (await marked()).find((m) => m.level !== third.level);
+  await lifecycle.locator(`rect.hit[data-level="${other.level}"][data-year="${other.year}"]`).click();
+  await expect(page.locator('#event-count')).toHaveAttribute('data-count', String(other.count));
+  await expect(page.locator('select#filter-level')).toHaveValue(other.level);
+  await expect(listed.first().locator('button.event-select')).toBeFocused();
+});
+
 test('a card lists the latest five values of a long series and folds the earlier ones; the keyboard opens them', async ({ page }) => {
   const ranks = MANY.observations.filter((o) => o.park === 'morion-digital' && o.metric === 'akit_rank');
   const folded = ranks.length - 5;
