@@ -337,7 +337,7 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
 }
 
 /// Events listed at a time.
-pub const PAGE: usize = 100;
+pub const PAGE: usize = 50;
 
 /// One event: date at its precision, level, kind, parks, summary, sources, inference mark.
 #[component]
