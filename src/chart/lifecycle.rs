@@ -43,22 +43,43 @@ pub fn lifecycle_chart(
 ) -> ChartSpec {
     let chart = lifecycle(ds, shown, t, width);
     let selection = selected.map(|id| chart.selection(ds, id));
-    let mut spec = chart.spec;
+    let mut spec = chart.whole();
     spec.marks.extend(selection.into_iter().flatten());
     spec
 }
 
-/// The lifecycle chart laid out, with no event selected, and what its selection needs: the
-/// app draws the selection over it, so that choosing an event redraws two marks, not the chart.
+/// The lifecycle chart laid out, with no event selected, in two drawings one above the other,
+/// and what its selection needs. The app draws the selection over them, so that choosing an
+/// event redraws two marks, not the chart; and a filter redraws the lanes, not the parks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lifecycle {
-    pub spec: ChartSpec,
+    /// The lanes of event marks, at the top, with their hit areas (`data`) and the whole
+    /// chart's text alternative (`alt`): what a filter changes.
+    pub lanes: ChartSpec,
+    /// The parks' bars, the years and the legend, below the lanes, in a drawing of their own
+    /// (from y = 0): the same whatever the filter.
+    pub parks: ChartSpec,
     x: Linear,
     /// Where the selection's rule starts and ends, top to bottom.
     rule: (f64, f64),
 }
 
 impl Lifecycle {
+    /// The whole chart's height, lanes and parks.
+    pub fn height(&self) -> f64 {
+        self.lanes.height + self.parks.height
+    }
+
+    /// The chart as one drawing: the parks' marks moved below the lanes.
+    pub fn whole(self) -> ChartSpec {
+        let below = self.lanes.height;
+        let mut spec = self.lanes;
+        spec.height += self.parks.height;
+        let parks = self.parks.marks.into_iter();
+        spec.marks.extend(parks.map(|m| m.moved_down(below)));
+        spec
+    }
+
     /// The selected event's marks: its dot drawn larger, when it is shown, and a rule through
     /// every lane and bar at its date; nothing for an id the dataset lacks.
     pub fn selection(&self, ds: &Dataset, id: &str) -> Vec<Mark> {
@@ -73,7 +94,7 @@ impl Lifecycle {
             dashed: true,
         }];
         let datum = self
-            .spec
+            .lanes
             .data
             .iter()
             .find(|d| d.event.as_deref() == Some(id));
@@ -92,8 +113,8 @@ impl Lifecycle {
     /// The selection alone, as a drawing of the chart's size to lay over it.
     pub fn selection_spec(&self, ds: &Dataset, id: &str) -> ChartSpec {
         ChartSpec {
-            width: self.spec.width,
-            height: self.spec.height,
+            width: self.lanes.width,
+            height: self.height(),
             marks: self.selection(ds, id),
             data: Vec::new(),
             alt: String::new(),
@@ -122,7 +143,10 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
     };
     // A set: with thousands of events, a list lookup per event is quadratic.
     let shown_ids: std::collections::HashSet<&str> = shown.iter().copied().collect();
+    // Two drawings: the lanes' (`marks`), which a filter changes, and the parks' below them
+    // (`park_marks`, laid out here on the whole chart's axis and moved up to their own).
     let mut marks = Vec::new();
+    let mut park_marks = Vec::new();
     let mut data = Vec::new();
     let bar_h = 18.0;
     let top = 8.0;
@@ -198,16 +222,21 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
     let step = if width < 520.0 { 4 } else { 2 };
     for year in (first..=last).filter(|y| (y - first) % step == 0) {
         let px = x.map(f64::from(year));
-        marks.push(Mark::Line {
-            points: vec![(px, top), (px, axis_bottom - 26.0)],
-            stroke: GRID.into(),
-            width: 1.0,
-            dashed: false,
-        });
+        for (drawing, y0, y1) in [
+            (&mut marks, top, lanes_bottom),
+            (&mut park_marks, lanes_bottom, axis_bottom - 26.0),
+        ] {
+            drawing.push(Mark::Line {
+                points: vec![(px, y0), (px, y1)],
+                stroke: GRID.into(),
+                width: 1.0,
+                dashed: false,
+            });
+        }
         // Centred under its line, but never past the drawing's left edge (the first year sits
         // little more than half a year in).
         let half = year.to_string().len() as f64 * SMALL * 0.65 / 2.0;
-        marks.push(text(
+        park_marks.push(text(
             px.max(half + 1.0),
             axis_bottom - 12.0,
             year.to_string(),
@@ -309,7 +338,7 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
     // One bar per park, a segment per period, from its opening to the dataset's date.
     for ((park, line), row_top) in ds.parks.iter().zip(&lines).zip(&row_tops) {
         for (k, part) in line.iter().enumerate() {
-            marks.push(text(
+            park_marks.push(text(
                 left,
                 row_top + 8.0 + LINE * k as f64,
                 part.clone(),
@@ -325,11 +354,11 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
             let to = periods.get(k + 1).map_or(today, |next| next.1);
             let x0 = x.map(year_position(from));
             let x1 = x.map(year_position(&to)).max(x0 + 2.0);
-            segment(&mut marks, *state, &park.color, x0, x1, y, bar_h);
+            segment(&mut park_marks, *state, &park.color, x0, x1, y, bar_h);
         }
     }
 
-    marks.extend(legend);
+    park_marks.extend(legend);
 
     let parks: Vec<String> = ds.parks.iter().map(|p| park_line(p, t)).collect();
     // A park's line may end in a date's «г.»: the template's full stop is not doubled.
@@ -340,12 +369,22 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
         &[parks, counted(t, &s.events_count, shown.len() as f64)],
     );
     Lifecycle {
-        spec: ChartSpec {
+        lanes: ChartSpec {
             width,
-            height,
+            height: lanes_bottom,
             marks,
             data,
             alt,
+        },
+        parks: ChartSpec {
+            width,
+            height: height - lanes_bottom,
+            marks: park_marks
+                .into_iter()
+                .map(|m| m.moved_down(-lanes_bottom))
+                .collect(),
+            data: Vec::new(),
+            alt: String::new(),
         },
         x,
         rule: (top, axis_bottom - 26.0),
@@ -709,7 +748,7 @@ mod tests {
         let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
         let t = ReferenceTypography { lang: Lang::Ru };
         let chart = lifecycle(&ds, &shown, &t, 736.0);
-        let data = &chart.spec.data;
+        let data = &chart.lanes.data;
         let federal: Vec<&Event> = ds
             .events
             .iter()
@@ -746,7 +785,7 @@ mod tests {
             Some("2019 год, федеральный уровень: 20\u{a0}событий. Показать в хронологии"),
         );
         let texts: Vec<&str> = chart
-            .spec
+            .lanes
             .marks
             .iter()
             .filter_map(|m| match m {
@@ -762,7 +801,7 @@ mod tests {
         assert!(texts.contains(&"20"), "2019's count drawn: {texts:?}");
         // Far shorter than 20 rows of marks, and no two counts' areas overlap at any width.
         for width in [280.0, 520.0, 1248.0] {
-            let data = lifecycle(&ds, &shown, &t, width).spec.data;
+            let data = lifecycle(&ds, &shown, &t, width).lanes.data;
             let boxes: Vec<&Datum> = data.iter().filter(|d| d.year.is_some()).collect();
             assert!(boxes.iter().map(|d| d.y).fold(0.0, f64::max) < 8.0 + 18.0 + 4.0 * TARGET);
             for (i, a) in boxes.iter().enumerate() {
@@ -780,11 +819,21 @@ mod tests {
         let selection = chart.selection(&ds, id);
         assert_eq!(selection.len(), 1);
         assert!(matches!(selection[0], Mark::Line { dashed: true, .. }));
-        // Fewer shown (a filter): the lane draws each of them again.
+        // Fewer shown (a filter): the lane draws each of them again; the parks' drawing is the
+        // same, so the app leaves it as it is.
         let few: Vec<&str> = federal.iter().take(5).map(|e| e.id.as_str()).collect();
-        let data = lifecycle(&ds, &few, &t, 736.0).spec.data;
-        assert!(data.iter().all(|d| d.year.is_none()));
-        assert_eq!(data.len(), 5);
+        let filtered = lifecycle(&ds, &few, &t, 736.0);
+        assert!(filtered.lanes.data.iter().all(|d| d.year.is_none()));
+        assert_eq!(filtered.lanes.data.len(), 5);
+        assert!(filtered.lanes.height < chart.lanes.height);
+        assert_eq!(filtered.parks, chart.parks);
+        // As one drawing (the first view's), the parks sit below the lanes.
+        let whole = filtered.clone().whole();
+        assert_eq!(whole.height, filtered.height());
+        assert_eq!(
+            whole.marks.len(),
+            filtered.lanes.marks.len() + filtered.parks.marks.len()
+        );
     }
 
     #[test]
@@ -795,7 +844,7 @@ mod tests {
             lang: crate::i18n::Lang::En,
         };
         let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
-        let data = lifecycle(&ds, &shown, &t, 280.0).spec.data;
+        let data = lifecycle(&ds, &shown, &t, 280.0).lanes.data;
         let rows = |level: Level| {
             let ys: std::collections::BTreeSet<i64> = data
                 .iter()

@@ -48,6 +48,62 @@ pub enum Mark {
     },
 }
 
+impl Mark {
+    /// The mark `dy` lower (higher for a negative `dy`).
+    pub fn moved_down(self, dy: f64) -> Mark {
+        match self {
+            Mark::Rect { x, y, w, h, fill } => Mark::Rect {
+                x,
+                y: y + dy,
+                w,
+                h,
+                fill,
+            },
+            Mark::Line {
+                points,
+                stroke,
+                width,
+                dashed,
+            } => Mark::Line {
+                points: points.into_iter().map(|(x, y)| (x, y + dy)).collect(),
+                stroke,
+                width,
+                dashed,
+            },
+            Mark::Dot {
+                cx,
+                cy,
+                r,
+                color,
+                hollow,
+            } => Mark::Dot {
+                cx,
+                cy: cy + dy,
+                r,
+                color,
+                hollow,
+            },
+            Mark::Text {
+                x,
+                y,
+                text,
+                anchor,
+                size,
+                color,
+                bold,
+            } => Mark::Text {
+                x,
+                y: y + dy,
+                text,
+                anchor,
+                size,
+                color,
+                bold,
+            },
+        }
+    }
+}
+
 /// A datum the reader can point at: its box and what it says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Datum {

@@ -13,7 +13,9 @@ use super::dom::{
 };
 use super::state::use_app_state;
 use crate::analysis::timeline_years;
-use crate::chart::{hit_markup, lifecycle, render_svg, Datum, HitRole};
+use crate::chart::{
+    hit_markup, lifecycle, render_svg, ChartSpec, Datum, HitRole, Lifecycle as LifecycleChart,
+};
 use crate::contract::TIMELINE;
 use crate::format::ReferenceTypography;
 use crate::i18n::strings;
@@ -46,13 +48,17 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             width / state.vi.get().chart_scale(),
         ))
     });
-    let svg = move || {
+    // Two drawings: the lanes, which a filter changes, and the parks below them, which it does
+    // not (a string compared, not 200 parks' rows parsed and laid out again).
+    let drawing = move |part: fn(&LifecycleChart) -> &ChartSpec| {
         chart.with(|c| {
             c.as_ref()
-                .and_then(|c| render_svg(&c.spec).ok())
+                .and_then(|c| render_svg(part(c)).ok())
                 .unwrap_or_default()
         })
     };
+    let lanes = move || drawing(|c| &c.lanes);
+    let parks = Memo::new(move |_| drawing(|c| &c.parks));
     // The selected event, drawn over the chart: choosing one leaves the chart as it is.
     let selection = move || {
         let id = state.event.get()?;
@@ -73,7 +79,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     // Fewer marks (a filter): the keyboard's place must stay on a mark, or none would be in
     // the tab order.
     Effect::new(move |_| {
-        let count = chart.with(|c| c.as_ref().map(|c| &c.spec).map_or(0, |sp| sp.data.len()));
+        let count = chart.with(|c| c.as_ref().map_or(0, |c| c.lanes.data.len()));
         if active.get_untracked() >= count {
             active.set(0);
         }
@@ -98,7 +104,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     // one away (as the effect above decides).
     let regions = move || {
         chart.with(|c| {
-            let Some(spec) = c.as_ref().map(|c| &c.spec) else {
+            let Some(spec) = c.as_ref().map(|c| &c.lanes) else {
                 return String::new();
             };
             let stop = Some(active.get_untracked())
@@ -111,25 +117,24 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
             hit_markup(spec.data.iter().map(|d| (d, d.label.clone())), stop, role)
         })
     };
+    // The datum of the mark at `i`.
+    let datum_at = move |i: usize| chart.with_untracked(|c| c.as_ref()?.lanes.data.get(i).cloned());
     let on_key = move |ev: KeyboardEvent| {
-        let data = chart.with_untracked(|c| {
-            c.as_ref()
-                .map(|c| &c.spec)
-                .map(|sp| sp.data.clone())
-                .unwrap_or_default()
-        });
-        if data.is_empty() {
+        let count = chart.with_untracked(|c| c.as_ref().map_or(0, |c| c.lanes.data.len()));
+        if count == 0 {
             return;
         }
-        let current = active.get_untracked().min(data.len() - 1);
+        let current = active.get_untracked().min(count - 1);
         let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some((current + 1) % data.len()),
-            "ArrowLeft" | "ArrowUp" => Some((current + data.len() - 1) % data.len()),
+            "ArrowRight" | "ArrowDown" => Some((current + 1) % count),
+            "ArrowLeft" | "ArrowUp" => Some((current + count - 1) % count),
             "Home" => Some(0),
-            "End" => Some(data.len() - 1),
+            "End" => Some(count - 1),
             "Enter" | " " => {
                 ev.prevent_default();
-                act(&data[current]);
+                if let Some(datum) = datum_at(current) {
+                    act(&datum);
+                }
                 None
             }
             _ => None,
@@ -145,7 +150,7 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
         let pointed = pointed.get();
         let selected = state.event.get();
         chart.with(|c| {
-            let data = &c.as_ref()?.spec.data;
+            let data = &c.as_ref()?.lanes.data;
             pointed
                 .and_then(|i| data.get(i))
                 .or_else(|| {
@@ -156,21 +161,19 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                 .map(|d| d.label.clone())
         })
     };
-    // The datum of a hit region.
-    let datum_of = move |region: &web_sys::Element| {
-        let i = region_index(region)?;
-        chart.with_untracked(|c| c.as_ref()?.spec.data.get(i).cloned())
-    };
 
     view! {
         <LifecycleFrame ds=ds_for_table caption=Signal::derive(caption)>
             <div class="chart-wrap" node_ref=container>
-                <div class="chart" role="img" aria-label=move || chart.with(|c| c.as_ref().map(|c| &c.spec).map(|sp| sp.alt.clone())) inner_html=svg></div>
+                <div class="chart" role="img" aria-label=move || chart.with(|c| c.as_ref().map(|c| c.lanes.alt.clone()))>
+                    <div inner_html=lanes></div>
+                    <div inner_html=move || parks.get()></div>
+                </div>
                 <div class="chart selection-layer" inner_html=selection></div>
                 <svg
                     node_ref=layer
                     class="hit-layer"
-                    viewBox=move || chart.with(|c| c.as_ref().map(|c| &c.spec).map(|sp| format!("0 0 {} {}", sp.width, sp.height)))
+                    viewBox=move || chart.with(|c| c.as_ref().map(|c| format!("0 0 {} {}", c.lanes.width, c.height())))
                     role="group"
                     aria-label=move || s().lifecycle_hint
                     on:keydown=on_key
@@ -191,7 +194,8 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
                         }
                     }
                     on:click=move |ev| {
-                        if let Some(datum) = hit_target(ev.target()).and_then(|r| datum_of(&r)) {
+                        let region = hit_target(ev.target());
+                        if let Some(datum) = region.and_then(|r| datum_at(region_index(&r)?)) {
                             act(&datum);
                         }
                     }

@@ -182,10 +182,10 @@ test.describe('lifecycle chart', () => {
       await openReady(page, lang === 'en' ? '?lang=en' : '');
       await stableLifecycle(page);
       const chart = await page.evaluate(() => {
-        const svg = document.querySelector('section#lifecycle .chart svg');
+        const chart = document.querySelector('section#lifecycle .chart[role=img]');
         return {
-          fills: [...svg.querySelectorAll('rect')].map((r) => (r.getAttribute('fill') ?? '').toLowerCase()),
-          texts: [...svg.querySelectorAll('text')].map((t) => t.textContent),
+          fills: [...chart.querySelectorAll('svg rect')].map((r) => (r.getAttribute('fill') ?? '').toLowerCase()),
+          texts: [...chart.querySelectorAll('svg text')].map((t) => t.textContent),
         };
       });
       // The park's colour halfway to white, after its solid bar.

@@ -96,7 +96,8 @@ export function readLifecycle(page) {
 
 /** Waits until the lifecycle chart is drawn and its markup stops changing. */
 export async function stableLifecycle(page) {
-  await expect(page.locator('section#lifecycle .chart[role=img] svg')).toBeAttached();
+  // Two drawings: the lanes, and the parks below them.
+  await expect(page.locator('section#lifecycle .chart[role=img] svg')).toHaveCount(2);
   return settled(() => page.evaluate(() => document.querySelector('section#lifecycle .chart-wrap')?.innerHTML ?? ''), 'the lifecycle chart');
 }
 
