@@ -144,7 +144,7 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
     // A set: with thousands of events, a list lookup per event is quadratic.
     let shown_ids: std::collections::HashSet<&str> = shown.iter().copied().collect();
     // Two drawings: the lanes' (`marks`), which a filter changes, and the parks' below them
-    // (`park_marks`, laid out here on the whole chart's axis and moved up to their own).
+    // (`park_marks`, from y = 0 in their own drawing).
     let mut marks = Vec::new();
     let mut park_marks = Vec::new();
     let mut data = Vec::new();
@@ -204,7 +204,7 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
         .collect();
     let row_tops: Vec<f64> = lines
         .iter()
-        .scan(lanes_bottom, |y, l| {
+        .scan(0.0, |y, l| {
             let top = *y;
             *y += ROW + LINE * (l.len().max(1) - 1) as f64;
             Some(top)
@@ -214,9 +214,10 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
         .iter()
         .map(|l| ROW + LINE * (l.len().max(1) - 1) as f64)
         .sum();
-    let axis_bottom = lanes_bottom + rows_h + 30.0;
+    // In the parks' drawing.
+    let axis_bottom = rows_h + 30.0;
     let (legend, legend_h) = legend(s, left, axis_bottom + 6.0, width - left - right);
-    let height = axis_bottom + 6.0 + legend_h;
+    let parks_height = axis_bottom + 6.0 + legend_h;
 
     // Year grid and labels.
     let step = if width < 520.0 { 4 } else { 2 };
@@ -224,7 +225,7 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
         let px = x.map(f64::from(year));
         for (drawing, y0, y1) in [
             (&mut marks, top, lanes_bottom),
-            (&mut park_marks, lanes_bottom, axis_bottom - 26.0),
+            (&mut park_marks, 0.0, axis_bottom - 26.0),
         ] {
             drawing.push(Mark::Line {
                 points: vec![(px, y0), (px, y1)],
@@ -378,16 +379,13 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
         },
         parks: ChartSpec {
             width,
-            height: height - lanes_bottom,
-            marks: park_marks
-                .into_iter()
-                .map(|m| m.moved_down(-lanes_bottom))
-                .collect(),
+            height: parks_height,
+            marks: park_marks,
             data: Vec::new(),
             alt: String::new(),
         },
         x,
-        rule: (top, axis_bottom - 26.0),
+        rule: (top, lanes_bottom + axis_bottom - 26.0),
     }
 }
 

@@ -207,17 +207,17 @@ test.describe('metric selector', () => {
   test('redraws the chart for every metric and writes it into the URL', async ({ page }) => {
     await openReady(page);
     const seen = new Map([[data.metrics[0].id, (await stableChart(page)).svg]]);
-    expect(params(page).get('metric'), 'the default metric is not in the URL').toBeNull();
+    await expect.poll(() => params(page).get('metric'), { message: 'the default metric is not in the URL' }).toBeNull();
     for (const id of metricIds.slice(1)) {
       const chart = await chooseMetric(page, id);
       const label = await page.$eval('select#metric-select', (s) => s.selectedOptions[0].textContent);
       expect(chart.aria.startsWith(label), `${id}: aria-label names the metric: ${chart.aria}`).toBe(true);
       expect([...seen.values()], `${id}: the svg differs from every other metric's`).not.toContain(chart.svg);
       seen.set(id, chart.svg);
-      expect(params(page).get('metric'), `${id}: URL`).toBe(id);
+      await expect.poll(() => params(page).get('metric'), { message: `${id}: URL` }).toBe(id);
     }
     await chooseMetric(page, data.metrics[0].id);
-    expect(params(page).get('metric'), 'back to the default: metric leaves the URL').toBeNull();
+    await expect.poll(() => params(page).get('metric'), { message: 'back to the default: metric leaves the URL' }).toBeNull();
   });
 
   test('draws the AKIT rating as dots, and says Technopark Perm has none', async ({ page }) => {
@@ -269,7 +269,7 @@ test.describe('metric selector', () => {
   test('restores the metric from the URL on reload', async ({ page }) => {
     await openReady(page);
     const chosen = await chooseMetric(page, 'investment_rub');
-    expect(params(page).get('metric')).toBe('investment_rub');
+    await expect.poll(() => params(page).get('metric')).toBe('investment_rub');
     const url = page.url();
     await page.reload();
     await waitForState(page);

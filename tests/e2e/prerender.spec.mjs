@@ -123,7 +123,7 @@ test.describe('before the WASM, at 412 px', () => {
     await appTakesOver(page, wasmGate);
     await expect(page.locator('#metric-select'), 'the app shows the metric chosen').toHaveValue('investment_rub');
     expect(await shownValues(page, '#app')).toEqual(typesetValues.investment_rub);
-    expect(new URL(page.url()).searchParams.get('metric'), 'and its link says so').toBe('investment_rub');
+    await expect.poll(() => new URL(page.url()).searchParams.get('metric'), { message: 'and its link says so' }).toBe('investment_rub');
     expect(await activeId(page), 'the focus stays on the select').toBe('metric-select');
     expectSameBoxes(before, await boxes(page, '#app'), ['select', 'headline', 'toolbar', 'cards', 'chartWrap']);
     await expectNoShift(page);
@@ -182,9 +182,8 @@ test.describe('before the WASM, at 412 px', () => {
     await screenshot(page, 'prerender-412-table-before-wasm');
 
     await appTakesOver(page, wasmGate);
-    const url = new URL(page.url());
-    expect(url.searchParams.get('view'), 'the link says table').toBe('table');
-    expect(url.searchParams.get('metric')).toBe('investment_rub');
+    await expect.poll(() => new URL(page.url()).searchParams.get('view'), { message: 'the link says table' }).toBe('table');
+    expect(new URL(page.url()).searchParams.get('metric')).toBe('investment_rub');
     expect(await activeId(page), "the focus is on the app's table tab").toBe('view-table');
     await expect(page.locator('#view-table'), "the app's table tab is chosen").toBeChecked();
     expect(await page.$$eval('#values-table tbody tr', (trs) => trs.map((tr) => tr.cells[1].textContent))).toEqual(typesetValues.investment_rub);
@@ -193,7 +192,7 @@ test.describe('before the WASM, at 412 px', () => {
     // The app's tabs drive on: an arrow chooses the chart again.
     await page.keyboard.press('ArrowLeft');
     await expect(page.locator('#values-table')).toHaveCount(0);
-    expect(new URL(page.url()).searchParams.get('view')).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBeNull();
   });
 
   test('the visually-impaired mode works before the app, from the keyboard, and the app starts in it', async ({ page, wasmGate }) => {
@@ -251,7 +250,7 @@ test.describe('before the WASM, at 412 px', () => {
     await expect(page.locator('#app')).toHaveClass(/\ba11y vi-size-200 vi-scheme-wb\b/);
     await expect(page.locator('#vi')).toBeChecked();
     await expect(page.locator('label[for="vi"]')).toHaveText(/^\s*(Обычная версия|Standard version)\s*$/, { useInnerText: true });
-    expect(new URL(page.url()).searchParams.get('a11y'), 'the link says so').toBe('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('a11y'), { message: 'the link says so' }).toBe('1');
     expect(await page.evaluate(() => localStorage.getItem('technoparks.vi')), 'kept for the next visit').toMatch(/on=1;size=200;scheme=wb/);
     expect(await page.evaluate(() => [document.activeElement?.name, document.activeElement?.value]), "the focus is on the app's radio").toEqual(['vi-scheme', 'wb']);
     // The skip link stays above the page until focused, however its text wraps.

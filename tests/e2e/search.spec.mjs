@@ -150,7 +150,7 @@ test.describe('park and year filters', () => {
     await page.selectOption('select#filter-to', '2021');
     await expectShown(page, ranged, 'park, 2019–2021');
     await untilParam(page, 'to', '2021');
-    expect(params(page).get('from')).toBe('2019');
+    await expect.poll(() => params(page).get('from')).toBe('2019');
     await expectFacets(page, range, 'park, 2019–2021');
     await expect(page.locator('select#filter-from'), 'from keeps its year').toHaveValue('2019');
     await expect(page.locator('select#filter-to'), 'to keeps its year').toHaveValue('2021');
@@ -198,8 +198,8 @@ test.describe('park and year filters', () => {
       await expect(page.locator(`select#filter-${name}`), `select#filter-${name} back to «all»`).toHaveValue('');
     }
     await untilParam(page, 'level', null);
-    for (const name of FILTER_PARAMS) expect(params(page).get(name), `URL without ${name}`).toBeNull();
-    expect(params(page).get('metric'), 'clearing filters keeps the metric').toBe('akit_rank');
+    for (const name of FILTER_PARAMS) await expect.poll(() => params(page).get(name), { message: `URL without ${name}` }).toBeNull();
+    await expect.poll(() => params(page).get('metric'), { message: 'clearing filters keeps the metric' }).toBe('akit_rank');
 
     // Any one filter brings the button back.
     await page.selectOption('select#filter-to', '2020');

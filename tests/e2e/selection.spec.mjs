@@ -98,7 +98,7 @@ test.describe('selection and history', () => {
     await page.fill('input#filter-search', 'морион');
     await untilParam(page, 'q', 'морион');
     expect(await historyLength(page), 'filter changes add no history entry').toBe(h0 + 2);
-    expect(params(page).get('event'), 'the selection stays in the URL').toBe(last);
+    await expect.poll(() => params(page).get('event'), { message: 'the selection stays in the URL' }).toBe(last);
   });
 
   test('pushes the table view, and Back returns to the chart', async ({ page }) => {
@@ -130,7 +130,7 @@ test.describe('selection and history', () => {
     expect((await readTimeline(page)).clear, '«clear filters» is offered with an event selected').toBe(true);
     await page.click('button#clear-filters');
     await expectSelected(page, null, 'cleared');
-    expect(params(page).get('event'), 'the link no longer carries the event').toBeNull();
+    await expect.poll(() => params(page).get('event'), { message: 'the link no longer carries the event' }).toBeNull();
     expect((await readTimeline(page)).clear, 'and the button goes').toBe(false);
   });
 
@@ -252,7 +252,7 @@ test.describe('lifecycle chart', () => {
     for (const key of ['Escape', 'a', 'Tab', 'Shift+Tab', 'Home', 'End', 'PageDown']) await page.keyboard.press(key);
     await page.focus('#lifecycle rect.hit[tabindex="0"]');
     await page.keyboard.press('Escape');
-    expect(params(page).get('event'), 'Escape and stray keys keep the selection').toBe(second);
+    await expect.poll(() => params(page).get('event'), { message: 'Escape and stray keys keep the selection' }).toBe(second);
   });
 
   test('keeps the keyboard focus on the mark Enter selected', async ({ page }) => {
