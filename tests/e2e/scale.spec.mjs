@@ -8,6 +8,7 @@
 import { expect, openReady, test } from './fixtures.mjs';
 import { DATA_PATH, countText, dataset, fill, locale } from './data.mjs';
 import { showTable } from './ui.mjs';
+import { expectAxeClean } from './prerender-reads.mjs';
 
 const PAGE = 50;
 const COUNT = 250;
@@ -103,6 +104,7 @@ test('a lane of too many marks counts its events by year; a count lists its year
   for (const level of ['federal', 'regional']) {
     expect(laneLabels, 'the lane says it counts').toContain(fill(ru.lifecycle_by_year, ru.levels[level]));
   }
+  await expectAxeClean(page, 'the lanes counted by year');
 
   // The keyboard: onto the chart's marks, the third along, Enter.
   const third = counts[2];
