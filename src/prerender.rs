@@ -355,7 +355,7 @@ pub fn lifecycle_images(
     t: &dyn Typography,
     layout: Layout,
 ) -> Option<(String, Vec<LifecycleImage>)> {
-    let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+    let shown: Vec<usize> = (0..ds.events.len()).collect();
     let name = match layout {
         Layout::Page => "lifecycle",
         Layout::Embed => "lifecycle-embed",

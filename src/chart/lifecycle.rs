@@ -32,11 +32,12 @@ pub fn year_position(date: &PartialDate) -> f64 {
     }
 }
 
-/// The lifecycle chart for the events that pass the timeline's filter (`shown`), with the
+/// The lifecycle chart for the events that pass the timeline's filter (`shown`: their
+/// positions in `ds.events`, in order, as `analysis::timeline_years` gives them), with the
 /// selected event drawn larger and a rule through every lane (`Lifecycle::selection`).
 pub fn lifecycle_chart(
     ds: &Dataset,
-    shown: &[&str],
+    shown: &[usize],
     selected: Option<&str>,
     t: &dyn Typography,
     width: f64,
@@ -122,10 +123,11 @@ impl Lifecycle {
     }
 }
 
-/// The lifecycle chart with no event selected. A park's bar is solid while it is open, pale
+/// The lifecycle chart with no event selected, for the events at `shown` (positions in
+/// `ds.events`, in order). A park's bar is solid while it is open, pale
 /// with a dashed edge while its work is suspended, and ends in a rule where it closed; the
 /// bars run to the dataset's date.
-pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -> Lifecycle {
+pub fn lifecycle(ds: &Dataset, shown: &[usize], t: &dyn Typography, width: f64) -> Lifecycle {
     let lang = t.lang();
     let s = strings(lang);
     let today = ds.as_of();
@@ -141,8 +143,6 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
         domain: (f64::from(first) - 0.6, f64::from(last) + 1.0),
         range: (left, width - right),
     };
-    // A set: with thousands of events, a list lookup per event is quadratic.
-    let shown_ids: std::collections::HashSet<&str> = shown.iter().copied().collect();
     // Two drawings: the lanes' (`marks`), which a filter changes, and the parks' below them
     // (`park_marks`, from y = 0 in their own drawing).
     let mut marks = Vec::new();
@@ -165,10 +165,10 @@ pub fn lifecycle(ds: &Dataset, shown: &[&str], t: &dyn Typography, width: f64) -
     let lanes: Vec<(Level, Vec<PlacedMark>, usize)> = [Level::Federal, Level::Regional]
         .into_iter()
         .map(|level| {
-            let events: Vec<&Event> = ds
-                .events
+            let events: Vec<&Event> = shown
                 .iter()
-                .filter(|e| e.level == level && shown_ids.contains(e.id.as_str()))
+                .filter_map(|&i| ds.events.get(i))
+                .filter(|e| e.level == level)
                 .collect();
             let each = events
                 .iter()
@@ -670,10 +670,11 @@ mod tests {
         use crate::i18n::Lang;
         let ds = crate::model::load_dataset(include_bytes!("../../public/data/technoparks.json"))
             .expect("valid dataset");
-        let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+        let shown: Vec<usize> = (0..ds.events.len()).collect();
         let t = ReferenceTypography { lang: Lang::Ru };
         for width in [280.0, 328.0, 380.0, 520.0, 736.0, 1248.0] {
-            let spec = lifecycle_chart(&ds, &shown, Some(shown[3]), &t, width);
+            let third = Some(ds.events[3].id.as_str());
+            let spec = lifecycle_chart(&ds, &shown, third, &t, width);
             assert_eq!(spec.data.len(), ds.events.len());
             for (i, a) in spec.data.iter().enumerate() {
                 assert!(a.w >= TARGET && a.h >= TARGET, "{width}: {a:?}");
@@ -743,7 +744,7 @@ mod tests {
         use crate::format::ReferenceTypography;
         use crate::i18n::Lang;
         let ds = many_federal(20);
-        let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+        let shown: Vec<usize> = (0..ds.events.len()).collect();
         let t = ReferenceTypography { lang: Lang::Ru };
         let chart = lifecycle(&ds, &shown, &t, 736.0);
         let data = &chart.lanes.data;
@@ -819,7 +820,10 @@ mod tests {
         assert!(matches!(selection[0], Mark::Line { dashed: true, .. }));
         // Fewer shown (a filter): the lane draws each of them again; the parks' drawing is the
         // same, so the app leaves it as it is.
-        let few: Vec<&str> = federal.iter().take(5).map(|e| e.id.as_str()).collect();
+        let few: Vec<usize> = (0..ds.events.len())
+            .filter(|&i| ds.events[i].level == Level::Federal)
+            .take(5)
+            .collect();
         let filtered = lifecycle(&ds, &few, &t, 736.0);
         assert!(filtered.lanes.data.iter().all(|d| d.year.is_none()));
         assert_eq!(filtered.lanes.data.len(), 5);
@@ -841,7 +845,7 @@ mod tests {
         let t = crate::format::ReferenceTypography {
             lang: crate::i18n::Lang::En,
         };
-        let shown: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+        let shown: Vec<usize> = (0..ds.events.len()).collect();
         let data = lifecycle(&ds, &shown, &t, 280.0).lanes.data;
         let rows = |level: Level| {
             let ys: std::collections::BTreeSet<i64> = data

@@ -36,10 +36,9 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
         let width = measured.get()?;
         let lang = state.lang.get();
         let filter = state.filter.get();
-        let shown: Vec<&str> = timeline_years(&ds.events, &filter, lang)
+        let shown: Vec<usize> = timeline_years(&ds.events, &filter, lang)
             .into_iter()
             .flat_map(|(_, events)| events)
-            .map(|i| ds.events[i].id.as_str())
             .collect();
         Some(lifecycle(
             &ds,
