@@ -81,7 +81,7 @@ fn lifecycle_chart_marks_every_shown_event_and_the_selected_one() {
     use perm_technoparks::chart::Mark;
     let ds = bundled();
     let t = ReferenceTypography { lang: Lang::Ru };
-    let all: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+    let all: Vec<usize> = (0..ds.events.len()).collect();
     let spec = lifecycle_chart(&ds, &all, Some("strategic-session-2019"), &t, 900.0);
     assert_eq!(
         spec.data.len(),
