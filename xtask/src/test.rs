@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use lexopt::Arg;
 
 use crate::args;
-use crate::process::{command, find_on_path, is_executable, repo_root, run};
+use crate::process::{command, find_on_path, is_executable, output_of, repo_root, run};
 use crate::setup::{setup, WASM_TARGET};
 use crate::Result;
 
@@ -30,11 +30,17 @@ pub fn cmd_test(args: &[String]) -> Result<()> {
         }
     }
 
+    warn_if_disk_is_short(&repo_root());
     let steps: Vec<Step> = test_steps()
         .into_iter()
         .filter(|step| options.includes(step.group))
         .collect();
     for mut step in steps {
+        // A whole check, not an edit loop: incremental caches would only add gigabytes to
+        // target/ (1.4 GB in a clean run), and a CI machine's disk is not ours.
+        if env::var_os("CARGO_INCREMENTAL").is_none() {
+            step.command.env("CARGO_INCREMENTAL", "0");
+        }
         println!("\n━━ {} ━━", step.name);
         let outcome = timed(step.name, &mut results, || run(&mut step.command));
         if let Err(message) = outcome {
@@ -44,6 +50,37 @@ pub fn cmd_test(args: &[String]) -> Result<()> {
     }
     print_summary(&results);
     Ok(())
+}
+
+/// What a clean `cargo xtask test` writes under the repository (target/ 2.6 GB, node_modules
+/// 0.4 GB, measured), with room to spare.
+const DISK_NEEDED_KIB: u64 = 4 * 1024 * 1024;
+
+/// Says so before the first step when the disk under the repository has less free space than a
+/// clean run writes: out of space, the compilers fail with their own, far less clear errors.
+fn warn_if_disk_is_short(root: &Path) {
+    let report = output_of(&mut command("df", &["-Pk", &root.to_string_lossy()]));
+    if let Some(free) = report.as_deref().and_then(free_kib) {
+        if free < DISK_NEEDED_KIB {
+            println!(
+                "⚠ {:.1} GB free on the disk of {}: a clean `cargo xtask test` writes about 3 GB \
+                 there (target/ and node_modules/), and may run out",
+                free as f64 / (1024.0 * 1024.0),
+                root.display()
+            );
+        }
+    }
+}
+
+/// The free space (KiB) that `df -Pk <path>` reports: the fourth column of its second line.
+fn free_kib(df_report: &str) -> Option<u64> {
+    df_report
+        .lines()
+        .nth(1)?
+        .split_whitespace()
+        .nth(3)?
+        .parse()
+        .ok()
 }
 
 /// The groups `--only` can select.
@@ -252,6 +289,15 @@ mod tests {
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|arg| arg.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_the_free_space_df_reports() {
+        let report = "Filesystem     1024-blocks     Used Available Capacity Mounted on\n\
+                      /dev/vda         263174212 23068672  73400320      24% /\n";
+        assert_eq!(free_kib(report), Some(73_400_320));
+        assert_eq!(free_kib("Filesystem 1024-blocks Used Available\n"), None);
+        assert_eq!(free_kib("header\n/dev/vda 1 2 lots 3% /\n"), None);
     }
 
     #[test]
