@@ -31,8 +31,8 @@ use crate::sizes::Sizes;
 use crate::url::{lang_pair, UrlState, HOST_VI_PAIR};
 use crate::vi::ViSettings;
 use crate::view::{
-    ActionButton, AppState, ComparePanel, LifecycleFrame, MetricView, PageCopy, ShareMenu,
-    SiteHeader, Sources, Timeline, Unknowns, ValueCards, ValuesTable, ViPanel,
+    shown_years, ActionButton, AppState, ComparePanel, LifecycleFrame, MetricView, PageCopy,
+    ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ValueCards, ValuesTable, ViPanel,
 };
 
 /// The static chart comes in one drawing per range of viewport widths, each as wide as the
@@ -278,7 +278,7 @@ pub fn first_view(
                         <ComparePanel metrics metric=first as_table=false ready=PRERENDERED_METRICS>
                             {views}
                         </ComparePanel>
-                        <Timeline ds=ds.clone()/>
+                        <Timeline ds=ds.clone() years=shown_years(ds.clone())/>
                     </div>
                     // The lifecycle chart, every event marked, one drawing per range of widths
                     // in place of the app's measured one and its hit layer.

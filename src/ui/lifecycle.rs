@@ -12,7 +12,6 @@ use super::dom::{
     focus_first, hit_target, mark_selected, measured_width, move_tab_stop, region_index,
 };
 use super::state::use_app_state;
-use crate::analysis::timeline_years;
 use crate::chart::{
     hit_markup, lifecycle, render_svg, ChartSpec, Datum, HitRole, Lifecycle as LifecycleChart,
 };
@@ -20,11 +19,12 @@ use crate::contract::TIMELINE;
 use crate::format::ReferenceTypography;
 use crate::i18n::strings;
 use crate::model::Dataset;
-use crate::view::LifecycleFrame;
+use crate::view::{LifecycleFrame, ShownYears};
 
-/// Park bars over the years, the filtered events as marks; a mark selects its event.
+/// Park bars over the years, the filtered events (`years`, the timeline's) as marks; a mark
+/// selects its event.
 #[component]
-pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
+pub fn Lifecycle(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
     let state = use_app_state();
     let s = move || strings(state.lang.get());
 
@@ -35,11 +35,12 @@ pub fn Lifecycle(ds: Arc<Dataset>) -> impl IntoView {
     let chart = Memo::new(move |_| {
         let width = measured.get()?;
         let lang = state.lang.get();
-        let filter = state.filter.get();
-        let shown: Vec<usize> = timeline_years(&ds.events, &filter, lang)
-            .into_iter()
-            .flat_map(|(_, events)| events)
-            .collect();
+        let shown: Vec<usize> = years.with(|years| {
+            years
+                .iter()
+                .flat_map(|(_, events)| events.iter().copied())
+                .collect()
+        });
         Some(lifecycle(
             &ds,
             &shown,

@@ -28,7 +28,8 @@ use crate::model::problem::fill;
 use crate::model::{Dataset, PartialDate};
 use crate::static_page::table_file;
 use crate::view::{
-    EventsDrawn, ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ViPanel, TIMELINE_PAGE,
+    shown_years, EventsDrawn, ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ViPanel,
+    TIMELINE_PAGE,
 };
 use compare::Compare;
 use downloads::CopyLink;
@@ -245,13 +246,14 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
         });
     });
     let from = move |n: usize| move || step.get() >= n;
+    let years = shown_years(ds.clone());
     let (timeline, lifecycle, rest) = (ds.clone(), ds.clone(), ds.clone());
     view! {
         <div class="explorer">
             <Compare ds/>
-            <Show when=from(1)><Timeline ds=timeline.clone()/></Show>
+            <Show when=from(1)><Timeline ds=timeline.clone() years/></Show>
         </div>
-        <Show when=from(steps.lifecycle())><Lifecycle ds=lifecycle.clone()/></Show>
+        <Show when=from(steps.lifecycle())><Lifecycle ds=lifecycle.clone() years/></Show>
         <Show when=from(steps.last())>
             <Unknowns ds=rest.clone()/>
             <Sources ds=rest.clone()/>

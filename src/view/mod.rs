@@ -17,5 +17,5 @@ pub use header::{ActionButton, SiteHeader, ViPanel};
 pub use lifecycle::LifecycleFrame;
 pub use sources::{ConfidenceMark, SourceLinks, Sources};
 pub use state::{use_app_state, use_page_copy, AppState, EventsDrawn, PageCopy};
-pub use timeline::{Timeline, PAGE as TIMELINE_PAGE};
+pub use timeline::{shown_years, ShownYears, Timeline, PAGE as TIMELINE_PAGE};
 pub use unknowns::Unknowns;

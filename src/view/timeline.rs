@@ -16,10 +16,22 @@ use crate::model::problem::fill;
 use crate::model::{Dataset, Event, EventKind, Level};
 use crate::url::clean_query;
 
+/// The events that pass the timeline's filter, by year, as positions in `ds.events`
+/// (`analysis::timeline_years`): made once by the page and read by the timeline's list and
+/// the lifecycle chart's marks, so a filter runs through thousands of events once.
+pub type ShownYears = Memo<Vec<(i32, Vec<usize>)>>;
+
+/// The page's `ShownYears`, following the filter and the language (words match in it).
+pub fn shown_years(ds: Arc<Dataset>) -> ShownYears {
+    let state = use_app_state();
+    Memo::new(move |_| timeline_years(&ds.events, &state.filter.get(), state.lang.get()))
+}
+
 /// Events grouped by year, with filters (level, kind, park, years, words), the count of each
-/// choice, the count of what is shown, and a clear-all.
+/// choice, the count of what is shown, and a clear-all. `years`: what the filter lets through
+/// (`shown_years`).
 #[component]
-pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
+pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
     let state = use_app_state();
     let copy = use_page_copy();
     // In the first view the filters wait for the app (drawn disabled, dimmed by style.css).
@@ -32,11 +44,6 @@ pub fn Timeline(ds: Arc<Dataset>) -> impl IntoView {
         ds.events.last().map_or(2025, |e| e.date.year),
     );
 
-    // Positions in `ds.events`, by year: thousands of events are not copied on each change.
-    let ds_for_years = ds.clone();
-    let years = Memo::new(move |_| {
-        timeline_years(&ds_for_years.events, &state.filter.get(), state.lang.get())
-    });
     // The list shows a page at a time (thousands of events would make every change slow);
     // a new filter starts again from the first page, and a selected event is always listed.
     let more = RwSignal::new((TimelineFilter::default(), PAGE));
