@@ -285,8 +285,9 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                 })}
             </div>
             {move || (shown.get() == 0).then(|| view! { <p class="no-events">{s().no_events}</p> })}
-            // Keyed by year and by event (and language): a filter adds and removes the events
-            // that come and go, and leaves the others' elements as they are.
+            // Keyed by year and by event: a filter adds and removes the events that come and
+            // go, and leaves the others' elements as they are; a language change sets their
+            // texts (`EventItem`).
             <ol class="timeline">
                 <For
                     each=move || listed.with(|years| years.iter().map(|(year, _)| *year).collect::<Vec<_>>())
@@ -295,13 +296,12 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                         let ds = ds.clone();
                         let ds_for_events = ds.clone();
                         let events = move || {
-                            let lang = state.lang.get();
                             listed.with(|years| {
                                 years
                                     .iter()
                                     .find(|(y, _)| *y == year)
                                     .map(|(_, events)| {
-                                        events.iter().map(|&i| (ds_for_events.events[i].clone(), lang)).collect()
+                                        events.iter().map(|&i| ds_for_events.events[i].clone()).collect()
                                     })
                                     .unwrap_or_else(Vec::new)
                             })
@@ -312,8 +312,8 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                                 <ol class="events">
                                     <For
                                         each=events
-                                        key=|(event, lang)| (event.id.clone(), *lang)
-                                        children=move |(event, lang)| view! { <EventItem ds=ds.clone() event lang/> }
+                                        key=|event: &Event| event.id.clone()
+                                        children=move |event| view! { <EventItem ds=ds.clone() event/> }
                                     />
                                 </ol>
                             </li>
@@ -347,32 +347,89 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
 pub const PAGE: usize = 50;
 
 /// One event: date at its precision, level, kind, parks, summary, sources, inference mark.
+/// A language change sets its texts in place, the element and its focus kept (each text a
+/// `Signal`: one way to draw them, not one per text).
 #[component]
-fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
+fn EventItem(ds: Arc<Dataset>, event: Event) -> impl IntoView {
     let state = use_app_state();
     let copy = use_page_copy();
-    let s = strings(lang);
+    let lang = state.lang;
+    let event = Arc::new(event);
     let id = event.id.clone();
     let id_for_class = event.id.clone();
     let selected = Memo::new(move |_| state.event.get().as_deref() == Some(id_for_class.as_str()));
-    let t = ReferenceTypography { lang };
-    let parks: Vec<String> = event
-        .parks
-        .iter()
-        .filter_map(|id| ds.park(id))
-        .map(|p| p.name.get(lang).to_string())
-        .collect();
+    // A text of the event in the reader's language.
+    let text = |f: fn(&Event, Lang) -> String| {
+        let event = event.clone();
+        Signal::derive(move || f(&event, lang.get()))
+    };
+    let date = text(|e, lang| ReferenceTypography { lang }.date(&e.date));
+    let level = text(|e, lang| {
+        strings(lang)
+            .levels
+            .get(e.level.key())
+            .cloned()
+            .unwrap_or_default()
+            .to_string()
+    });
+    let kind = text(|e, lang| {
+        strings(lang)
+            .kinds
+            .get(e.kind.key())
+            .cloned()
+            .unwrap_or_default()
+            .to_string()
+    });
+    let title = text(|e, lang| e.title.get(lang).to_string());
+    let summary = text(|e, lang| e.summary.get(lang).to_string());
+    let show_on_chart = Signal::derive(move || strings(lang.get()).show_on_chart.to_string());
     let inferred = event.confidence.is_inferred().then(|| {
+        let confidence = event.confidence;
         view! {
             <span class="inferred">
                 // Read aloud, «≈» would be «приблизительно равно»: the words say it.
                 <span aria-hidden="true">"≈ "</span>
-                {s.inferred} " ("
-                <ConfidenceMark confidence=event.confidence lang/>
-                ")"
+                {move || {
+                    let lang = lang.get();
+                    view! { {strings(lang).inferred} " (" <ConfidenceMark confidence lang/> ")" }
+                }}
             </span>
         }
     });
+    let ds_for_parks = ds.clone();
+    let parks = (!event.parks.is_empty()).then(|| {
+        let event = event.clone();
+        let names = Signal::derive(move || {
+            let lang = lang.get();
+            let names: Vec<&str> = event
+                .parks
+                .iter()
+                .filter_map(|id| ds_for_parks.park(id))
+                .map(|p| p.name.get(lang))
+                .collect();
+            format!("{}: {}", strings(lang).concerns, names.join(", "))
+        });
+        view! { <p class="event-parks">{names}</p> }
+    });
+    let note = event.note.is_some().then(|| {
+        let note = text(|e, lang| {
+            e.note
+                .as_ref()
+                .map(|n| n.get(lang).to_string())
+                .unwrap_or_default()
+        });
+        view! { <p class="note">{note}</p> }
+    });
+    let sources = {
+        let event = event.clone();
+        move || {
+            let lang = lang.get();
+            view! {
+                {strings(lang).sources_label(event.sources.len())} ": "
+                <SourceLinks ds=ds.clone() ids=event.sources.clone() lang/>
+            }
+        }
+    };
     view! {
         <li
             class="event"
@@ -383,11 +440,9 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
             data-kind=event.kind.key()
         >
             <p class="event-meta">
-                <time class="event-date" datetime=event.date.to_string()>{t.date(&event.date)}</time>
-                <span class=format!("badge level level-{}", event.level.key())>
-                    {s.levels.get(event.level.key()).cloned().unwrap_or_default()}
-                </span>
-                <span class="badge kind">{s.kinds.get(event.kind.key()).cloned().unwrap_or_default()}</span>
+                <time class="event-date" datetime=event.date.to_string()>{date}</time>
+                <span class=format!("badge level level-{}", event.level.key())>{level}</span>
+                <span class="badge kind">{kind}</span>
                 {inferred}
             </p>
             <h4 class="event-title">
@@ -396,21 +451,16 @@ fn EventItem(ds: Arc<Dataset>, event: Event, lang: Lang) -> impl IntoView {
                     class="event-select"
                     disabled=copy.waits()
                     aria-pressed=move || selected.get().to_string()
-                    title=s.show_on_chart
+                    title=show_on_chart
                     on:click=move |_| state.event.set(Some(id.clone()))
                 >
-                    {event.title.get(lang).to_string()}
+                    {title}
                 </button>
             </h4>
-            <p class="event-summary">{event.summary.get(lang).to_string()}</p>
-            {(!parks.is_empty()).then(|| view! {
-                <p class="event-parks">{s.concerns} ": " {parks.join(", ")}</p>
-            })}
-            {event.note.as_ref().map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> })}
-            <p class="event-sources">
-                {s.sources_label(event.sources.len())} ": "
-                <SourceLinks ds=ds.clone() ids=event.sources.clone() lang/>
-            </p>
+            <p class="event-summary">{summary}</p>
+            {parks}
+            {note}
+            <p class="event-sources">{sources}</p>
         </li>
     }
 }

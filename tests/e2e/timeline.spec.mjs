@@ -33,7 +33,7 @@ test.describe('language switch', () => {
     await expect(html).toHaveAttribute('lang', 'en');
     await expect(page.locator('h1'), 'h1 in English').toHaveText(EN.app_title);
     await expect(toggle).toHaveText('Русский');
-    expect(params(page).get('lang'), 'URL has lang=en').toBe('en');
+    await expect.poll(() => params(page).get('lang'), 'URL has lang=en').toBe('en');
     expect((await readCards(page))[MORION].name, 'park name in English').toBe('Morion Digital');
     await expect.poll(async () => (await readChart(page)).texts, 'chart in English').toContain('Morion Digital');
     expect(await titles(page), 'en event titles').toEqual(expectedTitles('en'));
@@ -43,7 +43,32 @@ test.describe('language switch', () => {
     await expect(html).toHaveAttribute('lang', 'ru');
     await expect(page.locator('h1'), 'h1 back in Russian').toHaveText(RU.app_title);
     expect(await titles(page), 'ru event titles again').toEqual(expectedTitles('ru'));
-    expect(params(page).get('lang'), 'lang leaves the URL').toBeNull();
+    await expect.poll(() => params(page).get('lang'), 'lang leaves the URL').toBeNull();
+  });
+
+  test('keeps each listed event and its selection, and sets its texts', async ({ page }) => {
+    await openReady(page);
+    const strategic = page.locator(`li.event[data-event-id="${STRATEGIC}"]`);
+    await strategic.locator('button.event-select').click();
+    await expect(strategic).toHaveClass(/\bselected\b/);
+    const marked = await page.$$eval('li.event', (lis) => {
+      for (const li of lis) li.dataset.before = 'switch';
+      return lis.length;
+    });
+    expect(marked, 'every event listed').toBe(data.events.length);
+
+    await page.locator('button#lang-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    expect(await titles(page), 'en event titles').toEqual(expectedTitles('en'));
+    expect(await page.locator('li.event:not([data-before="switch"])').count(), 'no event element made anew').toBe(0);
+    await expect(strategic, 'the selection kept').toHaveClass(/\bselected\b/);
+    await expect(strategic.locator('button.event-select')).toHaveAttribute('aria-pressed', 'true');
+    await expect(strategic.locator('button.event-select')).toHaveAttribute('title', EN.show_on_chart);
+    await expect(strategic.locator('.badge.level')).toHaveText(EN.levels[data.events.find((e) => e.id === STRATEGIC).level]);
+    const event = data.events.find((e) => e.id === STRATEGIC);
+    const publishers = event.sources.map((id) => data.sources.find((src) => src.id === id).publisher.en);
+    const label = event.sources.length === 1 ? EN.source : EN.sources_label;
+    expect(plain(await strategic.locator('.event-sources').textContent()), 'sources in English').toBe(`${label}: ${publishers.join(', ')}`);
   });
 });
 
