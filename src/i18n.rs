@@ -379,6 +379,12 @@ impl Texts {
         self.0.iter().find(|(k, _)| *k == key).map(|(_, text)| text)
     }
 
+    /// The text for `key`, or nothing where the locale has none (the locale tests check that
+    /// every key the data uses has one).
+    pub fn of(&self, key: &str) -> &'static str {
+        self.get(key).copied().unwrap_or_default()
+    }
+
     /// Whether there is a text for `key`.
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
@@ -405,6 +411,12 @@ impl DerivedTexts {
 mod tests {
     use super::*;
     use crate::model::problem::all_keys;
+
+    #[test]
+    fn a_texts_key_gives_its_text_and_an_unknown_one_nothing() {
+        assert_eq!(strings(Lang::Ru).levels.of("federal"), "Федеральный");
+        assert_eq!(strings(Lang::En).kinds.of("no-such-kind"), "");
+    }
 
     #[test]
     fn locale_files_are_complete() {

@@ -148,8 +148,8 @@ pub fn table_page(ds: &Dataset, t: &dyn Typography) -> String {
         body.push_str(&format!(
             "<tr><td>{}{inferred}</td><td>{}</td><td>{}</td><td><strong>{}</strong><br>{}</td><td>{}</td></tr>",
             escape(&t.date(&e.date)),
-            escape(s.levels.get(e.level.key()).copied().unwrap_or_default()),
-            escape(s.kinds.get(e.kind.key()).copied().unwrap_or_default()),
+            escape(s.levels.of(e.level.key())),
+            escape(s.kinds.of(e.kind.key())),
             escape(e.title.get(lang)),
             escape(e.summary.get(lang)),
             source_link(&e.sources),

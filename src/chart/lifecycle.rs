@@ -251,7 +251,7 @@ pub fn lifecycle(ds: &Dataset, shown: &[usize], t: &dyn Typography, width: f64) 
     let mut lane_top = top;
     for (level, placed, rows) in &lanes {
         let level = *level;
-        let name = s.levels.get(level.key()).copied().unwrap_or_default();
+        let name = s.levels.of(level.key());
         let by_year = placed
             .iter()
             .any(|(mark, ..)| matches!(mark, LaneMark::Year(_)));

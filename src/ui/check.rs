@@ -22,7 +22,7 @@ use super::load::{fetch_dataset, LoadError};
 use crate::analysis::diff::{diff, ChangeKind, RecordChange};
 use crate::check::{excerpt, stops_reading, tally};
 use crate::format::{counted, ReferenceTypography, Typography as _};
-use crate::i18n::{strings, Lang, Strings, Texts};
+use crate::i18n::{strings, Lang, Strings};
 use crate::model::problem::fill;
 use crate::model::{check_dataset_scanning, Dataset, Problem};
 use crate::url::UrlState;
@@ -546,14 +546,13 @@ fn changes(ds: &Dataset, published: Option<&Result<Arc<Dataset>, LoadError>>, la
         fill(s.check_diff_intro, &[t.date(&old.meta.updated), count])
     };
     let mut section = section.child(Node::of("p", "check-hint", &intro));
-    let word = |texts: Texts, key: &str| texts.get(key).copied().unwrap_or_default();
     let mut last = None;
     for r in &changes {
         if last != Some(r.section) {
             last = Some(r.section);
-            section = section.child(Node::new("h3").text(word(s.check_sections, r.section.key())));
+            section = section.child(Node::new("h3").text(s.check_sections.of(r.section.key())));
         }
-        section = section.child(record(r, s, word(s.check_kinds, r.kind.key())));
+        section = section.child(record(r, s, s.check_kinds.of(r.kind.key())));
     }
     section
 }

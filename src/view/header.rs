@@ -165,7 +165,7 @@ pub fn ViPanel() -> impl IntoView {
                                 prop:checked=move || state.vi.get().scheme == scheme
                                 on:change=move |_| state.vi.update(|v| v.scheme = scheme)
                             />
-                            {move || s().vi_schemes.get(scheme.key()).cloned().unwrap_or_default()}
+                            {move || s().vi_schemes.of(scheme.key())}
                         </label>
                     }
                 })

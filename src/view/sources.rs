@@ -84,9 +84,9 @@ pub fn ConfidenceMark(confidence: Confidence, lang: Lang) -> impl IntoView {
     view! {
         <span
             class=format!("confidence confidence-{}", confidence.key())
-            title=s.confidence_hint.get(confidence.key()).copied().unwrap_or_default()
+            title=s.confidence_hint.of(confidence.key())
         >
-            {s.confidence.get(confidence.key()).copied().unwrap_or_default()}
+            {s.confidence.of(confidence.key())}
         </span>
     }
 }
@@ -103,7 +103,7 @@ pub fn ConfidenceLegend() -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(i, c)| {
-                let hint = s.confidence_hint.get(c.key()).copied().unwrap_or_default();
+                let hint = s.confidence_hint.of(c.key());
                 view! {
                     {(i > 0).then_some("; ")}
                     <ConfidenceMark confidence=c lang/>

@@ -170,7 +170,7 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                                 .map(|l| view! {
                                     <option value=l.key() selected=move || filter().level == Some(l)>
                                         {move || with_count(
-                                            s().levels.get(l.key()).copied().unwrap_or_default(),
+                                            s().levels.of(l.key()),
                                             counts.get().level.iter().find(|(x, _)| *x == l).map(|(_, n)| *n),
                                         )}
                                     </option>
@@ -195,7 +195,7 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                                 .map(|k| view! {
                                     <option value=k.key() selected=move || filter().kind == Some(k)>
                                         {move || with_count(
-                                            s().kinds.get(k.key()).copied().unwrap_or_default(),
+                                            s().kinds.of(k.key()),
                                             counts.get().kind.iter().find(|(x, _)| *x == k).map(|(_, n)| *n),
                                         )}
                                     </option>
@@ -364,22 +364,8 @@ fn EventItem(ds: Arc<Dataset>, event: Event) -> impl IntoView {
         Signal::derive(move || f(&event, lang.get()))
     };
     let date = text(|e, lang| ReferenceTypography { lang }.date(&e.date));
-    let level = text(|e, lang| {
-        strings(lang)
-            .levels
-            .get(e.level.key())
-            .cloned()
-            .unwrap_or_default()
-            .to_string()
-    });
-    let kind = text(|e, lang| {
-        strings(lang)
-            .kinds
-            .get(e.kind.key())
-            .cloned()
-            .unwrap_or_default()
-            .to_string()
-    });
+    let level = text(|e, lang| strings(lang).levels.of(e.level.key()).to_string());
+    let kind = text(|e, lang| strings(lang).kinds.of(e.kind.key()).to_string());
     let title = text(|e, lang| e.title.get(lang).to_string());
     let summary = text(|e, lang| e.summary.get(lang).to_string());
     let show_on_chart = Signal::derive(move || strings(lang.get()).show_on_chart.to_string());
