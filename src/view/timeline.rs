@@ -294,16 +294,14 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                     key=|year| *year
                     children=move |year| {
                         let ds = ds.clone();
-                        let ds_for_events = ds.clone();
+                        // Positions in `ds.events`: no event is copied to list it.
                         let events = move || {
                             listed.with(|years| {
                                 years
                                     .iter()
                                     .find(|(y, _)| *y == year)
-                                    .map(|(_, events)| {
-                                        events.iter().map(|&i| ds_for_events.events[i].clone()).collect()
-                                    })
-                                    .unwrap_or_else(Vec::new)
+                                    .map(|(_, events)| events.clone())
+                                    .unwrap_or_default()
                             })
                         };
                         view! {
@@ -312,8 +310,8 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                                 <ol class="events">
                                     <For
                                         each=events
-                                        key=|event: &Event| event.id.clone()
-                                        children=move |event| view! { <EventItem ds=ds.clone() event/> }
+                                        key=|&at: &usize| at
+                                        children=move |at| view! { <EventItem ds=ds.clone() at/> }
                                     />
                                 </ol>
                             </li>
@@ -346,22 +344,22 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
 /// Events listed at a time.
 pub const PAGE: usize = 50;
 
-/// One event: date at its precision, level, kind, parks, summary, sources, inference mark.
-/// A language change sets its texts in place, the element and its focus kept (each text a
-/// `Signal`: one way to draw them, not one per text).
+/// One event, the one `at` its position in `ds.events`: date at its precision, level, kind,
+/// parks, summary, sources, inference mark. A language change sets its texts in place, the
+/// element and its focus kept (each text a `Signal`: one way to draw them, not one per text).
 #[component]
-fn EventItem(ds: Arc<Dataset>, event: Event) -> impl IntoView {
+fn EventItem(ds: Arc<Dataset>, at: usize) -> impl IntoView {
     let state = use_app_state();
     let copy = use_page_copy();
     let lang = state.lang;
-    let event = Arc::new(event);
+    let event = &ds.events[at];
     let id = event.id.clone();
     let id_for_class = event.id.clone();
     let selected = Memo::new(move |_| state.event.get().as_deref() == Some(id_for_class.as_str()));
     // A text of the event in the reader's language.
     let text = |f: fn(&Event, Lang) -> String| {
-        let event = event.clone();
-        Signal::derive(move || f(&event, lang.get()))
+        let ds = ds.clone();
+        Signal::derive(move || f(&ds.events[at], lang.get()))
     };
     let date = text(|e, lang| ReferenceTypography { lang }.date(&e.date));
     let level = text(|e, lang| strings(lang).levels.of(e.level.key()).to_string());
@@ -384,13 +382,13 @@ fn EventItem(ds: Arc<Dataset>, event: Event) -> impl IntoView {
     });
     let ds_for_parks = ds.clone();
     let parks = (!event.parks.is_empty()).then(|| {
-        let event = event.clone();
         let names = Signal::derive(move || {
             let lang = lang.get();
-            let names: Vec<&str> = event
+            let ds = &ds_for_parks;
+            let names: Vec<&str> = ds.events[at]
                 .parks
                 .iter()
-                .filter_map(|id| ds_for_parks.park(id))
+                .filter_map(|id| ds.park(id))
                 .map(|p| p.name.get(lang))
                 .collect();
             format!("{}: {}", strings(lang).concerns, names.join(", "))
@@ -406,14 +404,13 @@ fn EventItem(ds: Arc<Dataset>, event: Event) -> impl IntoView {
         });
         view! { <p class="note">{note}</p> }
     });
-    let sources = {
-        let event = event.clone();
-        move || {
-            let lang = lang.get();
-            view! {
-                {strings(lang).sources_label(event.sources.len())} ": "
-                <SourceLinks ds=ds.clone() ids=event.sources.clone() lang/>
-            }
+    let ds_for_sources = ds.clone();
+    let sources = move || {
+        let lang = lang.get();
+        let ids = ds_for_sources.events[at].sources.clone();
+        view! {
+            {strings(lang).sources_label(ids.len())} ": "
+            <SourceLinks ds=ds_for_sources.clone() ids lang/>
         }
     };
     view! {
