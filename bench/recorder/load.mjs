@@ -46,15 +46,15 @@ function totalBlockingTime(longtasks, fcp, interactive) {
   return sum;
 }
 
-/** Resolves after `n` frames and 30 ms more. */
-export const frames = (tab, n = 2) =>
+/** Resolves after `n` frames and `idleMs` more (30 unless said). */
+export const frames = (tab, n = 2, idleMs = 30) =>
   tab.evaluate(
     ([count, ms]) =>
       new Promise((resolve) => {
         const step = (left) => (left === 0 ? setTimeout(resolve, ms) : requestAnimationFrame(() => step(left - 1)));
         step(count);
       }),
-    [n, 30],
+    [n, idleMs],
   );
 
 /**
