@@ -250,6 +250,31 @@ pub fn timeline_years(
     years
 }
 
+/// The events a list keeps drawn, by year: those it lists (`listed`, as `timeline_years` groups
+/// them, maybe cut short) and the first `first` of all `events`, what it lists with no filter.
+/// A filter hides those of the first that it leaves out rather than removing them, so clearing
+/// it shows them again instead of drawing them anew. In the order of `events`, as `listed` is.
+pub fn kept_years(
+    events: &[Event],
+    listed: &[(i32, Vec<usize>)],
+    first: usize,
+) -> Vec<(i32, Vec<usize>)> {
+    let first = first.min(events.len());
+    let beyond = listed
+        .iter()
+        .flat_map(|(_, list)| list.iter().copied())
+        .filter(|&i| i >= first);
+    let mut years: Vec<(i32, Vec<usize>)> = Vec::new();
+    for i in (0..first).chain(beyond) {
+        let year = events[i].date.year;
+        match years.last_mut() {
+            Some((y, list)) if *y == year => list.push(i),
+            _ => years.push((year, vec![i])),
+        }
+    }
+    years
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,5 +441,38 @@ mod tests {
                 ("c".into(), 0)
             ]
         );
+    }
+
+    #[test]
+    fn a_list_keeps_what_it_lists_and_the_first_of_all() {
+        // Years 2016, 2016, 2018, 2019, 2019, 2020; a filter lists the 2019s and the 2020.
+        let events: Vec<Event> = [2016, 2016, 2018, 2019, 2019, 2020]
+            .into_iter()
+            .map(|y| event(y, None, None))
+            .collect();
+        let listed = vec![(2019, vec![3, 4]), (2020, vec![5])];
+        assert_eq!(
+            kept_years(&events, &listed, 2),
+            vec![(2016, vec![0, 1]), (2019, vec![3, 4]), (2020, vec![5])],
+            "the first two kept, the listed in their years, in the events' order"
+        );
+        assert_eq!(
+            kept_years(&events, &[(2016, vec![1]), (2018, vec![2])], 3),
+            vec![(2016, vec![0, 1]), (2018, vec![2])],
+            "one event listed and kept is kept once"
+        );
+        assert_eq!(
+            kept_years(&events, &listed, 0),
+            listed,
+            "none first: the listed"
+        );
+        let kept: usize = kept_years(&events, &[], 99)
+            .iter()
+            .map(|(_, l)| l.len())
+            .sum();
+        assert_eq!(kept, events.len(), "no more than there are");
+        // With no filter, what a list keeps is what it lists.
+        let all = timeline_years(&events, &TimelineFilter::default(), Lang::Ru);
+        assert_eq!(kept_years(&events, &all, events.len()), all);
     }
 }

@@ -94,7 +94,9 @@ pub fn Lifecycle(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                 .filter
                 .update(|f| *f = f.to_year(count.level, count.year));
             request_animation_frame(|| {
-                focus_first(&format!("#{TIMELINE} li.event button.event-select"));
+                focus_first(&format!(
+                    "#{TIMELINE} li.event:not([hidden]) button.event-select"
+                ));
             });
         }
         None => state.event.set(datum.event.clone()),

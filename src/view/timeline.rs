@@ -8,7 +8,7 @@ use crate::contract::TIMELINE;
 
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::{events_drawn, use_app_state, use_page_copy};
-use crate::analysis::{filter_counts, timeline_years, TimelineFilter};
+use crate::analysis::{filter_counts, kept_years, timeline_years, TimelineFilter};
 use crate::format::ReferenceTypography;
 use crate::format::{counted, Typography};
 use crate::i18n::{strings, Lang};
@@ -73,6 +73,23 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                 (take > 0).then(|| (*year, events[..take].to_vec()))
             })
             .collect::<Vec<_>>()
+    });
+    // The items drawn: those listed, and the first page of all events kept hidden while a
+    // filter leaves them out, so clearing it shows them again rather than building them anew
+    // (`kept_years`). Whether each is listed, by its position in `ds.events`.
+    let ds_for_kept = ds.clone();
+    let kept = Memo::new(move |_| {
+        listed.with(|listed| kept_years(&ds_for_kept.events, listed, PAGE.min(drawn.get())))
+    });
+    let total_events = ds.events.len();
+    let is_listed = Memo::new(move |_| {
+        let mut flags = vec![false; total_events];
+        listed.with(|years| {
+            for &at in years.iter().flat_map(|(_, events)| events) {
+                flags[at] = true;
+            }
+        });
+        flags
     });
     // How many events pass the filters (a count, not a copy of them).
     let shown = Memo::new(move |_| years.read().iter().map(|(_, e)| e.len()).sum::<usize>());
@@ -285,18 +302,18 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                 })}
             </div>
             {move || (shown.get() == 0).then(|| view! { <p class="no-events">{s().no_events}</p> })}
-            // Keyed by year and by event: a filter adds and removes the events that come and
-            // go, and leaves the others' elements as they are; a language change sets their
-            // texts (`EventItem`).
+            // Keyed by year and by event: a filter hides and shows the kept events, adds and
+            // removes the others that come and go, and leaves the rest as they are; a language
+            // change sets their texts (`EventItem`).
             <ol class="timeline">
                 <For
-                    each=move || listed.with(|years| years.iter().map(|(year, _)| *year).collect::<Vec<_>>())
+                    each=move || kept.with(|years| years.iter().map(|(year, _)| *year).collect::<Vec<_>>())
                     key=|year| *year
                     children=move |year| {
                         let ds = ds.clone();
                         // Positions in `ds.events`: no event is copied to list it.
                         let events = move || {
-                            listed.with(|years| {
+                            kept.with(|years| {
                                 years
                                     .iter()
                                     .find(|(y, _)| *y == year)
@@ -304,14 +321,20 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                                     .unwrap_or_default()
                             })
                         };
+                        let year_hidden = Memo::new(move |_| {
+                            listed.with(|years| !years.iter().any(|(y, _)| *y == year))
+                        });
                         view! {
-                            <li class="timeline-year" data-year=year.to_string()>
+                            <li class="timeline-year" data-year=year.to_string() hidden=move || year_hidden.get()>
                                 <h3 class="year">{year.to_string()}</h3>
                                 <ol class="events">
                                     <For
                                         each=events
                                         key=|&at: &usize| at
-                                        children=move |at| view! { <EventItem ds=ds.clone() at/> }
+                                        children=move |at| {
+                                            let hidden = Memo::new(move |_| !is_listed.with(|f| f[at]));
+                                            view! { <EventItem ds=ds.clone() at hidden/> }
+                                        }
                                     />
                                 </ol>
                             </li>
@@ -347,8 +370,9 @@ pub const PAGE: usize = 50;
 /// One event, the one `at` its position in `ds.events`: date at its precision, level, kind,
 /// parks, summary, sources, inference mark. A language change sets its texts in place, the
 /// element and its focus kept (each text a `Signal`: one way to draw them, not one per text).
+/// `hidden`: kept in the list while a filter leaves it out (`kept_years`).
 #[component]
-fn EventItem(ds: Arc<Dataset>, at: usize) -> impl IntoView {
+fn EventItem(ds: Arc<Dataset>, at: usize, hidden: Memo<bool>) -> impl IntoView {
     let state = use_app_state();
     let copy = use_page_copy();
     let lang = state.lang;
@@ -416,6 +440,7 @@ fn EventItem(ds: Arc<Dataset>, at: usize) -> impl IntoView {
     view! {
         <li
             class="event"
+            hidden=move || hidden.get()
             class:selected=move || selected.get()
             id=copy.id(&format!("event-{}", event.id))
             data-event-id=event.id.clone()

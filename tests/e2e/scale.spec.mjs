@@ -9,6 +9,7 @@ import { expect, openReady, test } from './fixtures.mjs';
 import { DATA_PATH, countText, dataset, fill, locale } from './data.mjs';
 import { showTable } from './ui.mjs';
 import { expectAxeClean } from './prerender-reads.mjs';
+import { LISTED_EVENT } from './timeline-reads.mjs';
 
 const PAGE = 50;
 const COUNT = 250;
@@ -37,7 +38,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test.describe('a long timeline', () => {
-  const events = (page) => page.locator('#timeline li.event');
+  const events = (page) => page.locator(`#timeline ${LISTED_EVENT}`);
 
   test('lists 50 events at a time; "show more" lists the next, focus stays; a filter starts again', async ({ page }) => {
     await openReady(page);
@@ -113,7 +114,7 @@ test('a lane of too many marks counts its events by year; a count lists its year
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('#lifecycle-caption')).toContainText(third.label);
   await page.keyboard.press('Enter');
-  const listed = page.locator('#timeline li.event');
+  const listed = page.locator(`#timeline ${LISTED_EVENT}`);
   await expect(page.locator('#event-count')).toHaveAttribute('data-count', String(third.count));
   await expect(page.locator('select#filter-level')).toHaveValue(third.level);
   await expect(page.locator('select#filter-from')).toHaveValue(String(third.year));

@@ -37,10 +37,17 @@ export async function untilParam(page, name, value) {
   await expect.poll(() => params(page).get(name), { message: `URL ${name}=${value}` }).toBe(value);
 }
 
+/**
+ * The timeline's listed events and years: a filter hides the events of the list's first page
+ * that it leaves out, and keeps them (and their years) in the list.
+ */
+export const LISTED_EVENT = 'li.event:not([hidden])';
+export const LISTED_YEAR = 'li.timeline-year:not([hidden])';
+
 /** What the timeline shows: ids in order, the count attribute and text, and the markup state. */
 export function readTimeline(page) {
-  return page.evaluate(() => ({
-    ids: [...document.querySelectorAll('section#timeline li.event')].map((li) => li.dataset.eventId),
+  return page.evaluate((listed) => ({
+    ids: [...document.querySelectorAll(`section#timeline ${listed}`)].map((li) => li.dataset.eventId),
     count: document.querySelector('p#event-count')?.dataset.count ?? null,
     countText: document.querySelector('p#event-count')?.textContent ?? null,
     noEvents: document.querySelector('section#timeline p.no-events')?.textContent ?? null,
@@ -50,7 +57,7 @@ export function readTimeline(page) {
     ),
     clear: document.querySelector('button#clear-filters') !== null,
     search: document.querySelector('input#filter-search')?.value ?? null,
-  }));
+  }), LISTED_EVENT);
 }
 
 /** Waits until the timeline counts `ids.length`, then expects it to show exactly `ids`. */

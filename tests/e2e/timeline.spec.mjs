@@ -4,7 +4,7 @@
 import { expect, openReady, test } from './fixtures.mjs';
 import { locale, plain } from './data.mjs';
 import { MORION, STRATEGIC, data, params, readCards, readChart, sourceUrls } from './explorer-reads.mjs';
-import { expectShown } from './timeline-reads.mjs';
+import { LISTED_EVENT, LISTED_YEAR, expectShown } from './timeline-reads.mjs';
 
 const RU = locale('ru');
 const EN = locale('en');
@@ -80,7 +80,7 @@ test.describe('timeline', () => {
 
   /** The events the timeline shows, each with its year group, date, summary and links. */
   const readEvents = (page) =>
-    page.$$eval('section#timeline li.timeline-year li.event', (lis) =>
+    page.$$eval(`section#timeline ${LISTED_YEAR} ${LISTED_EVENT}`, (lis) =>
       lis.map((li) => ({
         id: li.dataset.eventId,
         level: li.dataset.level,
@@ -119,7 +119,7 @@ test.describe('timeline', () => {
         inferred: e.inferred,
       });
     }
-    const years = await page.$$eval('li.timeline-year', (lis) => lis.map((li) => li.dataset.year));
+    const years = await page.$$eval(LISTED_YEAR, (lis) => lis.map((li) => li.dataset.year));
     expect(years, 'years, oldest first').toEqual([...new Set(data.events.map((e) => e.date.slice(0, 4)))].sort());
   });
 
@@ -146,6 +146,46 @@ test.describe('timeline', () => {
 
     await filterTo(page, { level: '', kind: '' });
     expect((await expectShown(page, ids(data.events), 'all again')).countText).toBe(allText);
+  });
+
+  test('a filter hides the events it leaves out and clearing it shows the same elements', async ({ page }) => {
+    await openReady(page);
+    const marked = await page.$$eval('section#timeline li.event', (lis) => {
+      for (const li of lis) li.dataset.before = 'filter';
+      return lis.length;
+    });
+    expect(marked, 'every event listed').toBe(total);
+    // What a reader sees: an event's line above it only where a shown event comes before it in
+    // its year; a year only with events shown.
+    const looks = (page) =>
+      page.$$eval('section#timeline li.timeline-year', (years) =>
+        years.map((year) => ({
+          year: year.dataset.year,
+          shown: year.checkVisibility(),
+          lines: [...year.querySelectorAll('li.event')]
+            .filter((li) => li.checkVisibility())
+            .map((li) => getComputedStyle(li).borderTopWidth !== '0px'),
+        })),
+      );
+
+    await filterTo(page, { level: 'federal' });
+    await expectShown(page, ids(federal), 'level=federal');
+    const hidden = await page.$$eval('section#timeline li.event[hidden]', (lis) => lis.map((li) => li.dataset.eventId));
+    expect(hidden.sort(), 'the others hidden, not removed').toEqual(ids(data.events.filter((e) => e.level !== 'federal')));
+    const federalYears = new Set(federal.map((e) => e.date.slice(0, 4)));
+    for (const { year, shown, lines } of await looks(page)) {
+      expect(shown, `${year}: shown only with federal events`).toBe(federalYears.has(year));
+      if (shown) expect(lines, `${year}: a line between shown events only`).toEqual(lines.map((_, i) => i > 0));
+    }
+    const stops = await page.$$eval('section#timeline li.event[hidden] button', (bs) => bs.filter((b) => b.checkVisibility()).length);
+    expect(stops, 'a hidden event has no tab stop').toBe(0);
+
+    await filterTo(page, { level: '' });
+    await expectShown(page, ids(data.events), 'all again');
+    expect(await page.locator('section#timeline li.event:not([data-before="filter"])').count(), 'no event element made anew').toBe(0);
+    for (const { year, lines } of await looks(page)) {
+      expect(lines, `${year}: a line between its events`).toEqual(lines.map((_, i) => i > 0));
+    }
   });
 
   test('marks every inferred event, and no event stated outright', async ({ page }) => {
