@@ -81,9 +81,8 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
     let kept = Memo::new(move |_| {
         listed.with(|listed| kept_years(&ds_for_kept.events, listed, PAGE.min(drawn.get())))
     });
-    let total_events = ds.events.len();
     let is_listed = Memo::new(move |_| {
-        let mut flags = vec![false; total_events];
+        let mut flags = vec![false; total];
         listed.with(|years| {
             for &at in years.iter().flat_map(|(_, events)| events) {
                 flags[at] = true;
