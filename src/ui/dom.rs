@@ -172,6 +172,22 @@ pub fn close_menus_as_menus_do() {
     on_key.forget();
 }
 
+/// Runs `work` once the browser is idle after the frame being made (`requestIdleCallback`, at
+/// most a second later); where the browser has no idle callbacks (Safari), 100 ms later, past
+/// that frame. For work no reader waits to see, so that it runs neither inside an interaction
+/// nor between its frame and the next input.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    let work: js_sys::Function = Closure::once_into_js(work).unchecked_into();
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if window()
+        .request_idle_callback_with_options(&work, &options)
+        .is_err()
+    {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&work, 100);
+    }
+}
+
 /// Resolves in a later task of the browser's event loop (a zero `setTimeout`): work after it
 /// runs once the browser has had its turn at input and painting. The start-up yields with it so
 /// that no task holds the main thread long (`load`, `Explorer`).

@@ -31,17 +31,12 @@ pub fn provide_app_state() -> AppState {
         let pushes = previous
             .as_ref()
             .is_some_and(|p| p.event != now.event || p.table != now.table);
-        // In a task of its own after the frame that shows the change: writing history makes
-        // the browser lay out the page at once, which in the middle of the change's DOM
-        // updates is a layout done twice (5 ms a filter with 5 000 events), and before that
-        // frame's paint is 2 ms (CPU ×1) a language change waits for.
+        // When the page is idle after the frame that shows the change. Writing history makes
+        // the browser lay the page out at once: in the middle of the change's DOM updates that
+        // is a layout done twice, and in a task right after the frame it held the next input
+        // back (a filter with 5 000 events: 14 ms at CPU ×1, 100 ms at ×4).
         let query = now.to_query();
-        request_animation_frame(move || {
-            set_timeout(
-                move || write_query(&query, pushes),
-                std::time::Duration::ZERO,
-            )
-        });
+        crate::ui::dom::when_idle(move || write_query(&query, pushes));
         now
     });
     // Back and forward: the URL is the state.
