@@ -164,6 +164,28 @@ test.describe('selection and history', () => {
     expect(intersects(boxes.li, boxes.timeline), 'within the timeline box').toBe(true);
     expect(intersects(boxes.li, boxes.viewport), 'within the viewport').toBe(true);
   });
+
+  test('without idle callbacks (Safari) the URL and the history follow all the same', async ({ page }) => {
+    // The app writes the URL when the page is idle (`dom::when_idle`), or 100 ms on where the
+    // browser has no `requestIdleCallback`: take it away, as Safari has none.
+    await page.addInitScript(() => {
+      delete window.requestIdleCallback;
+      delete Window.prototype.requestIdleCallback;
+    });
+    await openReady(page);
+    expect(await page.evaluate(() => typeof requestIdleCallback), 'no idle callbacks').toBe('undefined');
+    const h0 = await historyLength(page);
+    const level = event(STRATEGIC).level;
+    await page.selectOption('select#filter-level', level);
+    await untilParam(page, 'level', level);
+    expect(await historyLength(page), 'a filter rewrites the entry').toBe(h0);
+    await page.click(`li#event-${STRATEGIC} .event-select`);
+    await expectSelected(page, STRATEGIC, 'title clicked');
+    expect(await historyLength(page), 'choosing an event adds an entry').toBe(h0 + 1);
+    await page.goBack();
+    await expectSelected(page, null, 'Back');
+    expect(params(page).get('level'), 'Back keeps the filter').toBe(level);
+  });
 });
 
 test.describe('lifecycle chart', () => {
