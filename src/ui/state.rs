@@ -34,7 +34,7 @@ pub fn provide_app_state() -> AppState {
         // When the page is idle after the frame that shows the change. Writing history makes
         // the browser lay the page out at once: in the middle of the change's DOM updates that
         // is a layout done twice, and in a task right after the frame it held the next input
-        // back (a filter with 5 000 events: 14 ms at CPU ×1, 100 ms at ×4).
+        // back (a filter with 5 000 events: 11–14 ms at CPU ×1, 85–103 ms at ×4).
         let query = now.to_query();
         crate::ui::dom::when_idle(move || write_query(&query, pushes));
         now
