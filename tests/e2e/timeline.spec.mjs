@@ -156,29 +156,39 @@ test.describe('timeline', () => {
     });
     expect(marked, 'every event listed').toBe(total);
     // What a reader sees: an event's line above it only where a shown event comes before it in
-    // its year; a year only with events shown.
+    // its year; a year only with events shown. A hidden element keeps its box (its layout is
+    // reused when it is shown again), unseen and of no height.
     const looks = (page) =>
-      page.$$eval('section#timeline li.timeline-year', (years) =>
-        years.map((year) => ({
+      page.$$eval('section#timeline li.timeline-year', (years) => {
+        const seen = (el) => el.checkVisibility({ visibilityProperty: true });
+        const height = (el) => el.getBoundingClientRect().height;
+        return years.map((year) => ({
           year: year.dataset.year,
-          shown: year.checkVisibility(),
+          shown: seen(year),
+          room: seen(year) || height(year) > 0,
           lines: [...year.querySelectorAll('li.event')]
-            .filter((li) => li.checkVisibility())
+            .filter((li) => seen(li) || height(li) > 0)
             .map((li) => getComputedStyle(li).borderTopWidth !== '0px'),
-        })),
-      );
+        }));
+      });
 
     await filterTo(page, { level: 'federal' });
     await expectShown(page, ids(federal), 'level=federal');
     const hidden = await page.$$eval('section#timeline li.event[hidden]', (lis) => lis.map((li) => li.dataset.eventId));
     expect(hidden.sort(), 'the others hidden, not removed').toEqual(ids(data.events.filter((e) => e.level !== 'federal')));
     const federalYears = new Set(federal.map((e) => e.date.slice(0, 4)));
-    for (const { year, shown, lines } of await looks(page)) {
+    for (const { year, shown, room, lines } of await looks(page)) {
       expect(shown, `${year}: shown only with federal events`).toBe(federalYears.has(year));
+      expect(room, `${year}: takes room only when shown`).toBe(shown);
       if (shown) expect(lines, `${year}: a line between shown events only`).toEqual(lines.map((_, i) => i > 0));
     }
-    const stops = await page.$$eval('section#timeline li.event[hidden] button', (bs) => bs.filter((b) => b.checkVisibility()).length);
-    expect(stops, 'a hidden event has no tab stop').toBe(0);
+    const focusable = await page.$$eval('section#timeline li.event[hidden] button', (bs) =>
+      bs.filter((b) => {
+        b.focus();
+        return document.activeElement === b;
+      }).length,
+    );
+    expect(focusable, 'a hidden event has no tab stop: its buttons take no focus').toBe(0);
 
     await filterTo(page, { level: '' });
     await expectShown(page, ids(data.events), 'all again');
