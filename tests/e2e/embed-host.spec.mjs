@@ -27,7 +27,10 @@ test('a host page on another origin gets a lazy titled iframe whose height follo
   await frame.selectOption('#metric-select', 'akit_rank');
   const taller = await heightFollows(page, frame, 'after akit_rank');
   expect(page.url(), 'the host URL stays after the metric switch').toBe(hostHref);
-  expect(frame.url(), 'the frame keeps its own URL in step').toMatch(/metric=akit_rank/);
+  // The app writes its URL when the page is idle (within a second), so wait for it.
+  await expect
+    .poll(() => frame.url(), { message: 'the frame keeps its own URL in step', timeout: 3_000 })
+    .toMatch(/metric=akit_rank/);
   expect(record.failedRequests, 'failed requests').toEqual([]);
   await screenshot(page, 'embed-host-page').catch(() => {});
   // Last, as it depends on the content fitting under embed.js's 6000 px ceiling.
