@@ -37,53 +37,70 @@ pub fn typeset(lang: Lang, text: &str) -> String {
     if !text.contains(' ') {
         return text.to_string();
     }
-    let words: Vec<&str> = text.split(char::is_whitespace).collect();
+    let words: Vec<Word> = text.split(char::is_whitespace).map(Word::new).collect();
     // `split` keeps the separators' places: word i ends where separator i starts.
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     for (i, word) in words.iter().enumerate() {
-        out.push_str(word);
-        rest = &rest[word.len()..];
+        out.push_str(word.text);
+        rest = &rest[word.text.len()..];
         let Some(sep) = rest.chars().next() else {
             break;
         };
         rest = &rest[sep.len_utf8()..];
         let glue = sep == ' '
-            && !word.is_empty()
+            && !word.text.is_empty()
             && words.get(i + 1).is_some_and(|next| {
-                !next.is_empty() && joins(lang, i.checked_sub(1).map(|j| words[j]), word, next)
+                !next.text.is_empty()
+                    && joins(lang, i.checked_sub(1).map(|j| &words[j]), word, next)
             });
         out.push(if glue { NBSP } else { sep });
     }
     out
 }
 
+/// A word as written, what it is without the punctuation around it, and whether it is a web
+/// address: each found once, as a word is looked at both before and after a space.
+struct Word<'a> {
+    text: &'a str,
+    core: &'a str,
+    address: bool,
+}
+
+impl<'a> Word<'a> {
+    fn new(text: &'a str) -> Self {
+        Word {
+            text,
+            core: core(text),
+            address: is_address(text),
+        }
+    }
+}
+
 /// Whether the space between `prev` and `next` must not break (`before` is the word before
 /// `prev`, if any).
-fn joins(lang: Lang, before: Option<&str>, prev: &str, next: &str) -> bool {
-    if is_address(prev) || is_address(next) {
+fn joins(lang: Lang, before: Option<&Word>, prev: &Word, next: &Word) -> bool {
+    if prev.address || next.address {
         return false;
     }
-    let p = core(prev);
-    let n = core(next);
+    let (p, n) = (prev.core, next.core);
     // A spaced dash: the dash stays with the word before it.
     if n == "—" || n == "–" {
         return true;
     }
     match lang {
-        Lang::Ru => joins_ru(before, prev, p, n),
-        Lang::En => joins_en(prev, p, n),
+        Lang::Ru => joins_ru(before.map(|b| b.core), prev.text, p, n),
+        Lang::En => joins_en(prev.text, p, n),
     }
 }
 
+/// `before` is the core of the word before `prev` (`core`), if any.
 fn joins_ru(before: Option<&str>, prev: &str, p: &str, n: &str) -> bool {
     if p == "№" || p == "§" || p == "№№" {
         return true;
     }
     // A one-letter word, not one that ends a phrase (`и т. д.` has its own rule).
-    if prev.ends_with(|c: char| c.is_alphabetic())
-        && ["в", "с", "к", "о", "у", "и", "а", "я"].contains(&p.to_lowercase().as_str())
-    {
+    if prev.ends_with(|c: char| c.is_alphabetic()) && is_one_letter_word(p) {
         return true;
     }
     if is_number(p) && (is_unit(RU_UNITS, n) || is_unit(&RU_MONTHS_GENITIVE, n)) {
@@ -109,7 +126,7 @@ fn joins_ru(before: Option<&str>, prev: &str, p: &str, n: &str) -> bool {
         return true;
     }
     // «г. Пермь», but not «2019 г. Затем…»: after a number «г.» is a year's, and ends it.
-    if p == "г." && prev == p && !before.map(core).is_some_and(is_number) {
+    if p == "г." && prev == p && !before.is_some_and(is_number) {
         return true;
     }
     is_initial(prev) && n.starts_with(char::is_uppercase)
@@ -267,16 +284,44 @@ fn is_number(word: &str) -> bool {
 fn is_digit_group(prev: &str, p: &str, n: &str) -> bool {
     let lead = p.trim_start_matches(['−', '-', '~', '≈']);
     let short = (1..=3).contains(&lead.len()) && lead.bytes().all(|b| b.is_ascii_digit());
-    // Only when the number was written as one: `(16 949)`, not `16) 949`.
-    let whole = prev.len() - p.len() == prev.find(p).unwrap_or(0);
     let group = n.len() >= 3 && n.as_bytes()[..3].iter().all(u8::is_ascii_digit);
-    if !(short && whole && group) {
+    // Only when the number was written as one: `(16 949)`, not `16) 949` (the search last:
+    // most words are not numbers).
+    if !(short && group && prev.len() - p.len() == prev.find(p).unwrap_or(0)) {
         return false;
     }
     // Three digits are ASCII: byte 3 is a character boundary.
     let after = &n[3..];
     after.is_empty()
         || after.starts_with([',', '.']) && after[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A one-letter preposition, conjunction or pronoun (`в`, `С`), which stays with the next word.
+fn is_one_letter_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (
+            Some(
+                'в' | 'с'
+                    | 'к'
+                    | 'о'
+                    | 'у'
+                    | 'и'
+                    | 'а'
+                    | 'я'
+                    | 'В'
+                    | 'С'
+                    | 'К'
+                    | 'О'
+                    | 'У'
+                    | 'И'
+                    | 'А'
+                    | 'Я'
+            ),
+            None
+        )
+    )
 }
 
 /// An initial: one capital letter and a full stop (`М.`, `A.`).
@@ -290,7 +335,8 @@ fn is_initial(word: &str) -> bool {
 
 /// A web address, which is left as written and not joined to its neighbours.
 fn is_address(word: &str) -> bool {
-    word.contains("://") || word.starts_with("www.") || word.contains('@')
+    // `':'` first: a search for one character is much cheaper than for three.
+    word.contains(':') && word.contains("://") || word.starts_with("www.") || word.contains('@')
 }
 
 #[cfg(test)]
