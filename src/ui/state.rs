@@ -19,7 +19,11 @@ pub fn provide_app_state() -> AppState {
 
     Effect::new(move |_| {
         let lang = state.lang.get();
-        if let Some(root) = document().document_element() {
+        // Only a change: setting even the same language restyles the whole page.
+        if let Some(root) = document()
+            .document_element()
+            .filter(|root| root.get_attribute("lang").as_deref() != Some(lang.code()))
+        {
             let _ = root.set_attribute("lang", lang.code());
         }
         document().set_title(strings(lang).app_title);
