@@ -11,7 +11,7 @@ pub mod validate;
 pub use dataset::*;
 pub use date::{PartialDate, Precision};
 pub use problem::{Pos, Problem, ProblemKind};
-pub use validate::{check_dataset, check_dataset_scanning, load_dataset, Checked};
+pub use validate::{check_dataset, check_dataset_scanning, load_dataset, load_parsed, Checked};
 
 /// The JSON Schema of the dataset file, for editors (`public/data/technoparks.schema.json`).
 #[cfg(not(target_arch = "wasm32"))]

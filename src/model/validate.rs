@@ -19,7 +19,13 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// What the app runs; [`check_dataset`] also reports warnings.
 pub fn load_dataset(bytes: &[u8]) -> Result<Dataset, Vec<Problem>> {
     let raw = parse_raw(bytes).map_err(|p| vec![p])?;
-    checked(bytes, &raw, Vec::new()).outcome
+    load_parsed(bytes, &raw)
+}
+
+/// [`load_dataset`]'s second half: validates `raw`, parsed from `bytes` (which place its
+/// problems). Apart, so that the app can parse and validate in two tasks.
+pub fn load_parsed(bytes: &[u8], raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
+    checked(bytes, raw, Vec::new()).outcome
 }
 
 /// What checking a file found: the dataset or its errors, and warnings either way.

@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::model::{load_dataset, Dataset, Problem};
+use crate::model::parse::parse_raw;
+use crate::model::{load_parsed, Dataset, Problem};
 
 pub use crate::export::DATA_URL;
 
@@ -34,21 +35,33 @@ pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
         .binary()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
-    // Parsing and validation, as a `technoparks:parse-validate` entry in the browser's
-    // performance timeline (read by the benchmark, `cargo xtask bench`).
-    let performance = web_sys::window().and_then(|w| w.performance());
-    if let Some(p) = &performance {
-        let _ = p.mark(PARSE_START);
-    }
-    let loaded = load_dataset(&bytes);
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark("technoparks:parse-validate", PARSE_START);
-    }
+    // Parsing, then validation in the next task, so that neither holds the main thread long:
+    // each a `technoparks:parse-validate` entry in the browser's performance timeline (their
+    // sum read by the benchmark, `cargo xtask bench`).
+    let raw = timed(|| parse_raw(&bytes));
+    super::dom::next_task().await;
+    let loaded = match raw {
+        Ok(raw) => timed(|| load_parsed(&bytes, &raw)),
+        Err(problem) => Err(vec![problem]),
+    };
     // Drawing what was loaded is the next task's work, not this one's.
     super::dom::next_task().await;
     loaded
         .map(Arc::new)
         .map_err(|problems| LoadError::Invalid(problems.into()))
+}
+
+/// `work`, timed as a `technoparks:parse-validate` measure.
+fn timed<T>(work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark(PARSE_START);
+    }
+    let result = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("technoparks:parse-validate", PARSE_START);
+    }
+    result
 }
 
 const PARSE_START: &str = "technoparks:parse-start";
