@@ -34,10 +34,22 @@ pub fn measured_width() -> (NodeRef<leptos::html::Div>, RwSignal<Option<f64>>) {
     let held = SendWrapper::new((observer.clone(), on_resize));
     Effect::new(move |_| {
         if let Some(el) = container.get() {
+            let observer = observer.clone();
+            let start = move || {
+                measure();
+                observer.observe(&el);
+            };
             // Now, not at the observer's first report: that comes a frame late, which would
-            // paint an empty chart first.
-            measure();
-            observer.observe(&el);
+            // paint an empty chart first. While the explorer is drawn unseen at start-up,
+            // in the next task: the drawing is a task of its own, not part of the mount's.
+            if super::drawing_unseen() {
+                leptos::task::spawn_local(async move {
+                    next_task().await;
+                    start();
+                });
+            } else {
+                start();
+            }
         }
     });
     on_cleanup(move || held.0.disconnect());

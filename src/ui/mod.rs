@@ -182,6 +182,11 @@ impl ExplorerDrawn {
     }
 }
 
+/// Whether the explorer is being drawn unseen, before it takes the first view's place.
+fn drawing_unseen() -> bool {
+    use_context::<ExplorerDrawn>().is_some_and(|ExplorerDrawn(drawn)| !drawn.get_untracked())
+}
+
 /// The explorer's parts in the order they are drawn, one task each (`dom::next_task`), so that
 /// the start-up holds the main thread in short tasks rather than one long one: the comparison;
 /// the timeline, `EVENTS_PER_STEP` events at a time (its first page); the lifecycle chart; then
