@@ -3,8 +3,9 @@
 //! build writes what `boot.js` needs into the page as attributes (`data-*` on the first view's
 //! root), and the rules that mirror constants are written by the build into a stylesheet.
 
-/// Where the build puts a page's own content in the built `index.html` (`index.html` holds it;
-/// `Trunk.toml`'s development hook finds it with `sed`, which a test of `check` reads).
+/// Where the build puts a page's own content in the built `index.html`, before the mark, which
+/// stays (`index.html` holds it; `Trunk.toml`'s development hook finds it with `sed`, which a
+/// test of `check` reads).
 pub const FIRST_VIEW_MARK: &str = "<template id=first-view></template>";
 
 /// The first view's root element (`prerender::first_view`); `boot.js` finds it by this id.
