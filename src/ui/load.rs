@@ -38,12 +38,16 @@ pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
     // Parsing, then validation in the next task, so that neither holds the main thread long:
     // each a `technoparks:parse-validate` entry in the browser's performance timeline (their
     // sum read by the benchmark, `cargo xtask bench`).
-    let raw = timed(|| parse_raw(&bytes));
+    let start = mark_start();
+    let raw = parse_raw(&bytes);
+    measure_since(&start);
     super::dom::next_task().await;
-    let loaded = match raw {
-        Ok(raw) => timed(|| load_parsed(&bytes, &raw)),
-        Err(problem) => Err(vec![problem]),
-    };
+    let loaded = raw.map_err(|problem| vec![problem]).and_then(|raw| {
+        let start = mark_start();
+        let loaded = load_parsed(&bytes, &raw);
+        measure_since(&start);
+        loaded
+    });
     // Drawing what was loaded is the next task's work, not this one's.
     super::dom::next_task().await;
     loaded
@@ -51,17 +55,20 @@ pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
         .map_err(|problems| LoadError::Invalid(problems.into()))
 }
 
-/// `work`, timed as a `technoparks:parse-validate` measure.
-fn timed<T>(work: impl FnOnce() -> T) -> T {
+/// Marks the start of a `technoparks:parse-validate` measure (`measure_since`).
+fn mark_start() -> Option<web_sys::Performance> {
     let performance = web_sys::window().and_then(|w| w.performance());
     if let Some(p) = &performance {
         let _ = p.mark(PARSE_START);
     }
-    let result = work();
-    if let Some(p) = &performance {
+    performance
+}
+
+/// Ends the `technoparks:parse-validate` measure that `mark_start` began.
+fn measure_since(performance: &Option<web_sys::Performance>) {
+    if let Some(p) = performance {
         let _ = p.measure_with_start_mark("technoparks:parse-validate", PARSE_START);
     }
-    result
 }
 
 const PARSE_START: &str = "technoparks:parse-start";
