@@ -200,6 +200,15 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `work` in the task after the next frame (an animation frame, then a zero `setTimeout`):
+/// once that frame's style, layout and resize observations are done. (Boxed: one drawing of it
+/// in the WASM for every caller.)
+pub fn after_next_frame(work: Box<dyn FnOnce()>) {
+    request_animation_frame(move || {
+        set_timeout(work, std::time::Duration::ZERO);
+    });
+}
+
 /// Resolves in a later task of the browser's event loop (a zero `setTimeout`): work after it
 /// runs once the browser has had its turn at input and painting. The start-up yields with it so
 /// that no task holds the main thread long (`load`, `Explorer`).

@@ -8,6 +8,7 @@ mod downloads;
 mod embed;
 mod lifecycle;
 mod load;
+mod near_viewport;
 mod state;
 mod status;
 mod takeover;
@@ -35,6 +36,7 @@ use compare::Compare;
 use downloads::CopyLink;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
 use lifecycle::Lifecycle;
+use near_viewport::NearViewport;
 use status::{LoadErrorView, Loading};
 
 /// Mounts the page this document is: the editors' check page where the build wrote its root
@@ -77,9 +79,11 @@ pub fn App() -> impl IntoView {
         Some(Err(_)) => Some(false),
         Some(Ok(_)) => drawn.get().then_some(true),
     };
+    let near_viewport = NearViewport::new(state);
     Effect::new(move |_| {
         if ready().is_some() {
             takeover::take_over();
+            near_viewport.after_shown();
         }
     });
     dom::close_menus_as_menus_do();
@@ -90,7 +94,10 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <div id=APP_ROOT class=move || format!("{} {}", state.display.get().classes(), state.vi.get().classes())>
+        <div id=APP_ROOT class=move || {
+            let lazy = near_viewport.class();
+            format!("{} {}{lazy}", state.display.get().classes(), state.vi.get().classes())
+        }>
             <a class="skip-link" href=format!("#{MAIN}")>{move || s().skip_link}</a>
             // Past the comparison (and its chart's keyboard stops) to the two other views.
             <a class="skip-link" href=format!("#{TIMELINE}")>{move || s().skip_to_timeline}</a>

@@ -1,7 +1,7 @@
 // What the accessibility specs do and read: the keyboard's stops, the visually-impaired
 // settings, axe-core's findings and the reflow at 320 CSS px. Used by the a11y-*.spec.mjs files.
 
-import { expect } from './fixtures.mjs';
+import { expect, laidOutNearViewport } from './fixtures.mjs';
 import { runAxe } from './data.mjs';
 import { screenshot } from './ui.mjs';
 
@@ -101,6 +101,8 @@ export async function reflowProblems(page, label) {
   // On a phone the timeline's filters fold behind their button: open it, as a reader would.
   const fold = page.locator('.filters-fold:not([open]) > summary');
   if ((await fold.count()) > 0 && (await fold.first().isVisible())) await fold.first().click();
+  // As a reader comes to them: once the page has laid itself out after the last change.
+  await laidOutNearViewport(page, label);
   for (const selector of REFLOW_CONTROLS) {
     const control = page.locator(selector).first();
     await control.scrollIntoViewIfNeeded();
@@ -112,10 +114,13 @@ export async function reflowProblems(page, label) {
     if (box.x < 0 || box.x + box.width > 320.5) {
       problems.push(`${selector} at x ${box.x.toFixed(1)}..${(box.x + box.width).toFixed(1)}`);
     }
-    // Hit-test the middle of the first line box (a link may wrap over many lines).
-    const operable = await control.evaluate((el) => {
+    // Hit-test the middle of the first line box (a link may wrap over many lines), in the
+    // frame after the scroll, as a tap comes: a part far down the page is drawn only once it
+    // nears the viewport (style.css, content-visibility).
+    const operable = await control.evaluate(async (el) => {
       const first = el.getClientRects()[0];
       window.scrollBy(0, first.top - 20);
+      await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
       const r = el.getClientRects()[0];
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return !el.disabled && !!hit && (hit === el || el.contains(hit));

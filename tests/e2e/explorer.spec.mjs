@@ -2,7 +2,7 @@
 // languages, the metric switch and its URL. Expected values come from the served JSON.
 // (The language switch, the timeline and the sources: timeline.spec.mjs.)
 
-import { expect, openReady, test, waitForState } from './fixtures.mjs';
+import { expect, laidOutNearViewport, openReady, test, waitForState } from './fixtures.mjs';
 import { DERIVED_METRICS, NBSP, fill, isSeries, locale, parkValues, plain } from './data.mjs';
 import {
   MORION,
@@ -27,38 +27,22 @@ const EN = locale('en');
 test.describe('explorer layout', () => {
   test('a jump, as a scrollbar drag makes, leaves what is on screen in place', { tag: '@widths' }, async ({ page }) => {
     await openReady(page);
-    // What a part drawn late would break (content-visibility on the timeline's years, tried and
-    // left out: bench/LOG.md, stop 28). The page, and the timeline's list where it scrolls on
-    // its own (wide screens).
-    const shifts = await page.evaluate(async () => {
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const panel = document.querySelector('.timeline-panel');
-      const scrollers = [document.scrollingElement];
-      if (panel.scrollHeight > panel.clientHeight + 1 && getComputedStyle(panel).overflowY === 'auto') scrollers.push(panel);
-      const found = [];
-      for (const scroller of scrollers) {
-        // The list's panel is at the top of the page.
-        document.scrollingElement.scrollTop = 0;
-        for (const at of [0.3, 0.6, 0.85]) {
-          scroller.scrollTop = at * (scroller.scrollHeight - scroller.clientHeight);
-          const box = scroller === document.scrollingElement ? { x: 0, y: 0, width: innerWidth, height: innerHeight } : scroller.getBoundingClientRect();
-          const seen = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-          if (!seen) {
-            found.push(`${scroller.className || 'page'} at ${at}: nothing at the middle`);
-            continue;
-          }
-          const y = seen.getBoundingClientRect().y;
-          const moves = [];
-          for (let i = 0; i < 3; i += 1) {
-            await frame();
-            moves.push(Math.round(seen.getBoundingClientRect().y - y));
-          }
-          if (moves.some((m) => m !== 0)) found.push(`${scroller.className || 'page'} at ${at}: ${moves.join(', ')} px`);
-        }
-      }
-      return found;
-    });
-    expect(shifts, 'what is at the middle of the screen after a jump moves in the next frames').toEqual([]);
+    // What a part drawn late at a stale size would break: the events and sources far down the
+    // page are laid out only near the viewport (style.css, content-visibility), at the sizes
+    // the page last laid them out at, which a change of language, visually-impaired mode or
+    // width makes stale until the page, once idle, lays them out again (ui::NearViewport).
+    const { width, height } = page.viewportSize();
+    const changes = [
+      ['as opened', async () => {}],
+      ['after a language switch', () => page.click('#lang-toggle')],
+      ['after a width change', () => page.setViewportSize({ width: width > 700 ? width - 300 : width + 300, height })],
+      ['after the visually-impaired mode', () => page.click('label[for="vi"]')],
+    ];
+    for (const [when, change] of changes) {
+      await change();
+      await laidOutNearViewport(page, when);
+      expect(await jumpShifts(page), `${when}: what is at the middle of the screen after a jump moves in the next frames`).toEqual([]);
+    }
   });
 
   test('shows both parks, one bar per park with an area, and fits the width', { tag: '@widths' }, async ({ page }) => {
@@ -280,3 +264,39 @@ test.describe('metric selector', () => {
     expect(restored.svg, 'the same svg after reload').toBe(chosen.svg);
   });
 });
+
+/**
+ * Jumps (sets `scrollTop`, as a scrollbar drag does) to 30, 60 and 85 % of the page, and of the
+ * timeline's list where it scrolls on its own (wide screens), and lists what moved the element
+ * at the middle of the screen in the three frames after.
+ */
+const jumpShifts = (page) =>
+  page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const panel = document.querySelector('.timeline-panel');
+    const scrollers = [document.scrollingElement];
+    if (panel.scrollHeight > panel.clientHeight + 1 && getComputedStyle(panel).overflowY === 'auto') scrollers.push(panel);
+    const found = [];
+    for (const scroller of scrollers) {
+      // The list's panel is at the top of the page.
+      document.scrollingElement.scrollTop = 0;
+      for (const at of [0.3, 0.6, 0.85]) {
+        scroller.scrollTop = at * (scroller.scrollHeight - scroller.clientHeight);
+        const box = scroller === document.scrollingElement ? { x: 0, y: 0, width: innerWidth, height: innerHeight } : scroller.getBoundingClientRect();
+        const seen = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        if (!seen) {
+          found.push(`${scroller.className || 'page'} at ${at}: nothing at the middle`);
+          continue;
+        }
+        const y = seen.getBoundingClientRect().y;
+        const moves = [];
+        for (let i = 0; i < 3; i += 1) {
+          await frame();
+          moves.push(Math.round(seen.getBoundingClientRect().y - y));
+        }
+        if (moves.some((m) => m !== 0)) found.push(`${scroller.className || 'page'} at ${at}: ${moves.join(', ')} px`);
+      }
+    }
+    document.scrollingElement.scrollTop = 0;
+    return found;
+  });

@@ -148,6 +148,17 @@ export async function settled(read, what) {
   return JSON.parse(last);
 }
 
+/**
+ * Waits until the page, idle after the last change, lays out near the viewport only (the app
+ * root's `lazy-layout`) and has laid out again every part it skipped (none `data-measure`):
+ * ui::near_viewport.
+ */
+export async function laidOutNearViewport(page, when) {
+  await expect(page.locator('#app'), `${when}: laid out near the viewport`).toHaveClass(/\blazy-layout\b/);
+  await page.evaluate(() => new Promise((idle) => requestIdleCallback(idle, { timeout: 2000 })));
+  await expect(page.locator('[data-measure]'), `${when}: the skipped parts laid out again`).toHaveCount(0);
+}
+
 /** Waits until `predicate(arg)`, run in the page, is truthy. */
 export async function until(page, predicate, arg, what) {
   await expect.poll(() => page.evaluate(predicate, arg), { message: what }).toBeTruthy();
