@@ -187,8 +187,9 @@ pub fn close_menus_as_menus_do() {
 /// Runs `work` once the browser is idle after the frame being made (`requestIdleCallback`, at
 /// most a second later); where the browser has no idle callbacks (Safari), 100 ms later, past
 /// that frame. For work no reader waits to see, so that it runs neither inside an interaction
-/// nor between its frame and the next input.
-pub fn when_idle(work: impl FnOnce() + 'static) {
+/// nor between its frame and the next input. (Boxed: one drawing of it in the WASM for every
+/// caller.)
+pub fn when_idle(work: Box<dyn FnOnce()>) {
     let work: js_sys::Function = Closure::once_into_js(work).unchecked_into();
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(1000);

@@ -40,7 +40,7 @@ pub fn provide_app_state() -> AppState {
         // is a layout done twice, and in a task right after the frame it held the next input
         // back (a filter with 5 000 events: 11–14 ms at CPU ×1, 85–103 ms at ×4).
         let query = now.to_query();
-        crate::ui::dom::when_idle(move || write_query(&query, pushes));
+        crate::ui::dom::when_idle(Box::new(move || write_query(&query, pushes)));
         now
     });
     // Back and forward: the URL is the state.
