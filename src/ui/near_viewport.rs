@@ -72,9 +72,11 @@ impl NearViewport {
     }
 
     /// Once the page is idle, lays it out whole for one frame (the sizes the parts remember are
-    /// taken after its layout), then near the viewport only again.
+    /// taken after its layout), then near the viewport only again. Not while it is laid out
+    /// whole anyway: before the app is shown (a visually-impaired mode chosen on the first
+    /// view), or with a whole layout already asked for.
     fn lay_out_whole(self) {
-        if ASKED.replace(true) {
+        if !self.0.get_untracked() || ASKED.replace(true) {
             return;
         }
         dom::when_idle(Box::new(move || {

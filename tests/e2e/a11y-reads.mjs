@@ -114,13 +114,15 @@ export async function reflowProblems(page, label) {
     if (box.x < 0 || box.x + box.width > 320.5) {
       problems.push(`${selector} at x ${box.x.toFixed(1)}..${(box.x + box.width).toFixed(1)}`);
     }
-    // Hit-test the middle of the first line box (a link may wrap over many lines), in the
-    // frame after the scroll, as a tap comes: a part far down the page is drawn only once it
-    // nears the viewport (style.css, content-visibility).
+    // Hit-test the middle of the first line box (a link may wrap over many lines), once it is
+    // drawn, as a tap comes: a part far down the page is drawn only in the frame after it nears
+    // the viewport (style.css, content-visibility), and again after a whole layout.
     const operable = await control.evaluate(async (el) => {
       const first = el.getClientRects()[0];
       window.scrollBy(0, first.top - 20);
-      await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+      const frame = () => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+      await frame();
+      for (let i = 0; i < 10 && !el.checkVisibility({ contentVisibilityAuto: true }); i += 1) await frame();
       const r = el.getClientRects()[0];
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return !el.disabled && !!hit && (hit === el || el.contains(hit));
