@@ -186,6 +186,37 @@ test.describe('selection and history', () => {
     await expectSelected(page, null, 'Back');
     expect(params(page).get('level'), 'Back keeps the filter').toBe(level);
   });
+
+  test('Back before the page was idle to write the URL leaves the history as the browser set it', async ({ page }) => {
+    // Idle callbacks held until the test lets them run, as on a page too busy for them.
+    await page.addInitScript(() => {
+      const held = [];
+      window.requestIdleCallback = (run) => held.push(run);
+      window.releaseIdle = () => {
+        for (const run of held.splice(0)) run({ didTimeout: false, timeRemaining: () => 50 });
+      };
+    });
+    await openReady(page);
+    await page.evaluate(() => window.releaseIdle());
+    const h0 = await historyLength(page);
+    await page.click(`li#event-${STRATEGIC} .event-select`);
+    await until(page, (id) => document.querySelector(`li#event-${id}.selected`), STRATEGIC, 'first title selected');
+    await page.evaluate(() => window.releaseIdle());
+    await expectSelected(page, STRATEGIC, 'first title clicked');
+    expect(await historyLength(page), 'the first choice adds an entry').toBe(h0 + 1);
+    // A second choice, its URL not yet written, then Back: to the entry before the first.
+    const second = (await readTimeline(page)).ids.find((id) => id !== STRATEGIC);
+    await page.click(`li#event-${second} .event-select`);
+    await until(page, (id) => document.querySelector(`li#event-${id}.selected`), second, 'second title selected');
+    expect(params(page).get('event'), 'its URL not yet written').toBe(STRATEGIC);
+    await page.goBack();
+    await expectSelected(page, null, 'Back');
+    await page.evaluate(() => window.releaseIdle());
+    await expect.poll(() => page.evaluate(() => location.search), 'the URL Back went to').toBe('');
+    expect(await historyLength(page), 'no entry added after Back').toBe(h0 + 1);
+    await page.goForward();
+    await expectSelected(page, STRATEGIC, 'Forward to the first choice');
+  });
 });
 
 test.describe('lifecycle chart', () => {
