@@ -16,6 +16,15 @@ struct Write {
     pushes: std::cell::Cell<bool>,
 }
 
+impl Write {
+    /// A newer write's number: any waiting write is no longer the newest.
+    fn newer(&self) -> u32 {
+        let n = self.newest.get().wrapping_add(1);
+        self.newest.set(n);
+        n
+    }
+}
+
 thread_local! {
     static WRITE: Write = const {
         Write {
@@ -61,9 +70,7 @@ pub fn provide_app_state() -> AppState {
         let query = now.to_query();
         let write = WRITE.with(|w| {
             w.pushes.set(w.pushes.get() || pushes);
-            w.newest
-                .replace(w.newest.get().wrapping_add(1))
-                .wrapping_add(1)
+            w.newer()
         });
         crate::ui::dom::when_idle(Box::new(move || {
             WRITE.with(|w| {
@@ -77,7 +84,7 @@ pub fn provide_app_state() -> AppState {
     // Back and forward: the URL is the state.
     let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
         WRITE.with(|w| {
-            w.newest.set(w.newest.get().wrapping_add(1));
+            w.newer();
             w.pushes.set(false);
         });
         let url = UrlState::from_query(&window().location().search().unwrap_or_default());
