@@ -282,7 +282,7 @@ pub fn first_view(
                     </div>
                     // The lifecycle chart, every event marked, one drawing per range of widths
                     // in place of the app's measured one and its hit layer.
-                    <LifecycleFrame ds=ds.clone()>
+                    <LifecycleFrame ds=ds.clone() lang=RwSignal::new(lang)>
                         <div class="chart-wrap">
                             <div class="chart static-chart" role="img" aria-label=lifecycle_alt>
                                 {lifecycle_picture(&lifecycle_images)}

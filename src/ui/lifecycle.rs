@@ -15,18 +15,19 @@ use super::state::use_app_state;
 use crate::chart::{
     hit_markup, lifecycle, render_svg, ChartSpec, Datum, HitRole, Lifecycle as LifecycleChart,
 };
-use crate::contract::TIMELINE;
+use crate::contract::{LIFECYCLE, TIMELINE};
 use crate::format::ReferenceTypography;
 use crate::i18n::strings;
 use crate::model::Dataset;
-use crate::view::{LifecycleFrame, ShownYears};
+use crate::view::{part_lang, LifecycleFrame, ShownYears};
 
 /// Park bars over the years, the filtered events (`years`, the timeline's) as marks; a mark
 /// selects its event.
 #[component]
 pub fn Lifecycle(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
     let state = use_app_state();
-    let s = move || strings(state.lang.get());
+    let lang = part_lang(LIFECYCLE.to_string());
+    let s = move || strings(lang.get());
 
     let (container, measured) = measured_width();
 
@@ -34,7 +35,7 @@ pub fn Lifecycle(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
     let (ds_for_table, ds_for_selection) = (ds.clone(), ds.clone());
     let chart = Memo::new(move |_| {
         let width = measured.get()?;
-        let lang = state.lang.get();
+        let lang = lang.get();
         let shown: Vec<usize> = years.with(|years| {
             years
                 .iter()
@@ -165,7 +166,7 @@ pub fn Lifecycle(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
     };
 
     view! {
-        <LifecycleFrame ds=ds_for_table caption=Signal::derive(caption)>
+        <LifecycleFrame ds=ds_for_table lang caption=Signal::derive(caption)>
             <div class="chart-wrap" node_ref=container>
                 <div class="chart" role="img" aria-label=move || chart.with(|c| c.as_ref().map(|c| c.lanes.alt.clone()))>
                     <div inner_html=lanes></div>

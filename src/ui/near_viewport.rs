@@ -1,13 +1,20 @@
-//! The parts far below the first screen, laid out only as they near the viewport
-//! (`style.css`: `content-visibility: auto` on the timeline's events and the sources, under the
-//! app root's `lazy-layout`), each until then at the size it had when last laid out
-//! (`contain-intrinsic-size: auto`). A language switch then sets the text on screen, not the
-//! page's whole text (at 412 px, to the painted frame: 41 -> 25 ms at CPU ×1, 177 -> 113 ms
-//! at ×4). The parts keep a margin for the focus ring their paint containment would clip, and
-//! on paper every part is laid out.
+//! What a change does first near the viewport, and the rest once the page is idle.
 //!
-//! Two things keep those remembered sizes true, so that a jump there (a scrollbar's drag)
-//! finds each part where it is drawn and nothing on screen moves:
+//! **Layout.** The parts far below the first screen are laid out only as they near the viewport
+//! (`style.css`: `content-visibility: auto` on the timeline's events, the lifecycle chart and
+//! the sources, under the app root's `lazy-layout`), each until then at the size it had when
+//! last laid out (`contain-intrinsic-size: auto`). The parts keep a margin for the focus ring
+//! their paint containment would clip, and on paper every part is laid out.
+//!
+//! **Language.** The timeline's events, the lifecycle chart and the sources are each drawn in a
+//! language of their own (`view::LateParts`). A switch sets it at once for the parts within a
+//! screen's height of the viewport, as an `IntersectionObserver` last saw them; the others
+//! follow once the page is idle (at most a second later), before the whole layout below. So the switch's frame sets and lays out the text on screen, not the
+//! page's whole text (at 412 px: 41 -> 25 ms at CPU ×1 from the layout, stop 35; the text,
+//! bench/LOG.md, stop 36).
+//!
+//! Two things keep the remembered sizes true, so that a jump there (a scrollbar's drag) finds
+//! each part where it is drawn and nothing on screen moves:
 //! - the root is `lazy-layout` only once the app has been shown whole for a frame, so at the
 //!   take-over every part is laid out and its size remembered;
 //! - after a change that sets their text or width anew (the language, the visually-impaired
@@ -19,27 +26,46 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 
 use super::{dom, AppState};
+use crate::i18n::Lang;
+use crate::view::LateParts;
 
 thread_local! {
     /// A whole layout is asked for and not yet done.
     static ASKED: Cell<bool> = const { Cell::new(false) };
+    /// The parts' elements the observer watches, each with whether it is near the view (a
+    /// JavaScript map, by the element itself).
+    static SEEN: js_sys::Map = js_sys::Map::new();
+    static OBSERVER: Option<IntersectionObserver> = observer();
 }
 
-/// Whether the root is `lazy-layout`.
+/// Whether the root is `lazy-layout`, and the parts that follow a language switch late.
 #[derive(Clone, Copy)]
-pub struct NearViewport(RwSignal<bool>);
+pub struct NearViewport {
+    lazy: RwSignal<bool>,
+    lang: RwSignal<Lang>,
+    parts: StoredValue<Vec<(String, RwSignal<Lang>)>>,
+}
 
 impl NearViewport {
-    /// Follows the changes that leave the parts' sizes stale.
+    /// Provides the parts' languages, and follows the changes that leave the parts' text or
+    /// sizes stale.
     pub fn new(state: AppState) -> Self {
-        let this = Self(RwSignal::new(false));
+        let this = Self {
+            lazy: RwSignal::new(false),
+            lang: state.lang,
+            parts: StoredValue::new(Vec::new()),
+        };
+        provide_context(LateParts(this.parts));
         Effect::new(move |first: Option<()>| {
-            let _ = (state.lang.get(), state.vi.get());
+            let lang = state.lang.get();
+            let _ = state.vi.get();
             if first.is_some() {
-                this.lay_out_whole();
+                this.set_near(lang);
+                this.after_change();
             }
         });
         let width = Cell::new(window().inner_width().ok());
@@ -47,7 +73,7 @@ impl NearViewport {
             // Only a new width: a phone's toolbar that slides away changes the height alone.
             let now = window().inner_width().ok();
             if width.replace(now.clone()) != now {
-                this.lay_out_whole();
+                this.after_change();
             }
         });
         let _ =
@@ -57,34 +83,119 @@ impl NearViewport {
         this
     }
 
-    /// Lays out near the viewport only from the frame after the one that showed the app whole.
+    /// Lays out near the viewport only from the frame after the one that showed the app whole,
+    /// and watches where the parts are from then on.
     pub fn after_shown(self) {
-        dom::after_next_frame(Box::new(move || self.0.set(true)));
+        dom::after_next_frame(Box::new(move || {
+            self.lazy.set(true);
+            self.parts.with_value(|parts| {
+                for (id, _) in parts {
+                    near(id);
+                }
+            });
+        }));
     }
 
     /// The app root's class while on.
     pub fn class(self) -> &'static str {
-        if self.0.get() {
+        if self.lazy.get() {
             " lazy-layout"
         } else {
             ""
         }
     }
 
-    /// Once the page is idle, lays it out whole for one frame (the sizes the parts remember are
-    /// taken after its layout), then near the viewport only again. Not while it is laid out
-    /// whole anyway: before the app is shown (a visually-impaired mode chosen on the first
-    /// view), or with a whole layout already asked for.
-    fn lay_out_whole(self) {
-        if !self.0.get_untracked() || ASKED.replace(true) {
+    /// Draws in `lang` now the parts near the view, or not yet watched (where they are is not
+    /// known).
+    fn set_near(self, lang: Lang) {
+        let now: Vec<RwSignal<Lang>> = self.parts.with_value(|parts| {
+            parts
+                .iter()
+                .filter(|(id, part)| part.get_untracked() != lang && near(id).unwrap_or(true))
+                .map(|(_, part)| *part)
+                .collect()
+        });
+        for part in now {
+            part.set(lang);
+        }
+    }
+
+    /// Once the page is idle: draws every part in the reader's language, then lays the page
+    /// out whole for one frame (the sizes the parts remember are taken after its layout) and
+    /// near the viewport only again. The whole layout not before the app is shown (a
+    /// visually-impaired mode chosen on the first view: it is laid out whole anyway); once
+    /// for changes that come before it.
+    fn after_change(self) {
+        if ASKED.replace(true) {
             return;
         }
         dom::when_idle(Box::new(move || {
-            self.0.set(false);
+            let lang = self.lang.get_untracked();
+            let late: Vec<RwSignal<Lang>> = self.parts.with_value(|parts| {
+                parts
+                    .iter()
+                    .filter(|(_, part)| part.get_untracked() != lang)
+                    .map(|(_, part)| *part)
+                    .collect()
+            });
+            for part in late {
+                part.set(lang);
+            }
+            if !self.lazy.get_untracked() {
+                ASKED.set(false);
+                return;
+            }
+            self.lazy.set(false);
             dom::after_next_frame(Box::new(move || {
                 ASKED.set(false);
-                self.0.set(true);
+                self.lazy.set(true);
             }));
         }));
     }
+}
+
+/// Near: within a screen's height above or below the view.
+const NEAR_MARGIN: &str = "100% 0px";
+
+/// The observer that keeps `SEEN` (a hidden part is not near), with the margin on every scroll
+/// container's view, the page's and that of the timeline's panel beside the chart on a wide
+/// screen (Chromium 120 on); where that is not known, on the page's.
+fn observer() -> Option<IntersectionObserver> {
+    let on_change = Closure::<dyn Fn(js_sys::Array)>::new(|entries: js_sys::Array| {
+        SEEN.with(|seen| {
+            for entry in entries.iter() {
+                let entry: IntersectionObserverEntry = entry.unchecked_into();
+                seen.set(&entry.target(), &entry.is_intersecting().into());
+            }
+        });
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    let scroll_margin = JsValue::from_str("scrollMargin");
+    let _ = js_sys::Reflect::set(&options, &scroll_margin, &NEAR_MARGIN.into());
+    let make = |options: &web_sys::IntersectionObserverInit| {
+        IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), options).ok()
+    };
+    let observer = make(&options).and_then(|observer| {
+        if js_sys::Reflect::has(&observer, &scroll_margin).unwrap_or(false) {
+            Some(observer)
+        } else {
+            options.set_root_margin(NEAR_MARGIN);
+            make(&options)
+        }
+    });
+    // For the page's life, as the app it serves.
+    on_change.forget();
+    observer
+}
+
+/// Whether the part with element `id` is near, if the observer has reported on that element;
+/// else watches it (a part drawn for the first time, or again) and says `None`.
+fn near(id: &str) -> Option<bool> {
+    let element = document().get_element_by_id(id)?;
+    let near = SEEN.with(|seen| seen.get(&element)).as_bool();
+    if near.is_none() {
+        // Until its first report (watching an element twice watches it once).
+        OBSERVER.with(|observer| observer.as_ref().map(|o| o.observe(&element)));
+    }
+    near
 }

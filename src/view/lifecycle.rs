@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::contract::LIFECYCLE;
 
 use super::sources::{ConfidenceMark, SourceLinks};
-use super::state::{use_app_state, use_page_copy};
+use super::state::use_page_copy;
 use super::table::scroll_table;
 use crate::chart::lifecycle_periods;
 use crate::format::{ReferenceTypography, Typography};
@@ -18,26 +18,26 @@ use crate::i18n::{strings, Lang};
 use crate::model::problem::fill;
 use crate::model::Dataset;
 
-/// The section around the lifecycle chart (`children`); `caption` names the mark pointed at
-/// or selected.
+/// The section around the lifecycle chart (`children`), in `lang` (`part_lang`); `caption`
+/// names the mark pointed at or selected.
 #[component]
 pub fn LifecycleFrame<C: IntoView + 'static>(
     ds: Arc<Dataset>,
+    lang: RwSignal<Lang>,
     #[prop(optional, into)] caption: Signal<Option<String>>,
     children: TypedChildren<C>,
 ) -> impl IntoView {
     // Typed, not `Children`: a type-erased view carries code for every way to render it.
     let children = children.into_inner();
-    let state = use_app_state();
     let copy = use_page_copy();
-    let s = move || strings(state.lang.get());
+    let s = move || strings(lang.get());
     view! {
         <section id=copy.id(LIFECYCLE) class="panel lifecycle" aria-labelledby=copy.id("lifecycle-title")>
             <h2 id=copy.id("lifecycle-title")>{move || s().lifecycle_title}</h2>
             {children()}
             <p id=copy.id("lifecycle-caption") class="lifecycle-caption" aria-live="polite">{move || caption.get()}</p>
             <p class="chart-hint">{move || s().lifecycle_hint}</p>
-            {move || view! { <PeriodsTable ds=ds.clone() lang=state.lang.get()/> }}
+            {move || view! { <PeriodsTable ds=ds.clone() lang=lang.get()/> }}
         </section>
     }
 }

@@ -16,6 +16,8 @@ pub use compare::{ComparePanel, MetricView, ShareMenu, ValueCards, ValuesTable};
 pub use header::{ActionButton, SiteHeader, ViPanel};
 pub use lifecycle::LifecycleFrame;
 pub use sources::{ConfidenceMark, SourceLinks, Sources};
-pub use state::{use_app_state, use_page_copy, AppState, EventsDrawn, PageCopy};
+pub use state::{
+    part_lang, use_app_state, use_page_copy, AppState, EventsDrawn, LateParts, PageCopy,
+};
 pub use timeline::{shown_years, ShownYears, Timeline, PAGE as TIMELINE_PAGE};
 pub use unknowns::Unknowns;

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::{use_app_state, use_page_copy};
+use super::state::{part_lang, use_app_state, use_page_copy};
 use crate::format::ReferenceTypography;
 use crate::format::Typography;
 use crate::i18n::{strings, Lang};
@@ -13,16 +13,17 @@ use crate::model::{Confidence, Dataset};
 /// Every source with its publisher, date and link.
 #[component]
 pub fn Sources(ds: Arc<Dataset>) -> impl IntoView {
-    let state = use_app_state();
     let copy = use_page_copy();
+    let id = copy.id("sources");
+    let lang = part_lang(id.clone());
     let new_tab = new_tab();
     view! {
-        <section id=copy.id("sources") class="panel sources" aria-labelledby=copy.id("sources-title")>
-            <h2 id=copy.id("sources-title")>{move || strings(state.lang.get()).sources_title}</h2>
-            <p>{move || strings(state.lang.get()).sources_intro}</p>
+        <section id=id class="panel sources" aria-labelledby=copy.id("sources-title")>
+            <h2 id=copy.id("sources-title")>{move || strings(lang.get()).sources_title}</h2>
+            <p>{move || strings(lang.get()).sources_intro}</p>
             <ol id=copy.id("source-list") class="source-list">
                 {move || {
-                    let lang = state.lang.get();
+                    let lang = lang.get();
                     let t = ReferenceTypography { lang };
                     ds.sources
                         .iter()

@@ -87,3 +87,23 @@ pub struct EventsDrawn(pub Signal<usize>);
 pub fn events_drawn() -> Signal<usize> {
     use_context::<EventsDrawn>().map_or_else(|| Signal::stored(usize::MAX), |EventsDrawn(n)| n)
 }
+
+/// The parts of the page drawn in a language of their own, each with its element's id: the
+/// timeline's events, the lifecycle chart, the sources. The app sets each to the reader's
+/// language at once where the part is near the viewport, else once the page is idle
+/// (`ui::near_viewport`), so that a switch sets the text on screen first. The first view,
+/// drawn at build time, has none: there every part is in the reader's language.
+#[derive(Clone, Copy)]
+pub struct LateParts(pub StoredValue<Vec<(String, RwSignal<Lang>)>>);
+
+/// The language the part whose element is `id` is drawn in (`LateParts`), or the reader's.
+pub fn part_lang(id: String) -> RwSignal<Lang> {
+    let state = use_app_state();
+    let Some(LateParts(parts)) = use_context::<LateParts>() else {
+        return state.lang;
+    };
+    let lang = RwSignal::new(state.lang.get_untracked());
+    parts.update_value(|parts| parts.push((id, lang)));
+    on_cleanup(move || parts.update_value(|parts| parts.retain(|(_, part)| *part != lang)));
+    lang
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::contract::TIMELINE;
 
 use super::sources::{ConfidenceMark, SourceLinks};
-use super::state::{events_drawn, use_app_state, use_page_copy};
+use super::state::{events_drawn, part_lang, use_app_state, use_page_copy};
 use crate::analysis::{filter_counts, kept_years, timeline_years, TimelineFilter};
 use crate::format::ReferenceTypography;
 use crate::format::{counted, Typography};
@@ -374,8 +374,9 @@ pub const PAGE: usize = 50;
 fn EventItem(ds: Arc<Dataset>, at: usize, hidden: Memo<bool>) -> impl IntoView {
     let state = use_app_state();
     let copy = use_page_copy();
-    let lang = state.lang;
     let event = &ds.events[at];
+    let element_id = copy.id(&format!("event-{}", event.id));
+    let lang = part_lang(element_id.clone());
     let id = event.id.clone();
     let id_for_class = event.id.clone();
     let selected = Memo::new(move |_| state.event.get().as_deref() == Some(id_for_class.as_str()));
@@ -441,7 +442,7 @@ fn EventItem(ds: Arc<Dataset>, at: usize, hidden: Memo<bool>) -> impl IntoView {
             class="event"
             hidden=move || hidden.get()
             class:selected=move || selected.get()
-            id=copy.id(&format!("event-{}", event.id))
+            id=element_id
             data-event-id=event.id.clone()
             data-level=event.level.key()
             data-kind=event.kind.key()

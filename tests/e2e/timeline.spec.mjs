@@ -1,7 +1,7 @@
 // The loaded explorer's language switch, timeline (years, filters, inference marks) and source
 // list against the real dataset. Expected counts come from the served JSON.
 
-import { expect, openReady, test } from './fixtures.mjs';
+import { expect, laidOutNearViewport, openReady, test } from './fixtures.mjs';
 import { locale, plain } from './data.mjs';
 import { MORION, STRATEGIC, data, params, readCards, readChart, sourceUrls } from './explorer-reads.mjs';
 import { LISTED_EVENT, LISTED_YEAR, expectShown } from './timeline-reads.mjs';
@@ -36,14 +36,67 @@ test.describe('language switch', () => {
     await expect.poll(() => params(page).get('lang'), 'URL has lang=en').toBe('en');
     expect((await readCards(page))[MORION].name, 'park name in English').toBe('Morion Digital');
     await expect.poll(async () => (await readChart(page)).texts, 'chart in English').toContain('Morion Digital');
-    expect(await titles(page), 'en event titles').toEqual(expectedTitles('en'));
+    // The events far from the screen follow once the page is idle (the next test).
+    await expect.poll(() => titles(page), 'en event titles').toEqual(expectedTitles('en'));
     await expect(page.locator(`li.event[data-event-id="${STRATEGIC}"] time.event-date`)).toHaveText('10 October 2019');
 
     await toggle.click();
     await expect(html).toHaveAttribute('lang', 'ru');
     await expect(page.locator('h1'), 'h1 back in Russian').toHaveText(RU.app_title);
-    expect(await titles(page), 'ru event titles again').toEqual(expectedTitles('ru'));
+    await expect.poll(() => titles(page), 'ru event titles again').toEqual(expectedTitles('ru'));
     await expect.poll(() => params(page).get('lang'), 'lang leaves the URL').toBeNull();
+  });
+
+  test("sets the text on screen in the switch's frame, and the rest once the page is idle", { tag: '@widths' }, async ({ page }) => {
+    // What keeps the switch's frame short (ui::near_viewport): the timeline's events, the
+    // lifecycle chart and the sources far from the screen are set in the new language after it.
+    await openReady(page);
+    await laidOutNearViewport(page, 'as opened');
+    const middle = data.events[Math.floor(data.events.length / 2)].id;
+    await page.locator(`li.event[data-event-id="${middle}"]`).evaluate((li) => li.scrollIntoView({ block: 'center' }));
+    // The observer of where the parts are reports in a frame after the scroll.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const atFrame = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          document.getElementById('lang-toggle').click();
+          requestAnimationFrame(() =>
+            resolve({
+              lang: document.documentElement.lang,
+              events: [...document.querySelectorAll('li.event')].map((li) => {
+                const box = li.getBoundingClientRect();
+                return {
+                  id: li.dataset.eventId,
+                  title: li.querySelector('.event-title').textContent,
+                  onScreen: box.height > 0 && box.bottom > 0 && box.top < innerHeight,
+                };
+              }),
+              // The lifecycle chart and the sources, with whether they are beyond a screen's
+              // height below it (on a wide screen they are not: the timeline is a panel beside).
+              below: ['#lifecycle', '#sources'].map((part) => {
+                const el = document.querySelector(part);
+                return { part, heading: el.querySelector('h2').textContent, far: el.getBoundingClientRect().top > 2 * innerHeight };
+              }),
+            }),
+          );
+        }),
+    );
+    const title = (id, lang) => data.events.find((e) => e.id === id).title[lang];
+    expect(atFrame.lang, 'html[lang] in the frame').toBe('en');
+    const onScreen = atFrame.events.filter((e) => e.onScreen);
+    expect(onScreen.map((e) => e.id), 'the event scrolled to is on screen').toContain(middle);
+    for (const e of onScreen) expect(plain(e.title), `${e.id}, on screen, in English in the switch's frame`).toBe(title(e.id, 'en'));
+    const waiting = atFrame.events.filter((e) => !e.onScreen && plain(e.title) === title(e.id, 'ru') && title(e.id, 'ru') !== title(e.id, 'en'));
+    expect(waiting.length, 'events far from the screen wait for the page to be idle').toBeGreaterThan(0);
+    for (const { part, heading, far } of atFrame.below) {
+      const expected = { '#lifecycle': RU.lifecycle_title, '#sources': RU.sources_title }[part];
+      if (far) expect(heading, `${part}, far below, waits too`).toBe(expected);
+    }
+
+    await expect.poll(() => titles(page), 'then every event in English').toEqual(expectedTitles('en'));
+    await expect(page.locator('#lifecycle h2')).toHaveText(EN.lifecycle_title);
+    await expect(page.locator('#sources h2')).toHaveText(EN.sources_title);
+    await expect(page.locator('#lifecycle .chart[role="img"]'), "the lifecycle chart's text alternative, in English").toHaveAttribute('aria-label', /^(?![\s\S]*[а-яё])/i);
   });
 
   test('keeps each listed event and its selection, and sets its texts', async ({ page }) => {
@@ -59,7 +112,7 @@ test.describe('language switch', () => {
 
     await page.locator('button#lang-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    expect(await titles(page), 'en event titles').toEqual(expectedTitles('en'));
+    await expect.poll(() => titles(page), 'en event titles').toEqual(expectedTitles('en'));
     expect(await page.locator('li.event:not([data-before="switch"])').count(), 'no event element made anew').toBe(0);
     await expect(strategic, 'the selection kept').toHaveClass(/\bselected\b/);
     await expect(strategic.locator('button.event-select')).toHaveAttribute('aria-pressed', 'true');
@@ -68,7 +121,7 @@ test.describe('language switch', () => {
     const event = data.events.find((e) => e.id === STRATEGIC);
     const publishers = event.sources.map((id) => data.sources.find((src) => src.id === id).publisher.en);
     const label = event.sources.length === 1 ? EN.source : EN.sources_label;
-    expect(plain(await strategic.locator('.event-sources').textContent()), 'sources in English').toBe(`${label}: ${publishers.join(', ')}`);
+    await expect.poll(async () => plain(await strategic.locator('.event-sources').textContent()), 'sources in English').toBe(`${label}: ${publishers.join(', ')}`);
   });
 });
 
