@@ -1,17 +1,19 @@
 //! What a change does first near the viewport, and the rest once the page is idle.
 //!
 //! **Layout.** The parts far below the first screen are laid out only as they near the viewport
-//! (`style.css`: `content-visibility: auto` on the timeline's events, the lifecycle chart and
-//! the sources, under the app root's `lazy-layout`), each until then at the size it had when
-//! last laid out (`contain-intrinsic-size: auto`). The parts keep a margin for the focus ring
-//! their paint containment would clip, and on paper every part is laid out.
+//! (`style.css`: `content-visibility: auto` on the timeline's years and their events, the
+//! lifecycle chart's box and the sources, under the app root's `lazy-layout`), each until then
+//! at the size it had when last laid out (`contain-intrinsic-size: auto`). The parts keep a
+//! margin for the focus ring their paint containment would clip, and on paper every part is
+//! laid out.
 //!
-//! **Language.** The timeline's events, the lifecycle chart and the sources are each drawn in a
+//! **Language.** The timeline's years, the lifecycle chart and the sources are each drawn in a
 //! language of their own (`view::LateParts`). A switch sets it at once for the parts within a
-//! screen's height of the viewport, as an `IntersectionObserver` last saw them; the others
-//! follow once the page is idle (at most a second later), before the whole layout below. So the switch's frame sets and lays out the text on screen, not the
-//! page's whole text (at 412 px: 41 -> 25 ms at CPU ×1 from the layout, stop 35; the text,
-//! bench/LOG.md, stop 36).
+//! screen's height of the view, as an `IntersectionObserver` last saw them; the others follow
+//! once the page is idle (at most a second later), before the whole layout below. So the
+//! switch's frame sets and lays out the text on screen, not the page's whole text (at 412 px,
+//! CPU ×1: 41 -> 25 ms with the layout near the viewport, stop 35; -> 11-12 ms with the text
+//! and the years, stop 36; bench/LOG.md).
 //!
 //! Two things keep the remembered sizes true, so that a jump there (a scrollbar's drag) finds
 //! each part where it is drawn and nothing on screen moves:

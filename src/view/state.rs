@@ -89,7 +89,7 @@ pub fn events_drawn() -> Signal<usize> {
 }
 
 /// The parts of the page drawn in a language of their own, each with its element's id: the
-/// timeline's events, the lifecycle chart, the sources. The app sets each to the reader's
+/// timeline's years, the lifecycle chart, the sources. The app sets each to the reader's
 /// language at once where the part is near the viewport, else once the page is idle
 /// (`ui::near_viewport`), so that a switch sets the text on screen first. The first view,
 /// drawn at build time, has none: there every part is in the reader's language.

@@ -323,8 +323,12 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                         let year_hidden = Memo::new(move |_| {
                             listed.with(|years| !years.iter().any(|(y, _)| *y == year))
                         });
+                        // A year is a part in a language of its own (`part_lang`): its events
+                        // follow a switch together, as the page lays the year out.
+                        let id = copy.id(&format!("year-{year}"));
+                        let lang = part_lang(id.clone());
                         view! {
-                            <li class="timeline-year" data-year=year.to_string() hidden=move || year_hidden.get()>
+                            <li class="timeline-year" id=id data-year=year.to_string() hidden=move || year_hidden.get()>
                                 <h3 class="year">{year.to_string()}</h3>
                                 <ol class="events">
                                     <For
@@ -332,7 +336,7 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
                                         key=|&at: &usize| at
                                         children=move |at| {
                                             let hidden = Memo::new(move |_| !is_listed.with(|f| f[at]));
-                                            view! { <EventItem ds=ds.clone() at hidden/> }
+                                            view! { <EventItem ds=ds.clone() at hidden lang/> }
                                         }
                                     />
                                 </ol>
@@ -369,14 +373,18 @@ pub const PAGE: usize = 50;
 /// One event, the one `at` its position in `ds.events`: date at its precision, level, kind,
 /// parks, summary, sources, inference mark. A language change sets its texts in place, the
 /// element and its focus kept (each text a `Signal`: one way to draw them, not one per text).
-/// `hidden`: kept in the list while a filter leaves it out (`kept_years`).
+/// `hidden`: kept in the list while a filter leaves it out (`kept_years`). `lang`: its year's
+/// (`part_lang`).
 #[component]
-fn EventItem(ds: Arc<Dataset>, at: usize, hidden: Memo<bool>) -> impl IntoView {
+fn EventItem(
+    ds: Arc<Dataset>,
+    at: usize,
+    hidden: Memo<bool>,
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
     let state = use_app_state();
     let copy = use_page_copy();
     let event = &ds.events[at];
-    let element_id = copy.id(&format!("event-{}", event.id));
-    let lang = part_lang(element_id.clone());
     let id = event.id.clone();
     let id_for_class = event.id.clone();
     let selected = Memo::new(move |_| state.event.get().as_deref() == Some(id_for_class.as_str()));
@@ -442,7 +450,7 @@ fn EventItem(ds: Arc<Dataset>, at: usize, hidden: Memo<bool>) -> impl IntoView {
             class="event"
             hidden=move || hidden.get()
             class:selected=move || selected.get()
-            id=element_id
+            id=copy.id(&format!("event-{}", event.id))
             data-event-id=event.id.clone()
             data-level=event.level.key()
             data-kind=event.kind.key()
