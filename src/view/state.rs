@@ -107,3 +107,49 @@ pub fn part_lang(id: String) -> RwSignal<Lang> {
     on_cleanup(move || parts.update_value(|parts| parts.retain(|(_, part)| *part != lang)));
     lang
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_has_a_language_of_its_own_only_where_the_app_lists_the_parts() {
+        Owner::new().with(|| {
+            let state = AppState::new(UrlState::default(), ViSettings::default());
+            provide_context(state);
+            assert_eq!(
+                part_lang("sources".into()),
+                state.lang,
+                "the first view: the reader's"
+            );
+
+            let parts = StoredValue::new(Vec::new());
+            provide_context(LateParts(parts));
+            state.lang.set(Lang::En);
+            let year = Owner::new();
+            let lang = year.with(|| part_lang("year-2019".into()));
+            assert_ne!(lang, state.lang, "the app: a signal of its own");
+            assert_eq!(
+                lang.get_untracked(),
+                Lang::En,
+                "in the reader's language to begin with"
+            );
+            assert_eq!(
+                parts.with_value(|parts| parts.clone()),
+                vec![("year-2019".to_string(), lang)],
+                "listed with its element's id"
+            );
+            state.lang.set(Lang::Ru);
+            assert_eq!(
+                lang.get_untracked(),
+                Lang::En,
+                "set by the app (ui::near_viewport) only"
+            );
+            year.cleanup();
+            assert!(
+                parts.with_value(Vec::is_empty),
+                "unlisted with its component"
+            );
+        });
+    }
+}
