@@ -4,8 +4,8 @@
 //! (`style.css`: `content-visibility: auto` on the timeline's years and their events, the
 //! lifecycle chart's box and the sources, under the app root's `lazy-layout`), each until then
 //! at the size it had when last laid out (`contain-intrinsic-size: auto`). The parts keep a
-//! margin for the focus ring their paint containment would clip, and on paper every part is
-//! laid out.
+//! margin for what their paint containment would clip (a focus ring, a year's dot on the
+//! timeline's line), and on paper every part is laid out.
 //!
 //! **Language.** The timeline's years, the lifecycle chart and the sources are each drawn in a
 //! language of their own (`view::LateParts`). A switch sets it at once for the parts within a

@@ -45,6 +45,49 @@ test.describe('explorer layout', () => {
     }
   });
 
+  test('clips nothing the parts laid out near the viewport draw outside their box', { tag: '@widths' }, async ({ page }) => {
+    // Their paint containment (content-visibility) clips to the padding box and its
+    // overflow-clip-margin: a year's dot on the timeline's line and a focus ring reach past it.
+    await openReady(page);
+    await laidOutNearViewport(page, 'as opened');
+    const PARTS = '#app :is(.timeline-year, .event, .sources, .lifecycle .chart-wrap)';
+    const outside = async () =>
+      page.evaluate((selector) => {
+        const found = [];
+        for (const part of document.querySelectorAll(selector)) {
+          const style = getComputedStyle(part);
+          if (style.contentVisibility !== 'auto' || part.hidden || !part.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })) continue;
+          const margin = parseFloat(style.overflowClipMargin) || 0;
+          const box = part.getBoundingClientRect();
+          const clip = {
+            left: box.left + parseFloat(style.borderLeftWidth) - margin,
+            right: box.right - parseFloat(style.borderRightWidth) + margin,
+            top: box.top + parseFloat(style.borderTopWidth) - margin,
+            bottom: box.bottom - parseFloat(style.borderBottomWidth) + margin,
+          };
+          for (const el of part.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (!r.width || !r.height || el.closest('[hidden]')) continue;
+            // What a focused element draws: its outline (style.css's :focus-visible ring).
+            const ring = el === document.activeElement ? parseFloat(getComputedStyle(el).outlineWidth) + parseFloat(getComputedStyle(el).outlineOffset) : 0;
+            if (r.left - ring < clip.left - 0.5 || r.right + ring > clip.right + 0.5 || r.top - ring < clip.top - 0.5 || r.bottom + ring > clip.bottom + 0.5) {
+              found.push(`${part.className} > ${el.tagName.toLowerCase()}.${el.className}${ring ? ' (focused)' : ''}`);
+            }
+          }
+        }
+        return [...new Set(found)];
+      }, PARTS);
+    const year = page.locator('#app li.timeline-year:not([hidden]) h3.year').nth(1);
+    await year.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    expect(await outside(), 'drawn outside what a part paints, by a year on screen').toEqual([]);
+    for (const focusable of ['#app li.event:not([hidden]) button.event-select', '#app .sources a']) {
+      await page.locator(focusable).nth(1).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      expect(await outside(), `drawn outside what a part paints, with ${focusable} focused`).toEqual([]);
+    }
+  });
+
   test('shows both parks, one bar per park with an area, and fits the width', { tag: '@widths' }, async ({ page }) => {
     expect(data.metrics[0].id, 'the default metric is the first: area_m2').toBe('area_m2');
     expect(isSeries(data, 'area_m2'), 'area_m2 is drawn as bars (one value per park)').toBe(false);
