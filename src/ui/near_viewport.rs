@@ -110,14 +110,19 @@ impl NearViewport {
     /// Draws in `lang` now the parts near the view, or not yet watched (where they are is not
     /// known).
     fn set_near(self, lang: Lang) {
-        let now: Vec<RwSignal<Lang>> = self.parts.with_value(|parts| {
+        self.set_parts(lang, |id| near(id).unwrap_or(true));
+    }
+
+    /// Draws in `lang` the parts not yet in it that `chosen` (by element id) picks.
+    fn set_parts(self, lang: Lang, chosen: impl Fn(&str) -> bool) {
+        let parts: Vec<RwSignal<Lang>> = self.parts.with_value(|parts| {
             parts
                 .iter()
-                .filter(|(id, part)| part.get_untracked() != lang && near(id).unwrap_or(true))
+                .filter(|(id, part)| part.get_untracked() != lang && chosen(id))
                 .map(|(_, part)| *part)
                 .collect()
         });
-        for part in now {
+        for part in parts {
             part.set(lang);
         }
     }
@@ -132,17 +137,7 @@ impl NearViewport {
             return;
         }
         dom::when_idle(Box::new(move || {
-            let lang = self.lang.get_untracked();
-            let late: Vec<RwSignal<Lang>> = self.parts.with_value(|parts| {
-                parts
-                    .iter()
-                    .filter(|(_, part)| part.get_untracked() != lang)
-                    .map(|(_, part)| *part)
-                    .collect()
-            });
-            for part in late {
-                part.set(lang);
-            }
+            self.set_parts(self.lang.get_untracked(), |_| true);
             if !self.lazy.get_untracked() {
                 ASKED.set(false);
                 return;
