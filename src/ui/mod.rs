@@ -196,11 +196,13 @@ fn drawing_unseen() -> bool {
 
 /// The explorer's parts in the order they are drawn, one task each (`dom::next_task`), so that
 /// the start-up holds the main thread in short tasks rather than one long one: the comparison;
-/// the timeline, `EVENTS_PER_STEP` events at a time (its first page); the lifecycle chart; then
-/// what no source states and the sources.
+/// the timeline's panel (its search and filters) with no event yet, then its events
+/// `EVENTS_PER_STEP` at a time (its first page); the lifecycle chart; then what no source
+/// states and the sources. (The panel and its first events together were a task of 46–59 ms
+/// at CPU ×4; bench/LOG.md, stop 37.)
 #[derive(Clone, Copy)]
 struct DrawingSteps {
-    /// Steps of the timeline's first page.
+    /// Steps of the timeline: its panel, then its first page's events.
     timeline: usize,
 }
 
@@ -209,7 +211,7 @@ const EVENTS_PER_STEP: usize = 12;
 
 impl DrawingSteps {
     fn new(events: usize) -> Self {
-        let timeline = events.min(TIMELINE_PAGE).div_ceil(EVENTS_PER_STEP).max(1);
+        let timeline = 1 + events.min(TIMELINE_PAGE).div_ceil(EVENTS_PER_STEP);
         Self { timeline }
     }
 
@@ -223,12 +225,13 @@ impl DrawingSteps {
         self.timeline + 2
     }
 
-    /// The events the timeline may list at `step`: all of them once its steps are done.
+    /// The events the timeline may list at `step`: none with its panel (step 1), then
+    /// `EVENTS_PER_STEP` more a step, and all of them once its steps are done.
     fn events_at(self, step: usize) -> usize {
         if step > self.timeline {
             usize::MAX
         } else {
-            step * EVENTS_PER_STEP
+            step.saturating_sub(1) * EVENTS_PER_STEP
         }
     }
 }
