@@ -76,7 +76,9 @@ pub fn OpenFull() -> impl IntoView {
 
 /// A button that opens a dialog with both embed snippets for the current view, in the theme
 /// and language chosen there (`url::EmbedLook`), and a preview on demand: the framed page
-/// itself, framed only while the dialog and its disclosure are open.
+/// itself, framed only while the dialog and its disclosure are open. The dialog is built at
+/// its first opening, not at the app's start (its controls were 17 ms of a 70 ms start-up
+/// task at CPU ×4; bench/LOG.md, stop 38), and its snippets are written only while it is open.
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let state = use_app_state();
@@ -95,14 +97,23 @@ pub fn EmbedDialog() -> impl IntoView {
     };
     let embedded = move || look.get().apply(&current_url_state(&state));
     let snippets = move || {
+        if !shown.get() {
+            return (String::new(), String::new());
+        }
         let look = look.get();
         embed_snippets(&page(), &embedded(), strings(look.lang).app_title)
     };
+    let built = RwSignal::new(false);
+    // The first opening shows the dialog once it is in the page.
+    dialog.on_load(|d| {
+        let _ = d.show_modal();
+    });
     let open = Callback::new(move |()| {
         // The page as it is now: the reader's theme and language.
         look.set(EmbedLook::of(&current_url_state(&state)));
         shown.set(true);
-        if let Some(d) = dialog.get() {
+        built.set(true);
+        if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
         }
     });
@@ -116,77 +127,82 @@ pub fn EmbedDialog() -> impl IntoView {
         Ok(chosen) => look.set(chosen),
         Err(odd) => leptos::logging::warn!("{odd}"),
     };
-    let themes = EMBED_THEMES
-        .into_iter()
-        .map(|key| {
-            view! {
-                <label class="vi-choice">
-                    <input
-                        type="radio"
-                        name="embed-theme"
-                        value=key
-                        prop:checked=move || look.get().theme_key() == key
-                        on:change=move |ev| choose(look.get_untracked().with_theme(&event_target_value(&ev)))
-                    />
-                    {move || s().embed_themes.get(key).copied().unwrap_or(key)}
-                </label>
-            }
-        })
-        .collect_view();
-    let langs = Lang::ALL
-        .into_iter()
-        .map(|lang| {
-            view! {
-                // Each language named in itself (the other language's switch says it).
-                <label class="vi-choice" lang=lang.code()>
-                    <input
-                        type="radio"
-                        name="embed-lang"
-                        value=lang.code()
-                        prop:checked=move || look.get().lang == lang
-                        on:change=move |ev| choose(look.get_untracked().with_lang(&event_target_value(&ev)))
-                    />
-                    {strings(lang.other()).switch_lang}
-                </label>
-            }
-        })
-        .collect_view();
+    let contents = move || {
+        let themes = EMBED_THEMES
+            .into_iter()
+            .map(|key| {
+                view! {
+                    <label class="vi-choice">
+                        <input
+                            type="radio"
+                            name="embed-theme"
+                            value=key
+                            prop:checked=move || look.get().theme_key() == key
+                            on:change=move |ev| choose(look.get_untracked().with_theme(&event_target_value(&ev)))
+                        />
+                        {move || s().embed_themes.get(key).copied().unwrap_or(key)}
+                    </label>
+                }
+            })
+            .collect_view();
+        let langs = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                view! {
+                    // Each language named in itself (the other language's switch says it).
+                    <label class="vi-choice" lang=lang.code()>
+                        <input
+                            type="radio"
+                            name="embed-lang"
+                            value=lang.code()
+                            prop:checked=move || look.get().lang == lang
+                            on:change=move |ev| choose(look.get_untracked().with_lang(&event_target_value(&ev)))
+                        />
+                        {strings(lang.other()).switch_lang}
+                    </label>
+                }
+            })
+            .collect_view();
+        view! {
+            <dialog id="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| shown.set(false)>
+                <h2 id="embed-title">{move || s().embed_title}</h2>
+                <p>{move || s().embed_intro}</p>
+                <fieldset class="embed-look">
+                    <legend>{move || s().embed_theme}</legend>
+                    {themes}
+                </fieldset>
+                <fieldset class="embed-look">
+                    <legend>{move || s().embed_lang}</legend>
+                    {langs}
+                </fieldset>
+                <Snippet id="embed-script" label=Signal::derive(move || s().embed_script_label.to_string()) text=Signal::derive(move || snippets().1)/>
+                <Snippet id="embed-iframe" label=Signal::derive(move || s().embed_iframe_label.to_string()) text=Signal::derive(move || snippets().0)/>
+                // The framed page on demand: a second explorer's download, and no request left
+                // half-done by a dialog closed at once.
+                <details
+                    class="embed-preview-fold"
+                    on:toggle=move |ev| previewing.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+                >
+                    <summary>{move || s().embed_preview}</summary>
+                    {move || (shown.get() && previewing.get()).then(|| view! {
+                        // A picture of the embed, not a second explorer: inert, so that Tab and Esc
+                        // stay with the dialog (a framed page would keep Esc to itself).
+                        <iframe
+                            id="embed-preview"
+                            class="embed-preview"
+                            inert=true
+                            src=move || embed_page_url(&page(), &embedded())
+                            title=move || strings(look.get().lang).app_title
+                        ></iframe>
+                    })}
+                </details>
+                <button type="button" class="close" on:click=close>{move || s().close}</button>
+            </dialog>
+        }
+    };
     view! {
         <ActionButton id=EMBED_OPEN label=Signal::derive(move || s().embed_open.to_string()) on_click=open/>
-        <dialog id="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| shown.set(false)>
-            <h2 id="embed-title">{move || s().embed_title}</h2>
-            <p>{move || s().embed_intro}</p>
-            <fieldset class="embed-look">
-                <legend>{move || s().embed_theme}</legend>
-                {themes}
-            </fieldset>
-            <fieldset class="embed-look">
-                <legend>{move || s().embed_lang}</legend>
-                {langs}
-            </fieldset>
-            <Snippet id="embed-script" label=Signal::derive(move || s().embed_script_label.to_string()) text=Signal::derive(move || snippets().1)/>
-            <Snippet id="embed-iframe" label=Signal::derive(move || s().embed_iframe_label.to_string()) text=Signal::derive(move || snippets().0)/>
-            // The framed page on demand: a second explorer's download, and no request left
-            // half-done by a dialog closed at once.
-            <details
-                class="embed-preview-fold"
-                on:toggle=move |ev| previewing.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
-            >
-                <summary>{move || s().embed_preview}</summary>
-                {move || (shown.get() && previewing.get()).then(|| view! {
-                    // A picture of the embed, not a second explorer: inert, so that Tab and Esc
-                    // stay with the dialog (a framed page would keep Esc to itself).
-                    <iframe
-                        id="embed-preview"
-                        class="embed-preview"
-                        inert=true
-                        src=move || embed_page_url(&page(), &embedded())
-                        title=move || strings(look.get().lang).app_title
-                    ></iframe>
-                })}
-            </details>
-            <button type="button" class="close" on:click=close>{move || s().close}</button>
-        </dialog>
+        {move || built.get().then(contents)}
     }
 }
 
