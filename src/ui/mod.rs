@@ -74,10 +74,17 @@ pub fn App() -> impl IntoView {
     let drawn = ExplorerDrawn::provide();
     // Ready once the explorer is drawn whole (or the load has failed): then, and not before, the
     // app takes the first view's place.
-    let ready = move || match data.get() {
-        None => None,
-        Some(Err(_)) => Some(false),
-        Some(Ok(_)) => drawn.get().then_some(true),
+    // The header and the footer follow in a task of their own: the start-up's first task
+    // (the mount) holds the main thread for less (bench/LOG.md, stop 38).
+    let shell = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        dom::next_task().await;
+        shell.set(true);
+    });
+    let ready = move || match (shell.get(), data.get()) {
+        (false, _) | (_, None) => None,
+        (true, Some(Err(_))) => Some(false),
+        (true, Some(Ok(_))) => drawn.get().then_some(true),
     };
     let near_viewport = NearViewport::new(state);
     Effect::new(move |_| {
@@ -102,16 +109,18 @@ pub fn App() -> impl IntoView {
             // Past the comparison (and its chart's keyboard stops) to the two other views.
             <a class="skip-link" href=format!("#{TIMELINE}")>{move || s().skip_to_timeline}</a>
             <a class="skip-link" href=format!("#{LIFECYCLE}")>{move || s().skip_to_lifecycle}</a>
-            <SiteHeader>
-                {move || (!embed()).then(|| view! {
-                    <ShareMenu>
-                        <CopyLink chart=true/>
-                        <CopyLink/>
-                        <EmbedDialog/>
-                    </ShareMenu>
-                })}
-            </SiteHeader>
-            <ViPanel/>
+            <Show when=move || shell.get()>
+                <SiteHeader>
+                    {move || (!embed()).then(|| view! {
+                        <ShareMenu>
+                            <CopyLink chart=true/>
+                            <CopyLink/>
+                            <EmbedDialog/>
+                        </ShareMenu>
+                    })}
+                </SiteHeader>
+                <ViPanel/>
+            </Show>
             <main
                 id=MAIN
                 tabindex="-1"
@@ -144,6 +153,7 @@ pub fn App() -> impl IntoView {
                     Some(Ok(ds)) => explorer(ds),
                 }}
             </main>
+            <Show when=move || shell.get()>
             <footer class="site-footer">
                 <p>{move || s().footer}</p>
                 {move || embed().then(|| view! { <OpenFull/> })}
@@ -166,6 +176,7 @@ pub fn App() -> impl IntoView {
                     }}
                 </p>
             </footer>
+            </Show>
         </div>
     }
 }
