@@ -104,9 +104,14 @@ pub fn EmbedDialog() -> impl IntoView {
         embed_snippets(&page(), &embedded(), strings(look.lang).app_title)
     };
     let built = RwSignal::new(false);
-    // The first opening shows the dialog once it is in the page.
-    dialog.on_load(|d| {
-        let _ = d.show_modal();
+    // The first opening shows the dialog once it is in the page. (Not `NodeRef::on_load`: it
+    // panics if the reference is set again.)
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if shown.get_untracked() && !d.open() {
+                let _ = d.show_modal();
+            }
+        }
     });
     let open = Callback::new(move |()| {
         // The page as it is now: the reader's theme and language.
