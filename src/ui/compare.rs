@@ -18,9 +18,10 @@ use crate::view::{ComparePanel, MetricView, ValueCards, ValuesTable};
 /// Chart width before the container has been measured.
 const DEFAULT_WIDTH: f64 = 560.0;
 
-/// Compare the parks on one metric at a time.
+/// Compare the parks on one metric at a time; the value cards once `cards_drawn` (a start-up
+/// step of their own, `ui::DrawingSteps`).
 #[component]
-pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
+pub fn Compare(ds: Arc<Dataset>, cards_drawn: Signal<bool>) -> impl IntoView {
     let state = use_app_state();
 
     let (container, measured) = measured_width();
@@ -102,8 +103,10 @@ pub fn Compare(ds: Arc<Dataset>) -> impl IntoView {
     };
     let cards = move || {
         let lang = state.lang.get();
-        cards
+        cards_drawn
             .get()
+            .then(|| cards.get())
+            .flatten()
             .map(|cards| view! { <ValueCards ds=ds.clone() cards lang/> })
     };
     let selection = move || typeset.with(|c| c.as_ref().and_then(|c| c.selection.clone()));

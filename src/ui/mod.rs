@@ -206,43 +206,48 @@ fn drawing_unseen() -> bool {
 }
 
 /// The explorer's parts in the order they are drawn, one task each (`dom::next_task`), so that
-/// the start-up holds the main thread in short tasks rather than one long one: the comparison;
-/// the timeline's panel (its search and filters) with no event yet, then its events
-/// `EVENTS_PER_STEP` at a time (its first page); the lifecycle chart; then what no source
-/// states and the sources. (The panel and its first events together were a task of 46–59 ms
-/// at CPU ×4; bench/LOG.md, stop 37.)
+/// the start-up holds the main thread in short tasks rather than one long one: the comparison
+/// (its panel and chart); its value cards; the timeline's panel (its search and filters) with
+/// no event yet, then its events `EVENTS_PER_STEP` at a time (its first page); the lifecycle
+/// chart; then what no source states and the sources. (The panel and its first events together
+/// were a task of 46–59 ms at CPU ×4, the comparison with its cards 50–57; bench/LOG.md, stops
+/// 37 and 38.)
 #[derive(Clone, Copy)]
 struct DrawingSteps {
-    /// Steps of the timeline: its panel, then its first page's events.
-    timeline: usize,
+    /// The step that draws the timeline's last events of its first page.
+    timeline_end: usize,
 }
 
+/// The step that draws the comparison's value cards.
+const CARDS_STEP: usize = 1;
+/// The step that draws the timeline's panel, with no event yet.
+const TIMELINE_STEP: usize = 2;
 /// Events the timeline adds per start-up task.
 const EVENTS_PER_STEP: usize = 12;
 
 impl DrawingSteps {
     fn new(events: usize) -> Self {
-        let timeline = 1 + events.min(TIMELINE_PAGE).div_ceil(EVENTS_PER_STEP);
-        Self { timeline }
+        let timeline_end = TIMELINE_STEP + events.min(TIMELINE_PAGE).div_ceil(EVENTS_PER_STEP);
+        Self { timeline_end }
     }
 
-    /// The step that draws the lifecycle chart (the timeline's are 1 to `timeline`).
+    /// The step that draws the lifecycle chart.
     fn lifecycle(self) -> usize {
-        self.timeline + 1
+        self.timeline_end + 1
     }
 
     /// The last step: what no source states and the sources.
     fn last(self) -> usize {
-        self.timeline + 2
+        self.timeline_end + 2
     }
 
-    /// The events the timeline may list at `step`: none with its panel (step 1), then
+    /// The events the timeline may list at `step`: none with its panel, then
     /// `EVENTS_PER_STEP` more a step, and all of them once its steps are done.
     fn events_at(self, step: usize) -> usize {
-        if step > self.timeline {
+        if step > self.timeline_end {
             usize::MAX
         } else {
-            step.saturating_sub(1) * EVENTS_PER_STEP
+            step.saturating_sub(TIMELINE_STEP) * EVENTS_PER_STEP
         }
     }
 }
@@ -276,8 +281,8 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
     let (timeline, lifecycle, rest) = (ds.clone(), ds.clone(), ds.clone());
     view! {
         <div class="explorer">
-            <Compare ds/>
-            <Show when=from(1)><Timeline ds=timeline.clone() years/></Show>
+            <Compare ds cards_drawn=Signal::derive(from(CARDS_STEP))/>
+            <Show when=from(TIMELINE_STEP)><Timeline ds=timeline.clone() years/></Show>
         </div>
         <Show when=from(steps.lifecycle())><Lifecycle ds=lifecycle.clone() years/></Show>
         <Show when=from(steps.last())>
