@@ -109,7 +109,7 @@ pub fn App() -> impl IntoView {
             // Past the comparison (and its chart's keyboard stops) to the two other views.
             <a class="skip-link" href=format!("#{TIMELINE}")>{move || s().skip_to_timeline}</a>
             <a class="skip-link" href=format!("#{LIFECYCLE}")>{move || s().skip_to_lifecycle}</a>
-            <Show when=move || shell.get()>
+            {move || shell.get().then(|| view! {
                 <SiteHeader>
                     {move || (!embed()).then(|| view! {
                         <ShareMenu>
@@ -120,7 +120,7 @@ pub fn App() -> impl IntoView {
                     })}
                 </SiteHeader>
                 <ViPanel/>
-            </Show>
+            })}
             <main
                 id=MAIN
                 tabindex="-1"
@@ -153,7 +153,7 @@ pub fn App() -> impl IntoView {
                     Some(Ok(ds)) => explorer(ds),
                 }}
             </main>
-            <Show when=move || shell.get()>
+            {move || shell.get().then(|| view! {
             <footer class="site-footer">
                 <p>{move || s().footer}</p>
                 {move || embed().then(|| view! { <OpenFull/> })}
@@ -176,7 +176,7 @@ pub fn App() -> impl IntoView {
                     }}
                 </p>
             </footer>
-            </Show>
+            })}
         </div>
     }
 }
@@ -260,10 +260,12 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
     provide_context(EventsDrawn(Signal::derive(move || {
         steps.events_at(step.get())
     })));
-    scroll_selected_event_into_view(
-        use_app_state(),
-        Memo::new(move |_| step.get() >= steps.lifecycle()),
-    );
+    // Whether step `n` has come: a memo, so that what waits for it is drawn once, not again at
+    // every later step.
+    let from = move |n: usize| Memo::new(move |_| step.get() >= n);
+    let (cards, timeline_on) = (from(CARDS_STEP), from(TIMELINE_STEP));
+    let (lifecycle_on, rest_on) = (from(steps.lifecycle()), from(steps.last()));
+    scroll_selected_event_into_view(use_app_state(), lifecycle_on);
     let whole = use_context::<ExplorerDrawn>();
     Effect::new(move |_| {
         let now = step.get();
@@ -276,19 +278,20 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
             }
         });
     });
-    let from = move |n: usize| move || step.get() >= n;
     let years = shown_years(ds.clone());
     let (timeline, lifecycle, rest) = (ds.clone(), ds.clone(), ds.clone());
+    // Closures on memos rather than `Show`s: the same drawing, and the app's five `Show`s were
+    // 4.1 KB of WASM brotli (bench/LOG.md, stop 38).
     view! {
         <div class="explorer">
-            <Compare ds cards_drawn=Signal::derive(from(CARDS_STEP))/>
-            <Show when=from(TIMELINE_STEP)><Timeline ds=timeline.clone() years/></Show>
+            <Compare ds cards_drawn=cards.into()/>
+            {move || timeline_on.get().then(|| view! { <Timeline ds=timeline.clone() years/> })}
         </div>
-        <Show when=from(steps.lifecycle())><Lifecycle ds=lifecycle.clone() years/></Show>
-        <Show when=from(steps.last())>
+        {move || lifecycle_on.get().then(|| view! { <Lifecycle ds=lifecycle.clone() years/> })}
+        {move || rest_on.get().then(|| view! {
             <Unknowns ds=rest.clone()/>
             <Sources ds=rest.clone()/>
-        </Show>
+        })}
     }
 }
 
