@@ -19,7 +19,7 @@ use crate::view::{ComparePanel, MetricView, ValueCards, ValuesTable};
 const DEFAULT_WIDTH: f64 = 560.0;
 
 /// Compare the parks on one metric at a time; the value cards once `cards_drawn` (a start-up
-/// step of their own, `ui::DrawingSteps`).
+/// step of their own, `steps::DrawingSteps`).
 #[component]
 pub fn Compare(ds: Arc<Dataset>, cards_drawn: Signal<bool>) -> impl IntoView {
     let state = use_app_state();

@@ -28,6 +28,7 @@ use crate::i18n::strings;
 use crate::model::problem::fill;
 use crate::model::{Dataset, PartialDate};
 use crate::static_page::table_file;
+use crate::steps::{DrawingSteps, CARDS_STEP, TIMELINE_STEP};
 use crate::view::{
     shown_years, EventsDrawn, ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ViPanel,
     TIMELINE_PAGE,
@@ -205,57 +206,10 @@ fn drawing_unseen() -> bool {
     use_context::<ExplorerDrawn>().is_some_and(|ExplorerDrawn(drawn)| !drawn.get_untracked())
 }
 
-/// The explorer's parts in the order they are drawn, one task each (`dom::next_task`), so that
-/// the start-up holds the main thread in short tasks rather than one long one: the comparison
-/// (its panel and chart); its value cards; the timeline's panel (its search and filters) with
-/// no event yet, then its events `EVENTS_PER_STEP` at a time (its first page); the lifecycle
-/// chart; then what no source states and the sources. (The panel and its first events together
-/// were a task of 46–59 ms at CPU ×4, the comparison with its cards 50–57; bench/LOG.md, stops
-/// 37 and 38.)
-#[derive(Clone, Copy)]
-struct DrawingSteps {
-    /// The step that draws the timeline's last events of its first page.
-    timeline_end: usize,
-}
-
-/// The step that draws the comparison's value cards.
-const CARDS_STEP: usize = 1;
-/// The step that draws the timeline's panel, with no event yet.
-const TIMELINE_STEP: usize = 2;
-/// Events the timeline adds per start-up task.
-const EVENTS_PER_STEP: usize = 12;
-
-impl DrawingSteps {
-    fn new(events: usize) -> Self {
-        let timeline_end = TIMELINE_STEP + events.min(TIMELINE_PAGE).div_ceil(EVENTS_PER_STEP);
-        Self { timeline_end }
-    }
-
-    /// The step that draws the lifecycle chart.
-    fn lifecycle(self) -> usize {
-        self.timeline_end + 1
-    }
-
-    /// The last step: what no source states and the sources.
-    fn last(self) -> usize {
-        self.timeline_end + 2
-    }
-
-    /// The events the timeline may list at `step`: none with its panel, then
-    /// `EVENTS_PER_STEP` more a step, and all of them once its steps are done.
-    fn events_at(self, step: usize) -> usize {
-        if step > self.timeline_end {
-            usize::MAX
-        } else {
-            step.saturating_sub(TIMELINE_STEP) * EVENTS_PER_STEP
-        }
-    }
-}
-
 /// The loaded explorer: comparison beside the timeline, sources below.
 #[component]
 fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
-    let steps = DrawingSteps::new(ds.events.len());
+    let steps = DrawingSteps::new(ds.events.len(), TIMELINE_PAGE);
     let step = RwSignal::new(0_usize);
     provide_context(EventsDrawn(Signal::derive(move || {
         steps.events_at(step.get())
