@@ -280,7 +280,7 @@ pub fn image_svg(svg: &str, title: &str, dark: bool) -> String {
 
 fn svg_file(svg: &str, title: &str, dark: bool, background: bool) -> String {
     let p = if dark { &DARK } else { &LIGHT };
-    let svg = svg.replacen(" aria-hidden=\"true\" focusable=\"false\"", "", 1);
+    let svg = svg.replacen(crate::chart::DECORATION, "", 1);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     // Up to the end of the opening `<svg …>` tag, and the drawing after it.
     let open_end = svg

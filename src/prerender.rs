@@ -486,6 +486,7 @@ fn render<V: IntoView + 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::DECORATION;
     use crate::format::ReferenceTypography;
     use crate::html::escape;
     use crate::model::load_dataset;
@@ -729,11 +730,7 @@ mod tests {
             .into_iter()
             .position(|step| step == 412)
             .expect("a step at 412");
-        let drawn = |width: u32| {
-            format!(
-                "<svg class=\"w{at}\" aria-hidden=\"true\" focusable=\"false\" width=\"{width}\""
-            )
-        };
+        let drawn = |width: u32| format!("<svg class=\"w{at}\"{DECORATION} width=\"{width}\"");
         assert!(embed.contains(&drawn(370)));
         assert!(page.contains(&drawn(366)));
     }

@@ -10,6 +10,11 @@ use super::spec::{Anchor, ChartSpec, Mark};
 #[error("chart could not be drawn: {0}")]
 pub struct RenderError(String);
 
+/// What `render_svg` adds to the drawing's `<svg>` tag for the page: the figure around it
+/// carries the text alternative, the drawing itself is decoration. (No `focusable="false"`:
+/// only Internet Explorer put an SVG in the tab order; 89 B of the first view's brotli.)
+pub const DECORATION: &str = " aria-hidden=\"true\"";
+
 /// The chart as an SVG document. Text is escaped by plotters: data never becomes markup.
 pub fn render_svg(spec: &ChartSpec) -> Result<String, RenderError> {
     let mut svg = String::new();
@@ -21,8 +26,7 @@ pub fn render_svg(spec: &ChartSpec) -> Result<String, RenderError> {
         }
         root.present().map_err(|e| RenderError(e.to_string()))?;
     }
-    // The figure around it carries the text alternative; the drawing itself is decoration.
-    Ok(compact(&svg).replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1))
+    Ok(compact(&svg).replacen("<svg ", &format!("<svg{DECORATION} "), 1))
 }
 
 /// plotters writes every default out and an element per line. Without them a drawing is a
