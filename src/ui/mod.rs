@@ -73,8 +73,6 @@ pub fn App() -> impl IntoView {
     // failed), takes its place: one frame, nothing moves, the focus stays on its control.
     takeover::follow_prerendered_controls(state.metric, state.table, state.vi);
     let drawn = ExplorerDrawn::provide();
-    // Ready once the explorer is drawn whole (or the load has failed): then, and not before, the
-    // app takes the first view's place.
     // The header and the footer follow in a task of their own: the start-up's first task
     // (the mount) holds the main thread for less (bench/LOG.md, stop 38).
     let shell = RwSignal::new(false);
@@ -82,6 +80,8 @@ pub fn App() -> impl IntoView {
         dom::next_task().await;
         shell.set(true);
     });
+    // Ready once the shell and the explorer are drawn whole (or the load has failed): then, and
+    // not before, the app takes the first view's place.
     let ready = move || match (shell.get(), data.get()) {
         (false, _) | (_, None) => None,
         (true, Some(Err(_))) => Some(false),
@@ -155,28 +155,28 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
             {move || shell.get().then(|| view! {
-            <footer class="site-footer">
-                <p>{move || s().footer}</p>
-                {move || embed().then(|| view! { <OpenFull/> })}
-                // Every value, event and source as a plain table page, written at build time
-                // (`static_page`), in the reader's language.
-                <p>
-                    <a class="table-page" href=move || table_file(state.lang.get())>{move || s().full_table}</a>
-                </p>
-                {move || (!embed()).then(|| view! { <p><a href=CHECK_PAGE>{s().check_link}</a></p> })}
-                // On paper, the link to exactly this view.
-                <p class="print-url">
-                    {move || {
-                        let location = window().location();
-                        format!(
-                            "{}{}{}",
-                            location.origin().unwrap_or_default(),
-                            location.pathname().unwrap_or_default(),
-                            state::current_url_state(&state).to_query()
-                        )
-                    }}
-                </p>
-            </footer>
+                <footer class="site-footer">
+                    <p>{move || s().footer}</p>
+                    {move || embed().then(|| view! { <OpenFull/> })}
+                    // Every value, event and source as a plain table page, written at build time
+                    // (`static_page`), in the reader's language.
+                    <p>
+                        <a class="table-page" href=move || table_file(state.lang.get())>{move || s().full_table}</a>
+                    </p>
+                    {move || (!embed()).then(|| view! { <p><a href=CHECK_PAGE>{s().check_link}</a></p> })}
+                    // On paper, the link to exactly this view.
+                    <p class="print-url">
+                        {move || {
+                            let location = window().location();
+                            format!(
+                                "{}{}{}",
+                                location.origin().unwrap_or_default(),
+                                location.pathname().unwrap_or_default(),
+                                state::current_url_state(&state).to_query()
+                            )
+                        }}
+                    </p>
+                </footer>
             })}
         </div>
     }
