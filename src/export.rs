@@ -267,7 +267,8 @@ const DARK: Palette = Palette {
 /// (the text alternative), a background of the page's colour as the first drawn child, and
 /// text, grid and hollow dots in the theme's colours, as the page's style sheet shows them.
 /// The `aria-hidden` the page needs (its figure carries the text) is dropped: in a file the
-/// drawing is the content. Characters XML 1.0 forbids are left out.
+/// drawing is the content; the SVG namespace, which the page leaves off, is written in its
+/// place. Characters XML 1.0 forbids are left out.
 pub fn standalone_svg(svg: &str, title: &str, dark: bool) -> String {
     svg_file(svg, title, dark, true)
 }
@@ -280,7 +281,8 @@ pub fn image_svg(svg: &str, title: &str, dark: bool) -> String {
 
 fn svg_file(svg: &str, title: &str, dark: bool, background: bool) -> String {
     let p = if dark { &DARK } else { &LIGHT };
-    let svg = svg.replacen(crate::chart::DECORATION, "", 1);
+    // The page's decoration out, the namespace a file needs in.
+    let svg = svg.replacen(crate::chart::DECORATION, crate::chart::SVG_NAMESPACE, 1);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     // Up to the end of the opening `<svg …>` tag, and the drawing after it.
     let open_end = svg
@@ -787,6 +789,16 @@ mod tests {
         let light = standalone_svg(&svg, "a < b & \"c\"", false);
         assert!(light.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
         assert!(!light.contains("aria-hidden"));
+        // The page's drawing has no namespace (the HTML parser gives it one); the file has it,
+        // once, on its root.
+        assert!(!svg.contains("xmlns"));
+        assert_eq!(
+            light
+                .matches("xmlns=\"http://www.w3.org/2000/svg\"")
+                .count(),
+            1
+        );
+        assert!(light.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width="));
         let after_open = &light[light.find("<svg").unwrap()..];
         let first_child = &after_open[after_open.find('>').unwrap() + 1..];
         assert!(first_child.starts_with(

@@ -16,6 +16,6 @@ pub use hits::{hit_markup, pressed_state, HitRole};
 pub use lifecycle::{
     lifecycle, lifecycle_chart, lifecycle_periods, year_position, Lifecycle, PeriodRow,
 };
-pub use render::{render_svg, DECORATION};
+pub use render::{render_svg, DECORATION, SVG_NAMESPACE};
 pub use scale::{nice_ticks, Linear};
 pub use spec::*;
