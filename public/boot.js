@@ -22,7 +22,11 @@
 // Every name shared with the build is read from the attributes it writes on the copy's root
 // (src/prerender.rs, src/contract.rs) and on its visually-impaired controls (data-vi: the
 // choice each stands for, as vi::ViSettings stores it), not written here again.
-const tag = document.querySelector("script[data-js][data-wasm]");
+// The app's two files, beside this module, carry a hash in their names that changes with every
+// build of the app. The build writes the names here (Trunk.toml's post_build hook), not into the
+// page, so that the page's bytes change only with what the page shows.
+const app = { js: "@js@", wasm: "@wasm@" };
+const beside = (file) => new URL(file, import.meta.url).href;
 const prerender = document.querySelector("[data-query][data-vi-key]");
 const drawn = prerender?.dataset ?? {};
 const storedVi = (() => {
@@ -75,9 +79,9 @@ try {
     document.head.append(preload);
   }
   // The WASM is requested beside its JS glue, not after it, and compiled as it streams in.
-  const wasm = fetch(tag.dataset.wasm);
+  const wasm = fetch(beside(app.wasm));
   wasm.catch(() => {}); // a failed request is reported where init awaits it
-  const { default: init } = await import(tag.dataset.js);
+  const { default: init } = await import(beside(app.js));
   await init({ module_or_path: wasm });
 } catch (error) {
   if (prerender) {

@@ -264,12 +264,12 @@ mod page_tests {
         // As Trunk's release build minifies it.
         let index = "<!doctype html><html lang=ru><title>Технопарки Перми</title>\
             <meta content=\"Morion Digital и «Технопарк Пермь»\" name=description>\
-            <link href=./style-1.css rel=stylesheet><script data-js=./a.js src=./boot.js type=module></script>\
+            <link href=./style-1.css rel=stylesheet><script src=./boot.js type=module></script>\
             </head><body><template id=first-view></template></body></html>";
         let page = check_page(index, MARK).unwrap();
         assert!(page.contains("<title>Проверка файла данных — Технопарки Перми</title>"));
         assert!(!page.contains("description"));
-        assert!(page.contains("<link href=./style-1.css rel=stylesheet><script data-js=./a.js"));
+        assert!(page.contains("<link href=./style-1.css rel=stylesheet><script src=./boot.js"));
         assert!(page.contains("<link rel=\"stylesheet\" href=\"check.css\"></head>"));
         assert!(page.contains("<body><div id=\"check\"></div><noscript>"));
         assert!(!page.contains(MARK));

@@ -38,10 +38,10 @@ test('runs under the strict CSP at a sub-path: one wasm download, nothing outsid
 });
 
 test('serves each file the strict policy depends on with its MIME type and the CSP', async ({ request, served }) => {
-  const html = await (await request.get(served.sub)).text();
-  // Quoted or not: the release build minifies index.html.
-  const wasmName = html.match(/data-wasm="?\.\/([^"\s>]+\.wasm)/)?.[1];
-  expect(wasmName, 'index.html names its wasm file').toBeTruthy();
+  // The build writes the app's hashed names into boot.js (Trunk.toml), not into the page.
+  const boot = await (await request.get(`${served.sub}boot.js`)).text();
+  const wasmName = boot.match(/"([^"/]+_bg\.wasm)"/)?.[1];
+  expect(wasmName, 'boot.js names its wasm file').toBeTruthy();
   for (const [file, type] of [
     ['', /^text\/html/],
     [wasmName, /^application\/wasm$/],

@@ -108,7 +108,8 @@ pub fn measured_parts(dist: &Path) -> Result<Vec<(Part, Vec<SizeRow>)>> {
 }
 
 /// Files (relative to `dist`) a reader downloads: index.html, the JS, WASM and CSS it
-/// references (directly or from the JS glue), wasm-bindgen snippets, and the dataset.
+/// references (directly, or through boot.js, which names the JS glue and the WASM),
+/// wasm-bindgen snippets, and the dataset.
 fn downloaded_files(dist: &Path) -> Result<Vec<String>> {
     let index = read_file(&dist.join("index.html"))
         .map_err(|e| format!("{e}\n(run `cargo xtask dist` first)"))?;
@@ -117,7 +118,8 @@ fn downloaded_files(dist: &Path) -> Result<Vec<String>> {
 
     let mut referencing = vec![index];
     let mut files = vec!["index.html".to_string()];
-    // Two passes: what index.html names, then what the JS it names imports.
+    // Two passes: what index.html names and what the scripts found so far name (boot.js: the
+    // JS glue and the WASM), then what those scripts name in turn.
     for _ in 0..2 {
         for name in &assets {
             if !files.contains(name) && referencing.iter().any(|text| text.contains(name.as_str()))
