@@ -29,6 +29,8 @@ macro_rules! vi_name {
 /// take-over, so where the app's element is `x`, the first view's is `pre-x`
 /// (`view::PageCopy::id`), and the take-over finds an element's counterpart by dropping it.
 pub const FIRST_VIEW_ID_PREFIX: &str = first_view_prefix!();
+/// A selector for those of the first view's elements that have such an id.
+pub const FIRST_VIEW_ID_SELECTOR: &str = concat!("[id^=\"", first_view_prefix!(), "\"]");
 
 /// The visually-impaired mode's switch (`view::ViSwitch`); its settings are `vi-size-{key}`,
 /// `vi-scheme-{key}` (radios named `vi-size`, `vi-scheme`) and `vi-images`.

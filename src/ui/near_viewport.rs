@@ -5,7 +5,9 @@
 //! lifecycle chart's box and the sources, under the app root's `lazy-layout`), each until then
 //! at the size it had when last laid out (`contain-intrinsic-size: auto`). The parts keep a
 //! margin for what their paint containment would clip (a focus ring, a year's dot on the
-//! timeline's line), and on paper every part is laid out.
+//! timeline's line), and on paper every part is laid out. The prerendered first view has the
+//! same rule from the start (its timeline in one column only), at estimated sizes until laid
+//! out; the take-over keeps the reader's place (`takeover::take_over`).
 //!
 //! **Language.** The timeline's years, the lifecycle chart and the sources are each drawn in a
 //! language of their own (`view::LateParts`). A switch sets it at once for the parts within a

@@ -9,8 +9,8 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::contract::{
-    first_view_id, APP_ROOT, FIRST_VIEW_ID_PREFIX, FIRST_VIEW_ROOT, MAIN, METRIC_SELECT,
-    VIEW_CHART, VIEW_TABLE, VI_SWITCH,
+    first_view_id, APP_ROOT, FIRST_VIEW_ID_PREFIX, FIRST_VIEW_ID_SELECTOR, FIRST_VIEW_ROOT, MAIN,
+    METRIC_SELECT, VIEW_CHART, VIEW_TABLE, VI_SWITCH,
 };
 use crate::vi::{ViScheme, ViSettings, ViSize};
 
@@ -133,11 +133,13 @@ fn follow<E: JsCast + Clone + 'static>(selector: &str, adopt: impl Fn(&E) + 'sta
 
 /// Removes the copy; a control of it that had the keyboard focus hands it to the app's own,
 /// or, where the app has none (its data failed), to the app's main region, so that the next
-/// Tab goes on from there rather than from the top of the page.
+/// Tab goes on from there rather than from the top of the page. What the reader was reading
+/// stays where it was on the screen.
 pub fn take_over() {
     let Some(prerender) = document().get_element_by_id(FIRST_VIEW_ROOT) else {
         return;
     };
+    let place = reading_place(&prerender);
     let focus = document()
         .active_element()
         .filter(|active| prerender.contains(Some(active)))
@@ -149,9 +151,43 @@ pub fn take_over() {
             })
         });
     prerender.remove();
+    if let Some((name, top)) = place {
+        if let Some(same) = document().get_element_by_id(&name) {
+            let moved = same.get_bounding_client_rect().top() - top;
+            if moved != 0.0 {
+                window().scroll_by_with_x_and_y(0.0, moved);
+            }
+        }
+    }
     if let Some(control) = focus.flatten() {
         let _ = control.focus();
     }
+}
+
+/// Where the reader is in the copy: the innermost of its elements with an id (`pre-{name}`)
+/// under the middle of the window, as the app's `name`, and how far below the window's top it
+/// starts. The copy lays out its timeline, lifecycle chart and sources only as they near the
+/// viewport (`style.css`), so a part above the reader that never came near it stands at an
+/// estimated height, where the app, laid out whole, has its own: the same event can be higher
+/// or lower in the app. At the top of the page the two are laid out alike.
+fn reading_place(prerender: &Element) -> Option<(String, f64)> {
+    if window().scroll_y().ok()? <= 0.0 {
+        return None;
+    }
+    let screen = document().document_element()?;
+    let middle = |extent: i32| extent as f32 / 2.0;
+    let named = document()
+        .element_from_point(
+            middle(screen.client_width()),
+            middle(screen.client_height()),
+        )?
+        .closest(FIRST_VIEW_ID_SELECTOR)
+        .ok()??;
+    if !prerender.contains(Some(&named)) {
+        return None;
+    }
+    let name = named.id().strip_prefix(FIRST_VIEW_ID_PREFIX)?.to_string();
+    Some((name, named.get_bounding_client_rect().top()))
 }
 
 /// The app's element for one of the copy's focusable ones: one with an id (`pre-{name}`), a

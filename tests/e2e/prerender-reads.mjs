@@ -79,6 +79,25 @@ export const boxes = (page, root) =>
     };
   }, root);
 
+/**
+ * Lays out once each part of `root` that is laid out only near the viewport (`content-visibility:
+ * auto`; the first view's timeline, lifecycle chart and sources), as a reader scrolling past it
+ * does: each then keeps its laid-out size (`contain-intrinsic-size: auto`) where it was an
+ * estimate. Returns how many parts there were.
+ */
+export const layOutLazyParts = (page, root) =>
+  page.evaluate(async (root) => {
+    const parts = [...document.querySelectorAll(`${root} *`)].filter((el) => getComputedStyle(el).contentVisibility === 'auto');
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    // Set through the CSSOM, which a strict style-src allows.
+    for (const el of parts) el.style.contentVisibility = 'visible';
+    await frame();
+    await frame();
+    for (const el of parts) el.style.removeProperty('content-visibility');
+    await frame();
+    return parts.length;
+  }, root);
+
 /** Expects each of `keys` to have the same box (within 0.5 px) in `before` and `after`. */
 export function expectSameBoxes(before, after, keys) {
   for (const key of keys) {

@@ -12,6 +12,7 @@ import {
   expectAxeClean,
   expectNoShift,
   expectSameBoxes,
+  layOutLazyParts,
   openHeld,
   shownChartLabel,
   shownValues,
@@ -71,6 +72,12 @@ for (const { width, path } of layouts) {
       for (const summary of await page.locator('#prerender details.menu > summary').all()) {
         if (await summary.evaluate((el) => el.parentElement.open)) await summary.click();
       }
+      // Below the first screen, the first view lays out its parts as they near the viewport,
+      // each at an estimated height until then; the app lays out the whole page unseen. Once
+      // laid out, every box is the app's.
+      // (Not in an embed, whose height its host follows.)
+      const lazy = await layOutLazyParts(page, '#prerender');
+      expect(lazy > 0, `parts laid out near the viewport: ${lazy}`).toBe(!embed);
       const before = await boxes(page, '#prerender');
       // The keyboard hint keeps its place but is not shown until the chart has keys (the app's).
       expect(await hintsShown(page, '#prerender'), 'no keyboard hint before the app').toBe(0);
@@ -98,6 +105,41 @@ for (const { width, path } of layouts) {
 
 test.describe('before the WASM, at 412 px', () => {
   test.use({ viewport: { width: 412, height: 823 } });
+
+  test('a reader who jumped far down the first view keeps their place when the app takes over', async ({ page, wasmGate }) => {
+    await openHeld(page, wasmGate);
+    // A scrollbar's drag: straight to 60 % of the page, past parts of the timeline never laid
+    // out (each at its estimated height). Once the parts near it are laid out and nothing moves
+    // for five frames: what is under the middle of the screen, and where.
+    const place = await page.evaluate(async () => {
+      const scroller = document.scrollingElement;
+      scroller.scrollTop = 0.6 * (scroller.scrollHeight - scroller.clientHeight);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const look = () => {
+        const named = document.elementFromPoint(innerWidth / 2, innerHeight / 2).closest('[id^="pre-"]');
+        return { id: named?.id, top: named?.getBoundingClientRect().top, height: scroller.scrollHeight };
+      };
+      let [seen, still] = [look(), 0];
+      for (let frames = 0; frames < 120 && still < 5; frames++) {
+        await frame();
+        const now = look();
+        still = now.id === seen.id && now.top === seen.top ? still + 1 : 0;
+        seen = now;
+      }
+      return seen;
+    });
+    expect(place.id, 'an event or a year of the timeline').toMatch(/^pre-(event|year)-/);
+    await screenshot(page, 'prerender-412-place-before-takeover', { fullPage: false });
+    await appTakesOver(page, wasmGate);
+    const after = await page.evaluate((id) => ({
+      top: document.getElementById(id)?.getBoundingClientRect().top,
+      height: document.scrollingElement.scrollHeight,
+    }), place.id.replace(/^pre-/, ''));
+    // The app, laid out whole, is taller: the same scroll offset would show another part of it.
+    expect(after.height - place.height, 'the app is laid out taller than the first view was').toBeGreaterThan(1000);
+    expect(Math.abs(after.top - place.top), `${place.id} at ${place.top} px, then ${after.top}`).toBeLessThanOrEqual(1);
+    await screenshot(page, 'prerender-412-place-kept-after-takeover', { fullPage: false });
+  });
 
   test('the select switches the metric; the app takes over with that metric and the focus', async ({ page, wasmGate }) => {
     await openHeld(page, wasmGate);
