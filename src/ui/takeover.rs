@@ -10,7 +10,7 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::contract::{
     first_view_id, APP_ROOT, FIRST_VIEW_ID_PREFIX, FIRST_VIEW_ID_SELECTOR, FIRST_VIEW_ROOT, MAIN,
-    METRIC_SELECT, VIEW_CHART, VIEW_TABLE, VI_SWITCH,
+    METRIC_SELECT, TIMELINE, VIEW_CHART, VIEW_TABLE, VI_SWITCH,
 };
 use crate::vi::{ViScheme, ViSettings, ViSize};
 
@@ -140,6 +140,12 @@ pub fn take_over() {
         return;
     };
     let place = reading_place(&prerender);
+    // Beside the comparison, the timeline scrolls in a box of its own: the app's is scrolled
+    // as far as the copy's was (both laid out whole there, `style.css`).
+    let timeline_scrolled = document()
+        .get_element_by_id(&first_view_id(TIMELINE))
+        .map(|copy| copy.scroll_top())
+        .filter(|&top| top > 0);
     let focus = document()
         .active_element()
         .filter(|active| prerender.contains(Some(active)))
@@ -151,6 +157,11 @@ pub fn take_over() {
             })
         });
     prerender.remove();
+    if let Some(top) = timeline_scrolled {
+        if let Some(timeline) = document().get_element_by_id(TIMELINE) {
+            timeline.set_scroll_top(top);
+        }
+    }
     if let Some((name, top)) = place {
         if let Some(same) = document().get_element_by_id(&name) {
             let moved = same.get_bounding_client_rect().top() - top;

@@ -103,6 +103,28 @@ for (const { width, path } of layouts) {
   });
 }
 
+test.describe('before the WASM, at 1280 px', () => {
+  test.use({ viewport: { width: 1280, height: 823 } });
+
+  test('a reader who scrolled the timeline beside the comparison keeps their place when the app takes over', async ({ page, wasmGate }) => {
+    await openHeld(page, wasmGate);
+    // The timeline scrolls in a box of its own here. What is under the middle of that box.
+    const place = await page.evaluate(async () => {
+      const box = document.getElementById('pre-timeline');
+      box.scrollTop = 3000;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const rect = box.getBoundingClientRect();
+      const named = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2).closest('[id^="pre-"]');
+      return { id: named?.id, top: named?.getBoundingClientRect().top, scrolled: box.scrollTop };
+    });
+    expect(place.scrolled, 'the box scrolled').toBeGreaterThan(2000);
+    expect(place.id, 'an event or a year of the timeline').toMatch(/^pre-(event|year)-/);
+    await appTakesOver(page, wasmGate);
+    const top = await page.evaluate((id) => document.getElementById(id)?.getBoundingClientRect().top, place.id.replace(/^pre-/, ''));
+    expect(Math.abs(top - place.top), `${place.id} at ${place.top} px, then ${top}`).toBeLessThanOrEqual(1);
+  });
+});
+
 test.describe('before the WASM, at 412 px', () => {
   test.use({ viewport: { width: 412, height: 823 } });
 
