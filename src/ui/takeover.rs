@@ -4,6 +4,8 @@
 //! the app starts from the reader's choices, follows them while it loads, and when it takes
 //! the copy's place puts the keyboard focus on the same control.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -13,6 +15,11 @@ use crate::contract::{
     METRIC_SELECT, TIMELINE, VIEW_CHART, VIEW_TABLE, VI_SWITCH,
 };
 use crate::vi::{ViScheme, ViSettings, ViSize};
+
+thread_local! {
+    /// Whether the reader has scrolled the page or the copy's timeline (`follow_scrolling`).
+    static SCROLLED: Cell<bool> = const { Cell::new(false) };
+}
 
 /// Starts `metric`, `table` and `vi` from the copy's select, table switch and visually-impaired
 /// mode (a choice made before the app started, or kept by the browser on reload) and keeps
@@ -46,6 +53,31 @@ pub fn follow_prerendered_controls(
         );
     }
     follow_vi(vi);
+    follow_scrolling();
+}
+
+/// Notes whether the reader has scrolled, before the app started or since, so that the take-over
+/// reads where they are only then: reading a scroll position lays the page out at once, which
+/// the take-over's frame would otherwise do once, after the copy has gone. Read here, before the
+/// app's first elements are in, the page is laid out already.
+fn follow_scrolling() {
+    let scrolled = window().scroll_y().is_ok_and(|y| y > 0.0)
+        || copy_timeline().is_some_and(|timeline| timeline.scroll_top() > 0);
+    SCROLLED.set(scrolled);
+    // The page's scrolling and any box's (capture: a box's does not bubble).
+    let on_scroll = Closure::<dyn Fn()>::new(|| SCROLLED.set(true));
+    let _ = document().add_event_listener_with_callback_and_bool(
+        "scroll",
+        on_scroll.as_ref().unchecked_ref(),
+        true,
+    );
+    // As `follow`'s: one small closure for the life of the page.
+    on_scroll.forget();
+}
+
+/// The copy's timeline, which scrolls in a box of its own beside the comparison.
+fn copy_timeline() -> Option<Element> {
+    document().get_element_by_id(&first_view_id(TIMELINE))
 }
 
 /// The visually-impaired mode as the copy's switch and settings bar have it: `None` while the
@@ -139,12 +171,14 @@ pub fn take_over() {
     let Some(prerender) = document().get_element_by_id(FIRST_VIEW_ROOT) else {
         return;
     };
-    let place = reading_place(&prerender);
+    // Only where the reader has scrolled (`follow_scrolling`).
+    let scrolled = SCROLLED.get();
+    let place = scrolled.then(|| reading_place(&prerender)).flatten();
     // Beside the comparison, the timeline scrolls in a box of its own: the app's is scrolled
     // as far as the copy's was (both laid out whole there, `style.css`).
-    let timeline_scrolled = document()
-        .get_element_by_id(&first_view_id(TIMELINE))
-        .map(|copy| copy.scroll_top())
+    let timeline_scrolled = scrolled
+        .then(|| copy_timeline().map(|copy| copy.scroll_top()))
+        .flatten()
         .filter(|&top| top > 0);
     let focus = document()
         .active_element()
@@ -180,11 +214,8 @@ pub fn take_over() {
 /// starts. The copy lays out its timeline, lifecycle chart and sources only as they near the
 /// viewport (`style.css`), so a part above the reader that never came near it stands at an
 /// estimated height, where the app, laid out whole, has its own: the same event can be higher
-/// or lower in the app. At the top of the page the two are laid out alike.
+/// or lower in the app.
 fn reading_place(prerender: &Element) -> Option<(String, f64)> {
-    if window().scroll_y().ok()? <= 0.0 {
-        return None;
-    }
     let screen = document().document_element()?;
     let middle = |extent: i32| extent as f32 / 2.0;
     let named = document()
