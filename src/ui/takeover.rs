@@ -2,7 +2,8 @@
 //! Its metric select, table switch and visually-impaired mode work before the app does
 //! (`style.css` shows the chosen metric's view, as a chart or a table, in the chosen mode), so
 //! the app starts from the reader's choices, follows them while it loads, and when it takes
-//! the copy's place puts the keyboard focus on the same control.
+//! the copy's place puts the keyboard focus on the same control and keeps what the reader was
+//! reading where it was on the screen.
 
 use std::cell::Cell;
 
