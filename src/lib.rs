@@ -2,9 +2,9 @@
 //! of the federal and regional support for technoparks.
 //!
 //! A pure core (`model`, `analysis`, `format`, `typography`, `chart`, `url`, `i18n`, `steps`)
-//! that knows nothing of the browser; components drawn both by the app and at build time (`view`); the
-//! browser's wiring (`ui`, wasm32 only) and the build's (`prerender`, native only). See
-//! ARCHITECTURE.md.
+//! that knows nothing of the browser; components drawn both by the app and at build time
+//! (`view`); the browser's wiring (`ui`, wasm32 only) and the build's (`prerender`, native
+//! only). See ARCHITECTURE.md.
 
 pub mod analysis;
 pub mod chart;
