@@ -18,7 +18,7 @@
 // Where the WASM cannot start (no WebAssembly, a blocked or broken download), the summary
 // written at build time is revealed and the prerender's inert controls are hidden (those that
 // work with no script stay: the visually-impaired mode, the select, the table switch, the
-// download links).
+// download links). Where it stops later on an error of its own, its note says so.
 // Every name shared with the build is read from the attributes it writes on the copy's root
 // (src/prerender.rs, src/contract.rs) and on its visually-impaired controls (data-vi: the
 // choice each stands for, as vi::ViSettings stores it), not written here again.
@@ -69,6 +69,35 @@ const painted = () =>
     setTimeout(resolve, 3000);
   });
 
+// The app cannot start: the copy stays (or comes back), with its summary and without the
+// controls that only the app would bring to life.
+const failed = (error) => {
+  if (prerender) {
+    if (!prerender.isConnected) document.body.prepend(prerender);
+    prerender.querySelector(`#${drawn.fallback}`).hidden = false;
+    prerender.classList.add(drawn.failedClass);
+  }
+  console.error("The explorer could not start:", error);
+};
+
+// A trap stops the app for good: an error in its own code (in the release build a panic
+// aborts at once, without a message). Once the app is shown, its note says so in the reader's
+// language and offers a reload (the view chosen is in the address); before that, the copy
+// stays with its summary. Errors of other kinds (a browser API refusing) are the app's own to
+// report.
+const stopped = (error) => {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  const note = !prerender?.isConnected && drawn.stopped && document.getElementById(drawn.stopped);
+  if (!note) return failed(error);
+  note.hidden = false;
+  const reload = note.querySelector("button");
+  reload.addEventListener("click", () => location.reload());
+  reload.focus(); // nothing else on the page works now
+  console.error("The explorer stopped:", error);
+};
+addEventListener("error", (event) => stopped(event.error));
+addEventListener("unhandledrejection", (event) => stopped(event.reason));
+
 try {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
   await painted();
@@ -84,10 +113,5 @@ try {
   const { default: init } = await import(beside(app.js));
   await init({ module_or_path: wasm });
 } catch (error) {
-  if (prerender) {
-    if (!prerender.isConnected) document.body.prepend(prerender);
-    prerender.querySelector(`#${drawn.fallback}`).hidden = false;
-    prerender.classList.add(drawn.failedClass);
-  }
-  console.error("The explorer could not start:", error);
+  failed(error);
 }

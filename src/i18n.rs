@@ -127,6 +127,9 @@ pub struct Strings {
     /// The heading of the problems' list, for the site's administrator.
     pub invalid_details: &'static str,
     pub retry: &'static str,
+    /// The note `boot.js` reveals if the app stops on an error of its own, and its button.
+    pub app_stopped: &'static str,
+    pub reload: &'static str,
     pub compare_title: &'static str,
     pub metric_label: &'static str,
     pub no_data: &'static str,

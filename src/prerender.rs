@@ -135,8 +135,8 @@ const DOWNLOAD_WIDTH: f64 = 640.0;
 
 pub use crate::contract::VI_SWITCH;
 use crate::contract::{
-    first_view_id, APP_FAILED, COPY_CHART_LINK, COPY_LINK, EMBED_OPEN, FALLBACK, FIRST_VIEW_ROOT,
-    FIRST_VIEW_UPDATED, METRIC_SELECT, VI_STORAGE_KEY,
+    first_view_id, APP_FAILED, APP_STOPPED, COPY_CHART_LINK, COPY_LINK, EMBED_OPEN, FALLBACK,
+    FIRST_VIEW_ROOT, FIRST_VIEW_UPDATED, METRIC_SELECT, VI_STORAGE_KEY,
 };
 use leptos::attr::custom::custom_attribute;
 
@@ -259,6 +259,7 @@ pub fn first_view(
                 data-dataset=DATA_URL
                 data-fallback=FALLBACK
                 data-failed-class=APP_FAILED
+                data-stopped=APP_STOPPED
             >
                 // The header; an embed has no Share menu. Its items wait for the app.
                 <SiteHeader>

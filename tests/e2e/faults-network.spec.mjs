@@ -187,3 +187,64 @@ test.describe('when the WASM cannot start', () => {
     await screenshot(page, 'fallback-no-wasm');
   });
 });
+
+// A trap (an error in the app's own code: in the release build a panic aborts at once) stops
+// the app for good. The browser reports it as a WebAssembly.RuntimeError, thrown out of
+// whatever task ran the app's code; the tests throw one from a task of the page's own.
+test.describe('when the app stops on an error of its own', () => {
+  test.use({ allowConsole: [/stopped|could not start|unreachable/] });
+
+  /** Throws a trap's error out of a task, or rejects a promise with one. */
+  const trap = (page, how = 'throw') =>
+    page.evaluate((how) => {
+      const error = new WebAssembly.RuntimeError('unreachable');
+      if (how === 'reject') Promise.reject(error);
+      else setTimeout(() => { throw error; });
+    }, how);
+
+  test('its note says so in the reader’s language, and Reload keeps the view', async ({ page, record }) => {
+    await page.goto('/?lang=en&metric=investment_rub');
+    await waitForState(page);
+    const note = page.locator('#app-stopped');
+    await expect(note, 'hidden while the app works').toBeHidden();
+    await trap(page);
+    await expect(note).toBeVisible();
+    await expect(note.locator('p')).toHaveText(EN.app_stopped);
+    const reload = note.getByRole('button', { name: EN.reload });
+    await expect(reload, 'the focus goes to Reload, the one control left working').toBeFocused();
+    await expect(note).toHaveAttribute('role', 'alert');
+    await screenshot(page, 'faults-app-stopped');
+    expect(record.pageErrors).toEqual(['unreachable']);
+    record.pageErrors.length = 0;
+    await Promise.all([page.waitForEvent('load'), reload.click()]);
+    await waitForState(page);
+    expect(new URL(page.url()).search, 'the same view after the reload').toBe('?lang=en&metric=investment_rub');
+    await expect(page.locator('#app-stopped')).toBeHidden();
+  });
+
+  test('a rejected task’s trap too, in Russian; other errors are not a trap', async ({ page, record }) => {
+    await page.goto('/');
+    await waitForState(page);
+    await page.evaluate(() => setTimeout(() => { throw new TypeError('not a trap'); }));
+    await page.waitForTimeout(200);
+    await expect(page.locator('#app-stopped'), 'a TypeError is not the app stopping').toBeHidden();
+    await trap(page, 'reject');
+    await expect(page.locator('#app-stopped p')).toHaveText(RU.app_stopped);
+    await expect(page.getByRole('button', { name: RU.reload })).toBeFocused();
+    expect(record.pageErrors).toEqual(['not a trap', 'unreachable']);
+    record.pageErrors.length = 0;
+  });
+
+  test('before the app has taken over, the first view shows its summary', async ({ page, record }) => {
+    await page.route(DATA_GLOB, () => {}); // the dataset never arrives: the copy stays
+    await page.goto('/');
+    await expect(page.locator('#prerender')).toBeVisible();
+    await expect(page.locator('main#main'), 'the app is mounted, unseen').toHaveCount(1);
+    await trap(page);
+    await expect(page.locator('#fallback')).toBeVisible();
+    await expect(page.locator('#prerender')).toHaveClass(/app-failed/);
+    await expect(page.locator('#app-stopped'), 'not the app’s note: the app is not shown').toBeHidden();
+    expect(record.pageErrors).toEqual(['unreachable']);
+    record.pageErrors.length = 0;
+  });
+});
