@@ -2,6 +2,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // A panic's message in the console, in a development build. The release build aborts at
+    // once on a panic, without its message (`cargo xtask dist`); `boot.js` tells the reader.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     perm_technoparks::ui::start();
 }

@@ -1,7 +1,10 @@
 //! `cargo xtask setup`: installs what is missing, on a fresh machine all of it, and skips what
-//! is there: the wasm32 target (rustup), Trunk and wasm-bindgen-cli (`cargo install`, the
-//! latter at the version Cargo.lock pins), the npm packages (`npm ci`: binaryen 132's
-//! `wasm-opt`, playwright-core, lighthouse) and the Debian packages (apt-get).
+//! is there: the wasm32 target and the release build's pinned nightly with its `rust-src`
+//! (rustup), Trunk and wasm-bindgen-cli (`cargo install`, the latter at the version Cargo.lock
+//! pins), the npm packages (`npm ci`: binaryen 132's `wasm-opt`, playwright-core, lighthouse)
+//! and the Debian packages (apt-get).
+
+use std::path::PathBuf;
 
 use lexopt::Arg;
 use serde::Deserialize;
@@ -14,6 +17,11 @@ use crate::process::{
 use crate::Result;
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The toolchain the shipped WASM is built with (`dist::release_env`): a nightly, pinned, for
+/// the standard library rebuilt with the app and panics that abort at once. Everything else
+/// (the development build, clippy, the tests, the first view's native build) runs on the
+/// default toolchain.
+pub const RELEASE_TOOLCHAIN: &str = "nightly-2026-05-20";
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_OPT_VERSION: &str = "version_132";
 /// Debian packages for the browser tests: (binary looked up on PATH, package that provides it).
@@ -42,6 +50,7 @@ pub fn cmd_setup(args: &[String]) -> Result<()> {
 pub fn setup(browser: bool) -> Result<()> {
     println!("setup:");
     ensure_wasm_target()?;
+    ensure_release_toolchain()?;
     ensure_cargo_tool(
         "trunk",
         TRUNK_VERSION,
@@ -74,6 +83,61 @@ fn ensure_wasm_target() -> Result<()> {
         "rustup",
         &["target", "add", WASM_TARGET],
     ))
+}
+
+/// Installs `RELEASE_TOOLCHAIN` with the standard library's source unless it is there, and
+/// fetches the crates that source depends on (Trunk builds offline) unless they are in
+/// cargo's cache.
+fn ensure_release_toolchain() -> Result<()> {
+    if let Some(library) = release_library() {
+        println!("✓ rust toolchain {RELEASE_TOOLCHAIN} with rust-src present");
+        return fetch_library(&library);
+    }
+    println!("→ installing rust toolchain {RELEASE_TOOLCHAIN} with rust-src");
+    run(&mut setup_command(
+        "rustup",
+        &[
+            "toolchain",
+            "install",
+            RELEASE_TOOLCHAIN,
+            "--profile",
+            "minimal",
+            "--component",
+            "rust-src",
+        ],
+    ))?;
+    let library = release_library().ok_or(format!(
+        "after installing {RELEASE_TOOLCHAIN}, its rust-src (library/Cargo.toml) is missing"
+    ))?;
+    fetch_library(&library)
+}
+
+/// The manifest of `RELEASE_TOOLCHAIN`'s standard library source, if both are installed.
+fn release_library() -> Option<PathBuf> {
+    let mut sysroot = command("rustc", &["--print", "sysroot"]);
+    sysroot.env("RUSTUP_TOOLCHAIN", RELEASE_TOOLCHAIN);
+    let sysroot = output_of(&mut sysroot)?;
+    let manifest =
+        PathBuf::from(first_line(&sysroot)).join("lib/rustlib/src/rust/library/Cargo.toml");
+    manifest.exists().then_some(manifest)
+}
+
+/// `cargo fetch` of the standard library's own dependencies, offline first.
+fn fetch_library(manifest: &std::path::Path) -> Result<()> {
+    let manifest = manifest.to_string_lossy();
+    let fetch = |extra: &[&str]| {
+        let mut args = vec!["fetch", "--manifest-path", &manifest];
+        args.extend(extra);
+        let mut cmd = setup_command("cargo", &args);
+        cmd.env("RUSTUP_TOOLCHAIN", RELEASE_TOOLCHAIN);
+        cmd
+    };
+    if output_of(&mut fetch(&["--offline"])).is_some() {
+        println!("✓ the standard library's crates present");
+        return Ok(());
+    }
+    println!("→ fetching the standard library's crates");
+    run(&mut fetch(&[]))
 }
 
 /// Runs `cargo <install_args>` unless `<tool> --version` already reports `version`.
