@@ -29,6 +29,8 @@ const app = { js: "@js@", wasm: "@wasm@" };
 const beside = (file) => new URL(file, import.meta.url).href;
 const prerender = document.querySelector("[data-query][data-vi-key]");
 const drawn = prerender?.dataset ?? {};
+// The app's note for a trap, named on the first view's root or on the check page's.
+const stoppedNote = document.querySelector("[data-stopped]")?.dataset.stopped;
 const storedVi = (() => {
   try {
     return (drawn.viKey && localStorage.getItem(drawn.viKey)) ?? "";
@@ -82,12 +84,12 @@ const failed = (error) => {
 
 // A trap stops the app for good: an error in its own code (in the release build a panic
 // aborts at once, without a message). Once the app is shown, its note says so in the reader's
-// language and offers a reload (the view chosen is in the address); before that, the copy
-// stays with its summary. Errors of other kinds (a browser API refusing) are the app's own to
+// language and offers a reload (the view chosen is in the address; on the check page, the file
+// has to be chosen again); before that, the copy stays with its summary. Errors of other kinds (a browser API refusing) are the app's own to
 // report.
 const stopped = (error) => {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
-  const note = !prerender?.isConnected && drawn.stopped && document.getElementById(drawn.stopped);
+  const note = !prerender?.isConnected && stoppedNote && document.getElementById(stoppedNote);
   if (!note) return failed(error);
   note.hidden = false;
   const reload = note.querySelector("button");

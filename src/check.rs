@@ -219,7 +219,7 @@ mod tests {
 /// a head.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn check_page(index: &str, mark: &str) -> Option<String> {
-    use crate::contract::{CHECK_CSS, CHECK_ROOT};
+    use crate::contract::{APP_STOPPED, CHECK_CSS, CHECK_ROOT};
     use crate::html::escape;
     use crate::i18n::{strings, Lang};
     use crate::static_page::with_stylesheet;
@@ -246,7 +246,7 @@ pub fn check_page(index: &str, mark: &str) -> Option<String> {
         return None;
     }
     let root = format!(
-        "<div id=\"{CHECK_ROOT}\"></div><noscript><main class=\"check-noscript\"><h1>{}</h1><p>{}</p></main></noscript>",
+        "<div id=\"{CHECK_ROOT}\" data-stopped=\"{APP_STOPPED}\"></div><noscript><main class=\"check-noscript\"><h1>{}</h1><p>{}</p></main></noscript>",
         escape(s.check_title),
         escape(s.check_noscript)
     );
@@ -271,12 +271,14 @@ mod page_tests {
         assert!(!page.contains("description"));
         assert!(page.contains("<link href=./style-1.css rel=stylesheet><script src=./boot.js"));
         assert!(page.contains("<link rel=\"stylesheet\" href=\"check.css\"></head>"));
-        assert!(page.contains("<body><div id=\"check\"></div><noscript>"));
+        assert!(
+            page.contains("<body><div id=\"check\" data-stopped=\"app-stopped\"></div><noscript>")
+        );
         assert!(!page.contains(MARK));
         // The development page (not minified) too.
         let dev = "<html><head><title>T</title>\n<meta name=\"description\" content=\"x\" />\n</head><body>\n<template id=first-view></template>\n</body>";
         let page = check_page(dev, MARK).unwrap();
-        assert!(!page.contains("description") && page.contains("<div id=\"check\">"));
+        assert!(!page.contains("description") && page.contains("<div id=\"check\" data-stopped"));
         assert_eq!(check_page("<title>T</title></head>", MARK), None);
     }
 

@@ -80,7 +80,7 @@ pub const APP_FAILED: &str = "app-failed";
 
 /// The app's note, hidden, that `boot.js` reveals if the app stops on an error of its own (a
 /// trap: in the release build a panic aborts at once, with no message). The first view's
-/// root names it (`data-stopped`) for `boot.js`.
+/// root and the check page's name it (`data-stopped`) for `boot.js`.
 pub const APP_STOPPED: &str = "app-stopped";
 
 /// The app's root element.

@@ -19,6 +19,7 @@ use web_sys::{DragEvent, Element, File, HtmlInputElement};
 
 use super::explorer;
 use super::load::{fetch_dataset, LoadError};
+use super::status::StoppedNote;
 use crate::analysis::diff::{diff, ChangeKind, RecordChange};
 use crate::check::{excerpt, stops_reading, tally};
 use crate::format::{counted, ReferenceTypography, Typography as _};
@@ -62,8 +63,8 @@ impl Report {
 /// lists with DOM calls (`Node`), the preview by the explorer's own components, mounted with
 /// Leptos under it.
 pub fn start(root: web_sys::HtmlElement) {
-    // Mounted by Leptos (which owns the page's signals and runs its effects) as nothing: the
-    // frame is drawn into `root` by hand.
+    // Mounted by Leptos (which owns the page's signals and runs its effects) as the stopped
+    // note alone: the frame is drawn into `root` by hand, before it.
     let frame = root.clone();
     leptos::mount::mount_to(root, move || {
         let root = frame;
@@ -110,6 +111,9 @@ pub fn start(root: web_sys::HtmlElement) {
             });
             preview.set_value(Some(Box::new(handle)));
         });
+        // After the frame: what boot.js shows if the page stops on an error of its own.
+        provide_context(state);
+        view! { <StoppedNote/> }
     })
     // The page lives as long as the document.
     .forget();

@@ -20,8 +20,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::contract::{
-    APP_ROOT, APP_STOPPED, CHECK_PAGE, CHECK_ROOT, FIRST_VIEW_ROOT, FIRST_VIEW_UPDATED, LIFECYCLE,
-    MAIN, TIMELINE,
+    APP_ROOT, CHECK_PAGE, CHECK_ROOT, FIRST_VIEW_ROOT, FIRST_VIEW_UPDATED, LIFECYCLE, MAIN,
+    TIMELINE,
 };
 use crate::format::{ReferenceTypography, Typography as _};
 use crate::i18n::strings;
@@ -38,7 +38,7 @@ use downloads::CopyLink;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
 use lifecycle::Lifecycle;
 use near_viewport::NearViewport;
-use status::{LoadErrorView, Loading};
+use status::{LoadErrorView, Loading, StoppedNote};
 
 /// Mounts the page this document is: the editors' check page where the build wrote its root
 /// (`check.html`), else the explorer. In the task after the one that compiled the WASM, so the
@@ -110,11 +110,7 @@ pub fn App() -> impl IntoView {
             // Past the comparison (and its chart's keyboard stops) to the two other views.
             <a class="skip-link" href=format!("#{TIMELINE}")>{move || s().skip_to_timeline}</a>
             <a class="skip-link" href=format!("#{LIFECYCLE}")>{move || s().skip_to_lifecycle}</a>
-            // Shown by boot.js, not by the app, if the app stops on an error of its own.
-            <div id=APP_STOPPED class="panel load-error" role="alert" hidden>
-                <p>{move || s().app_stopped}</p>
-                <button type="button">{move || s().reload}</button>
-            </div>
+            <StoppedNote/>
             {move || shell.get().then(|| view! {
                 <SiteHeader>
                     {move || (!embed()).then(|| view! {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::load::LoadError;
 use super::state::use_app_state;
+use crate::contract::APP_STOPPED;
 use crate::i18n::strings;
 use crate::model::problem::fill;
 
@@ -15,6 +16,21 @@ pub fn Loading() -> impl IntoView {
         <p id="loading" class="loading" role="status">
             {move || strings(state.lang.get()).loading}
         </p>
+    }
+}
+
+/// The note that `boot.js` reveals, not the app, if the app stops on an error of its own (a
+/// trap): hidden until then, in the reader's language, with a Reload button that `boot.js`
+/// wires (the app no longer runs). On the explorer and on the editors' check page.
+#[component]
+pub fn StoppedNote() -> impl IntoView {
+    let state = use_app_state();
+    let s = move || strings(state.lang.get());
+    view! {
+        <div id=APP_STOPPED class="panel load-error" role="alert" hidden>
+            <p>{move || s().app_stopped}</p>
+            <button type="button">{move || s().reload}</button>
+        </div>
     }
 }
 

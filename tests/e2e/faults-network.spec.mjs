@@ -5,6 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { expect, test, waitForState } from './fixtures.mjs';
 import { dataset } from './data.mjs';
 import { screenshot } from './ui.mjs';
+import { openCheck } from './check-reads.mjs';
 import {
   DATA_GLOB,
   EN,
@@ -232,6 +233,16 @@ test.describe('when the app stops on an error of its own', () => {
     await expect(page.locator('#app-stopped p')).toHaveText(RU.app_stopped);
     await expect(page.getByRole('button', { name: RU.reload })).toBeFocused();
     expect(record.pageErrors).toEqual(['not a trap', 'unreachable']);
+    record.pageErrors.length = 0;
+  });
+
+  test('on the editors’ check page too', async ({ page, record, served }) => {
+    await openCheck(page, served);
+    await expect(page.locator('#app-stopped')).toBeHidden();
+    await trap(page);
+    await expect(page.locator('#app-stopped p')).toHaveText(RU.app_stopped);
+    await expect(page.getByRole('button', { name: RU.reload })).toBeFocused();
+    expect(record.pageErrors).toEqual(['unreachable']);
     record.pageErrors.length = 0;
   });
 
