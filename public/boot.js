@@ -84,13 +84,14 @@ const failed = (error) => {
 
 // A trap stops the app for good: an error in its own code (in the release build a panic
 // aborts at once, without a message). Once the app is shown, its note says so in the reader's
-// language and offers a reload (the view chosen is in the address; on the check page, the file
-// has to be chosen again); before that, the copy stays with its summary. Errors of other kinds (a browser API refusing) are the app's own to
-// report.
+// language and offers a reload (the explorer's view is in the address; on the check page the
+// file has to be chosen again); before that, the copy stays with its summary. Errors of other
+// kinds (a browser API refusing) are the app's own to report.
 const stopped = (error) => {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
   const note = !prerender?.isConnected && stoppedNote && document.getElementById(stoppedNote);
   if (!note) return failed(error);
+  if (!note.hidden) return; // shown already
   note.hidden = false;
   const reload = note.querySelector("button");
   reload.addEventListener("click", () => location.reload());
