@@ -257,7 +257,7 @@ pub fn check_page(index: &str, mark: &str) -> Option<String> {
 mod page_tests {
     use super::*;
 
-    use crate::contract::FIRST_VIEW_MARK as MARK;
+    use crate::contract::{APP_STOPPED, CHECK_ROOT, FIRST_VIEW_MARK as MARK};
 
     #[test]
     fn the_check_page_is_the_built_page_with_its_own_root() {
@@ -271,14 +271,13 @@ mod page_tests {
         assert!(!page.contains("description"));
         assert!(page.contains("<link href=./style-1.css rel=stylesheet><script src=./boot.js"));
         assert!(page.contains("<link rel=\"stylesheet\" href=\"check.css\"></head>"));
-        assert!(
-            page.contains("<body><div id=\"check\" data-stopped=\"app-stopped\"></div><noscript>")
-        );
+        let root = format!("<div id=\"{CHECK_ROOT}\" data-stopped=\"{APP_STOPPED}\"></div>");
+        assert!(page.contains(&format!("<body>{root}<noscript>")));
         assert!(!page.contains(MARK));
         // The development page (not minified) too.
         let dev = "<html><head><title>T</title>\n<meta name=\"description\" content=\"x\" />\n</head><body>\n<template id=first-view></template>\n</body>";
         let page = check_page(dev, MARK).unwrap();
-        assert!(!page.contains("description") && page.contains("<div id=\"check\" data-stopped"));
+        assert!(!page.contains("description") && page.contains(&root));
         assert_eq!(check_page("<title>T</title></head>", MARK), None);
     }
 

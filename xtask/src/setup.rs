@@ -4,7 +4,7 @@
 //! pins), the npm packages (`npm ci`: binaryen 132's `wasm-opt`, playwright-core, lighthouse)
 //! and the Debian packages (apt-get).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use lexopt::Arg;
 use serde::Deserialize;
@@ -123,7 +123,7 @@ fn release_library() -> Option<PathBuf> {
 }
 
 /// `cargo fetch` of the standard library's own dependencies, offline first.
-fn fetch_library(manifest: &std::path::Path) -> Result<()> {
+fn fetch_library(manifest: &Path) -> Result<()> {
     let manifest = manifest.to_string_lossy();
     let fetch = |extra: &[&str]| {
         let mut args = vec!["fetch", "--manifest-path", &manifest];
