@@ -10,7 +10,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::sources::{ConfidenceLegend, ConfidenceMark, SourceLinks};
-use super::state::{use_app_state, use_page_copy, PageCopy};
+use super::state::{use_app_state, use_page_copy, DrawnWhenOpened, PageCopy};
 use super::table::scroll_table;
 use crate::analysis::MetricInfo;
 use crate::chart::{earlier_label, up_front, Comparison, ParkCard, ShownValue};
@@ -168,63 +168,77 @@ fn DownloadMenu(
     let state = use_app_state();
     let copy = use_page_copy();
     let s = move || strings(state.lang.get());
+    // Drawn once first opened: seven formats, each a link made for the metric and language.
+    let fold = DrawnWhenOpened::new();
     let items = move || {
-        let (lang, metric) = (state.lang.get(), metric.get());
-        let s = strings(lang);
-        Kind::offered(lang)
-            .map(|kind| {
-                let id = (copy == PageCopy::App).then_some(kind.id());
-                let text = view! {
-                    <span class="menu-label">{kind.label(s)}</span>
-                    <span class="menu-hint">{kind.hint(s)}</span>
-                };
-                let item = match static_download(&ds, lang, kind, &metric) {
-                    Some(file) => view! {
-                        <a
-                            class="menu-item"
-                            id=id
-                            data-kind=kind.id()
-                            href=file.href
-                            download=file.name
-                            on:click=move |ev| {
-                                if let Some(f) = on_download {
-                                    ev.prevent_default();
-                                    f.run(kind);
-                                }
-                            }
-                        >
-                            {text}
-                        </a>
-                    }
-                    .into_any(),
-                    None => view! {
-                        <button
-                            type="button"
-                            class="menu-item"
-                            id=id
-                            data-kind=kind.id()
-                            disabled=copy.waits()
-                            on:click=move |_| {
-                                if let Some(f) = on_download {
-                                    f.run(kind);
-                                }
-                            }
-                        >
-                            {text}
-                        </button>
-                    }
-                    .into_any(),
-                };
-                view! { <li>{item}</li> }
-            })
-            .collect_view()
+        fold.drawn()
+            .then(|| formats(&ds, copy, state.lang.get(), &metric.get(), on_download))
     };
     view! {
-        <details class="menu download-menu">
+        <details class="menu download-menu" on:toggle=move |_| fold.opened()>
             <summary class="button secondary">{move || s().downloads_label}</summary>
             <ul class="menu-list">{items}</ul>
         </details>
     }
+}
+
+/// The download menu's items: each format, as a link to the file the build writes or a button
+/// that makes it.
+fn formats(
+    ds: &Arc<Dataset>,
+    copy: PageCopy,
+    lang: Lang,
+    metric: &str,
+    on_download: Option<Callback<Kind>>,
+) -> impl IntoView {
+    let s = strings(lang);
+    Kind::offered(lang)
+        .map(|kind| {
+            let id = (copy == PageCopy::App).then_some(kind.id());
+            let text = view! {
+                <span class="menu-label">{kind.label(s)}</span>
+                <span class="menu-hint">{kind.hint(s)}</span>
+            };
+            let item = match static_download(ds, lang, kind, metric) {
+                Some(file) => view! {
+                    <a
+                        class="menu-item"
+                        id=id
+                        data-kind=kind.id()
+                        href=file.href
+                        download=file.name
+                        on:click=move |ev| {
+                            if let Some(f) = on_download {
+                                ev.prevent_default();
+                                f.run(kind);
+                            }
+                        }
+                    >
+                        {text}
+                    </a>
+                }
+                .into_any(),
+                None => view! {
+                    <button
+                        type="button"
+                        class="menu-item"
+                        id=id
+                        data-kind=kind.id()
+                        disabled=copy.waits()
+                        on:click=move |_| {
+                            if let Some(f) = on_download {
+                                f.run(kind);
+                            }
+                        }
+                    >
+                        {text}
+                    </button>
+                }
+                .into_any(),
+            };
+            view! { <li>{item}</li> }
+        })
+        .collect_view()
 }
 
 /// «Поделиться»: the links to this chart and this view, and the embed code, in a menu (a native
@@ -253,12 +267,12 @@ pub fn ValueCards(ds: Arc<Dataset>, cards: Vec<ParkCard>, lang: Lang) -> impl In
     let rest = (!rest.is_empty()).then(|| {
         let t = ReferenceTypography { lang };
         let label = counted(&t, &strings(lang).more_parks, rest.len() as f64);
-        let open = RwSignal::new(copy == PageCopy::FirstView);
+        let fold = DrawnWhenOpened::new();
         let rest = rest.to_vec();
         view! {
-            <details class="more-parks" on:toggle=move |_| open.set(true)>
+            <details class="more-parks" on:toggle=move |_| fold.opened()>
                 <summary>{label}</summary>
-                {move || open.get().then(|| card_list(&ds, &rest, lang, None))}
+                {move || fold.drawn().then(|| card_list(&ds, &rest, lang, None))}
             </details>
         }
     });
@@ -284,14 +298,12 @@ pub fn ValueCard(ds: Arc<Dataset>, card: ParkCard, lang: Lang) -> impl IntoView 
     let (earlier, latest) = (earlier.to_vec(), latest.to_vec());
     let fold = (!earlier.is_empty()).then(|| {
         let label = earlier_label(&ReferenceTypography { lang }, &earlier);
-        // The app draws the earlier values once the fold is first opened; the first view, which
-        // has no script, holds them from the start.
-        let open = RwSignal::new(use_page_copy() == PageCopy::FirstView);
+        let drawn = DrawnWhenOpened::new();
         let ds = ds.clone();
         view! {
-            <details class="earlier" on:toggle=move |_| open.set(true)>
+            <details class="earlier" on:toggle=move |_| drawn.opened()>
                 <summary>{label}</summary>
-                {move || open.get().then(|| view! {
+                {move || drawn.drawn().then(|| view! {
                     {figures(&earlier, lang)}
                     {provenance(&ds, &earlier, lang)}
                 })}

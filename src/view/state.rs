@@ -77,6 +77,30 @@ pub fn use_page_copy() -> PageCopy {
     use_context::<PageCopy>().unwrap_or_default()
 }
 
+/// A fold (`<details>`) whose content the app draws once the reader first opens it, so that
+/// neither the start-up nor a language switch draws what is folded away; the first view, which
+/// has no script, holds it from the start. Its `<details>` calls `opened` on `toggle`.
+#[derive(Clone, Copy)]
+pub struct DrawnWhenOpened(RwSignal<bool>);
+
+impl DrawnWhenOpened {
+    pub fn new() -> Self {
+        Self(RwSignal::new(use_page_copy() == PageCopy::FirstView))
+    }
+
+    /// Whether the content is drawn (tracked).
+    pub fn drawn(self) -> bool {
+        self.0.get()
+    }
+
+    /// The fold was opened or closed: drawn from now on (once: closing it again redraws nothing).
+    pub fn opened(self) {
+        if !self.0.get_untracked() {
+            self.0.set(true);
+        }
+    }
+}
+
 /// How many events the timeline may list so far, while the app draws it a few events per task
 /// (`ui::Explorer`, so that no start-up task is long). Where nobody provides it (the first view,
 /// written at build time), all of them.
@@ -149,6 +173,36 @@ mod tests {
             assert!(
                 parts.with_value(Vec::is_empty),
                 "unlisted with its component"
+            );
+        });
+    }
+
+    #[test]
+    fn a_fold_is_drawn_from_the_start_in_the_first_view_and_once_opened_in_the_app() {
+        Owner::new().with(|| {
+            let app = DrawnWhenOpened::new();
+            // What the fold's content would be drawn by: run again only when `drawn` changes.
+            let runs = StoredValue::new(0);
+            let content = Memo::new(move |_| {
+                runs.update_value(|n| *n += 1);
+                app.drawn()
+            });
+            assert!(!content.get(), "the app: not yet");
+            app.opened();
+            assert!(content.get(), "opened: drawn");
+            app.opened();
+            app.opened();
+            assert!(content.get());
+            assert_eq!(
+                runs.get_value(),
+                2,
+                "drawn once: closing it and opening it again draw nothing anew"
+            );
+
+            provide_context(PageCopy::FirstView);
+            assert!(
+                DrawnWhenOpened::new().drawn(),
+                "the first view: from the start"
             );
         });
     }

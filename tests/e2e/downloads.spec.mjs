@@ -40,6 +40,7 @@ test('CSV: BOM, exact header, one row per value, the known Morion Digital area r
 
 test('CSV for Excel: semicolons and decimal commas, for Excel in a Russian locale', async ({ page }) => {
   await openReady(page);
+  await openMenuOf(page, '#download-csv-excel');
   await expect(page.locator('#download-csv-excel .menu-label')).toHaveText(RU.download_csv_excel);
   const { name, bytes } = await download(page, '#download-csv-excel');
   expectName(name, 'perm-technoparks-values-excel-', 'csv');
@@ -57,6 +58,7 @@ test('CSV for Excel: semicolons and decimal commas, for Excel in a Russian local
 
 test('the English page offers the comma CSV alone, for Excel', async ({ page }) => {
   await openReady(page, '?lang=en');
+  await openMenuOf(page, '#download-csv');
   // Excel in English opens the comma file as columns: the English menu has no other.
   await expect(page.locator('#download-csv-excel'), 'no Russian-locale file on the English page').toHaveCount(0);
   await expect(page.locator('#download-csv .menu-hint')).toHaveText(/Excel/);

@@ -5,6 +5,7 @@
 import { expect, openReady, test } from './fixtures.mjs';
 import { DATA_PATH, dataset, locale } from './data.mjs';
 import { csvRecords, download, expectName } from './downloads-reads.mjs';
+import { openMenuOf } from './ui.mjs';
 
 const RU = locale('ru');
 const EN = locale('en');
@@ -36,6 +37,7 @@ function eventRow(records, id) {
 for (const file of FILES) {
   test(`ru, ${file.selector}: every event with its date as shown, note and confidence`, async ({ page }) => {
     await openReady(page);
+    await openMenuOf(page, file.selector);
     await expect(page.locator(`${file.selector} .menu-label`)).toHaveText(file.label);
     const { name, records } = await events(page, file);
     expectName(name, file.prefix, 'csv');
@@ -80,6 +82,7 @@ for (const file of FILES) {
 
 test('en: the comma file in English, no Russian-Excel variant', async ({ page }) => {
   await openReady(page, '?lang=en');
+  await openMenuOf(page, '#download-events-csv');
   await expect(page.locator('#download-events-csv-excel')).toHaveCount(0);
   const session = eventRow((await events(page, FILES[0])).records, SESSION);
   expect(session[0]).toBe('10 October 2019');

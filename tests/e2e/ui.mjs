@@ -19,6 +19,12 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
  * a reader would; nothing when it is open or the element is in no menu.
  */
 export async function openMenuOf(page, selector) {
+  // The app draws the download menu's items once it is first opened (view::DrawnWhenOpened).
+  if ((await page.locator(selector).count()) === 0) {
+    await page.locator('#app .download-menu > summary').click();
+    await page.locator(selector).first().waitFor();
+    return;
+  }
   const closed = await page.locator(selector).first().evaluate((el) => {
     const menu = el.closest('details.menu');
     return Boolean(menu) && !menu.open;
