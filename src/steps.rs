@@ -2,25 +2,31 @@
 //! task between steps, `dom::next_task`), so that the start-up holds the main thread in short
 //! tasks rather than one long one:
 //!
-//! 0. the comparison: its panel and chart;
-//! 1. its value cards;
-//! 2. the timeline's panel (its search and filters), with no event yet;
-//! 3. … its events, `EVENTS_PER_STEP` more a step, up to its first page;
-//! 4. the lifecycle chart;
-//! 5. what no source states, and the sources.
+//! 0. the comparison's panel (its metric select and tabs);
+//! 1. the metric's view: headline, the chart's frame, toolbar (the chart is drawn in the task
+//!    after, once its width is known: `ui::dom::measured_width`);
+//! 2. its value cards;
+//! 3. the timeline's panel (its search and filters), with no event yet;
+//! 4. … its events, `EVENTS_PER_STEP` more a step, up to its first page;
+//! 5. the lifecycle chart;
+//! 6. what no source states, and the sources.
 //!
 //! (The comparison with its cards was a task of 50–57 ms at CPU ×4, the timeline's panel with
-//! its first events 46–59; bench/LOG.md, stops 37 and 38.)
+//! its first events 46–59; bench/LOG.md, stops 37 and 38. The panel with its metric view was
+//! 70 ms, most of it V8 compiling 461 functions on their first call; stop 41.)
 
+/// The step that draws the metric's view.
+pub const METRIC_VIEW_STEP: usize = 1;
 /// The step that draws the comparison's value cards.
-pub const CARDS_STEP: usize = 1;
+pub const CARDS_STEP: usize = 2;
 /// The step that draws the timeline's panel, with no event yet.
-pub const TIMELINE_STEP: usize = 2;
+pub const TIMELINE_STEP: usize = 3;
 /// Events the timeline adds per step.
 pub const EVENTS_PER_STEP: usize = 12;
 
-// The cards come before the timeline.
-const _: () = assert!(CARDS_STEP < TIMELINE_STEP);
+// The panel, its view, the cards, then the timeline.
+const _: () =
+    assert!(0 < METRIC_VIEW_STEP && METRIC_VIEW_STEP < CARDS_STEP && CARDS_STEP < TIMELINE_STEP);
 
 /// The steps for a dataset's events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

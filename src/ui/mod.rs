@@ -28,7 +28,7 @@ use crate::i18n::strings;
 use crate::model::problem::fill;
 use crate::model::{Dataset, PartialDate};
 use crate::static_page::table_file;
-use crate::steps::{DrawingSteps, CARDS_STEP, TIMELINE_STEP};
+use crate::steps::{DrawingSteps, CARDS_STEP, METRIC_VIEW_STEP, TIMELINE_STEP};
 use crate::view::{
     shown_years, EventsDrawn, ShareMenu, SiteHeader, Sources, Timeline, Unknowns, ViPanel,
     TIMELINE_PAGE,
@@ -218,7 +218,8 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
     // Whether step `n` has come: a memo, so that what waits for it is drawn once, not again at
     // every later step.
     let from = move |n: usize| Memo::new(move |_| step.get() >= n);
-    let (cards, timeline_on) = (from(CARDS_STEP), from(TIMELINE_STEP));
+    let (metric_view, cards) = (from(METRIC_VIEW_STEP), from(CARDS_STEP));
+    let timeline_on = from(TIMELINE_STEP);
     let (lifecycle_on, rest_on) = (from(steps.lifecycle()), from(steps.last()));
     scroll_selected_event_into_view(use_app_state(), lifecycle_on);
     let whole = use_context::<ExplorerDrawn>();
@@ -239,7 +240,7 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
     // 4.1 KB of WASM brotli (bench/LOG.md, stop 38).
     view! {
         <div class="explorer">
-            <Compare ds cards_drawn=cards.into()/>
+            <Compare ds view_drawn=metric_view.into() cards_drawn=cards.into()/>
             {move || timeline_on.get().then(|| view! { <Timeline ds=timeline.clone() years/> })}
         </div>
         {move || lifecycle_on.get().then(|| view! { <Lifecycle ds=lifecycle.clone() years/> })}
