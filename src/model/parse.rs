@@ -210,9 +210,39 @@ fn to_problem(text: &str, path: String, e: &serde_json::Error) -> Problem {
                 _ => ProblemKind::Syntax(error),
             }
         }
-        _ => classify_shape(&message),
+        _ => match classify_shape(&message) {
+            // serde names the text it found with `Debug`, which the browser's build leaves out
+            // (`-Zfmt-debug=none`, xtask/src/dist.rs): the text is read from the file.
+            ProblemKind::WrongType {
+                found: Found::Text(_),
+                expected,
+            } => {
+                let at = (e.line() > 0).then(|| byte_offset(text, e.line(), e.column()));
+                ProblemKind::WrongType {
+                    found: at
+                        .and_then(|at| string_closing_at(text, at))
+                        .map_or(Found::Other, Found::Text),
+                    expected,
+                }
+            }
+            kind => kind,
+        },
     };
     Problem { path, pos, kind }
+}
+
+/// The JSON string whose closing quote is at byte `at`, where serde_json stops once it has
+/// read a string of the wrong type, decoded.
+fn string_closing_at(text: &str, at: usize) -> Option<String> {
+    let bytes = text.as_bytes();
+    if bytes.get(at) != Some(&b'"') {
+        return None;
+    }
+    // Back to the opening quote: the first one not escaped (after an even run of backslashes).
+    let start = (0..at).rev().find(|&i| {
+        bytes[i] == b'"' && bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 0
+    })?;
+    Some(Scanner::new(text.get(start..=at)?, false).string())
 }
 
 /// serde_json's syntax messages, each a rule of JSON the reader is told in their language.
@@ -353,12 +383,9 @@ fn ticked_words(list: &str) -> Vec<String> {
 /// serde's description of the value it found (`string "x"`, `` integer `1` ``, `sequence`).
 fn found_of(text: &str) -> Found {
     let ticked = || text.split('`').nth(1).unwrap_or_default().to_string();
-    if let Some(quoted) = text.strip_prefix("string ") {
-        let inner = quoted
-            .strip_prefix('"')
-            .and_then(|q| q.strip_suffix('"'))
-            .unwrap_or(quoted);
-        Found::Text(inner.replace("\\\"", "\"").replace("\\\\", "\\"))
+    if text.starts_with("string ") {
+        // The text itself is read from the file (`string_closing_at`).
+        Found::Text(String::new())
     } else if text.starts_with("integer ") || text.starts_with("floating point ") {
         Found::Number(ticked())
     } else if let Some(b) = text.strip_prefix("boolean ") {
@@ -730,6 +757,21 @@ impl<'a> Scanner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_string_of_the_wrong_type_is_quoted_from_the_file_escapes_and_all() {
+        let text = "{\"a\": [1, \"x \\\"y\\\" \\\\ \\u00e9\"]}";
+        let error = serde_json::from_str::<std::collections::HashMap<String, Vec<f64>>>(text)
+            .expect_err("a string is not a number");
+        let problem = to_problem(text, "a[1]".into(), &error);
+        assert_eq!(
+            problem.kind,
+            ProblemKind::WrongType {
+                found: Found::Text("x \"y\" \\ é".into()),
+                expected: Expected::Number,
+            }
+        );
+    }
 
     #[test]
     fn the_quick_look_never_misses_a_misplaced_array() {

@@ -38,19 +38,19 @@ pub fn cmd_serve(args: &[String]) -> Result<()> {
 /// What a release build of the app runs with: the pinned nightly (`RELEASE_TOOLCHAIN`), the
 /// standard library rebuilt with the app (optimised for size, with LTO across it, and its
 /// smaller algorithms: `optimize_for_size`), panics that abort at once, without their
-/// messages' formatting, and no source locations kept for them: 24.8 KB brotli less WASM
-/// (bench/README.md, "The WASM's cuts"). A panic stops the app as it did before (a trap), and
-/// `public/boot.js` tells the reader. The post-build hook's native build runs on the default
-/// toolchain (Trunk.toml); stable cargo ignores the `CARGO_UNSTABLE_` settings.
-/// (`-Zfmt-debug=none` would take 2.3 KB more, and the value serde quotes in a wrong-type
-/// message with it, which `model::parse` shows the reader.)
+/// messages' formatting, no source locations kept for them, and no `Debug` formatting:
+/// 27.2 KB brotli less WASM (bench/README.md, "The WASM's cuts"). A panic stops the app as it
+/// did before (a trap), and `public/boot.js` tells the reader. What `Debug` wrote that a reader
+/// sees, the text serde quotes in a wrong-type message, `model::parse` reads from the file.
+/// The post-build hook's native build runs on the default toolchain (Trunk.toml); stable
+/// cargo ignores the `CARGO_UNSTABLE_` settings.
 pub fn release_env(cmd: &mut Command) -> &mut Command {
     cmd.env("RUSTUP_TOOLCHAIN", RELEASE_TOOLCHAIN)
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none",
+            "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
         )
 }
 
