@@ -18,7 +18,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{DragEvent, Element, File, HtmlInputElement};
 
 use super::explorer;
-use super::load::{fetch_dataset, LoadError};
+use super::load::{LoadError, Loaded};
 use super::status::StoppedNote;
 use crate::analysis::diff::{diff, ChangeKind, RecordChange};
 use crate::check::{excerpt, stops_reading, tally};
@@ -78,8 +78,7 @@ pub fn start(root: web_sys::HtmlElement) {
             ViSettings::default(),
         );
         // The published dataset, for the changes: fetched once, at the start.
-        let published = RwSignal::new_local(None::<Result<Arc<Dataset>, LoadError>>);
-        leptos::task::spawn_local(async move { published.set(Some(fetch_dataset().await)) });
+        let published = Loaded::start();
         let report = RwSignal::new(None::<Report>);
         let page = Page::build(&root);
         page.listen(state, report);

@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use leptos::prelude::*;
+
 use crate::model::parse::parse_raw;
 use crate::model::{load_parsed, Dataset, Problem};
 
@@ -22,8 +24,38 @@ pub enum LoadError {
     Invalid(Arc<[Problem]>),
 }
 
+/// The dataset as the app has it: `None` while it loads. A signal and a task of its own rather
+/// than Leptos's `LocalResource`, whose asynchronous machinery ran (and was compiled) in the
+/// start-up's first task for this one fetch (bench/LOG.md, stop 42).
+#[derive(Clone, Copy)]
+pub struct Loaded(RwSignal<Option<Result<Arc<Dataset>, LoadError>>>);
+
+impl Loaded {
+    /// Starts the fetch.
+    pub fn start() -> Self {
+        let loaded = Self(RwSignal::new(None));
+        loaded.fetch();
+        loaded
+    }
+
+    /// What has arrived, if anything (tracked).
+    pub fn get(self) -> Option<Result<Arc<Dataset>, LoadError>> {
+        self.0.get()
+    }
+
+    /// Fetches again (Retry): loading until the new answer.
+    pub fn retry(self) {
+        self.0.set(None);
+        self.fetch();
+    }
+
+    fn fetch(self) {
+        leptos::task::spawn_local(async move { self.0.set(Some(fetch_dataset().await)) });
+    }
+}
+
 /// Fetches, parses and validates the dataset.
-pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
+async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
     let response = gloo_net::http::Request::get(DATA_URL)
         .send()
         .await

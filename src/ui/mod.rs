@@ -13,7 +13,8 @@ mod state;
 mod status;
 mod takeover;
 
-pub use load::{fetch_dataset, LoadError, DATA_URL};
+use load::Loaded;
+pub use load::{LoadError, DATA_URL};
 pub use state::{provide_app_state, use_app_state, AppState};
 
 use leptos::prelude::*;
@@ -62,7 +63,7 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
-    let data = LocalResource::new(fetch_dataset);
+    let data = Loaded::start();
     // The date of the dataset the first view was built from, read before the take-over.
     let built_from = document()
         .get_element_by_id(FIRST_VIEW_ROOT)
@@ -160,7 +161,7 @@ pub fn App() -> impl IntoView {
                         {move || match data.get() {
                             None => view! { <Loading/> }.into_any(),
                             Some(Err(error)) => {
-                                view! { <LoadErrorView error retry=move || data.refetch()/> }.into_any()
+                                view! { <LoadErrorView error retry=move || data.retry()/> }.into_any()
                             }
                             Some(Ok(ds)) => explorer(ds),
                         }}
