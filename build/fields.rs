@@ -62,7 +62,7 @@ impl Probe<'_> {
 impl<'de> de::Deserializer<'de> for Probe<'_> {
     type Error = Error;
 
-    /// What the type reads whole, whatever it is (`serde_json::Value`): no fields to know.
+    /// What the type reads whole, whatever it is (`raw::AnyValue`): no fields to know.
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_unit()
     }

@@ -3,6 +3,9 @@
 //! Strict in shape (serde reports the first type error with its path), lenient in content:
 //! dates, ids and texts are kept as written so that `validate` can report *every* problem.
 
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 /// A text in both interface languages; either may be missing here, validation says so.
@@ -141,11 +144,11 @@ pub struct RawPark {
     /// Version 1's closing date, replaced by `status`: reported as a problem if given.
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
-    pub closed: Option<serde_json::Value>,
+    pub closed: Option<AnyValue>,
     /// Version 1's, with `closed`.
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
-    pub closed_confidence: Option<serde_json::Value>,
+    pub closed_confidence: Option<AnyValue>,
     #[serde(default)]
     pub founder: Option<RawText>,
     #[serde(default)]
@@ -227,4 +230,59 @@ pub struct RawEvent {
     pub confidence: Confidence,
     #[serde(default)]
     pub note: Option<RawText>,
+}
+
+/// A value read whole and dropped, whatever it is: for a field whose presence alone matters
+/// (version 1's `closed`). Not serde's `IgnoredAny`, whose values `serde_ignored` reports as
+/// unknown fields; not a `serde_json::Value`, whose reader cost the WASM 2 KB brotli
+/// (bench/LOG.md, stop 42).
+#[derive(Debug, Clone, Copy)]
+pub struct AnyValue;
+
+impl<'de> Deserialize<'de> for AnyValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnyValue)
+    }
+}
+
+impl<'de> Visitor<'de> for AnyValue {
+    type Value = AnyValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Self, A::Error> {
+        while items.next_element::<AnyValue>()?.is_some() {}
+        Ok(AnyValue)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Self, A::Error> {
+        while entries.next_entry::<AnyValue, AnyValue>()?.is_some() {}
+        Ok(AnyValue)
+    }
 }
