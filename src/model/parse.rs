@@ -305,10 +305,46 @@ fn value_at(text: &str, at: usize) -> Option<Found> {
         .chars()
         .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'))
         .collect();
-    let digits_first = number
-        .trim_start_matches('-')
-        .starts_with(|c: char| c.is_ascii_digit());
-    (digits_first && number.parse::<f64>().is_ok()).then_some(Found::Number(number))
+    is_json_number(&number).then_some(Found::Number(number))
+}
+
+/// Whether `number` is a JSON number: a minus sign or none, an integer part (no leading zero
+/// but `0` itself), then a fraction and an exponent or neither. Checked by its grammar, not by
+/// parsing it: Rust's float parser and its tables cost the WASM 5 KB brotli for this one check
+/// (bench/LOG.md, stop 42).
+fn is_json_number(number: &str) -> bool {
+    let bytes = number.as_bytes();
+    let mut at = usize::from(bytes.first() == Some(&b'-'));
+    let digits = |at: &mut usize| {
+        let start = *at;
+        while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+            *at += 1;
+        }
+        *at > start
+    };
+    match bytes.get(at) {
+        Some(b'0') => at += 1,
+        Some(b'1'..=b'9') => {
+            digits(&mut at);
+        }
+        _ => return false,
+    }
+    if bytes.get(at) == Some(&b'.') {
+        at += 1;
+        if !digits(&mut at) {
+            return false;
+        }
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        if !digits(&mut at) {
+            return false;
+        }
+    }
+    at == bytes.len()
 }
 
 /// The words allowed where a value of the wrong type stands in `text` at byte `at`: read
@@ -757,6 +793,20 @@ impl<'a> Scanner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_numbers_by_their_grammar() {
+        for yes in [
+            "0", "-0", "7", "2018", "-12", "0.5", "86000.25", "1e5", "1E+5", "-2.5e-3",
+        ] {
+            assert!(is_json_number(yes), "{yes}");
+        }
+        for no in [
+            "", "-", "01", "1.", ".5", "+1", "1e", "1e+", "1.2.3", "--1", "1-2", "e5",
+        ] {
+            assert!(!is_json_number(no), "{no}");
+        }
+    }
 
     #[test]
     fn a_string_of_the_wrong_type_is_quoted_from_the_file_escapes_and_all() {
