@@ -234,7 +234,7 @@ pub struct RawEvent {
 
 /// A value read whole and dropped, whatever it is: for a field whose presence alone matters
 /// (version 1's `closed`). Not serde's `IgnoredAny`, whose values `serde_ignored` reports as
-/// unknown fields; not a `serde_json::Value`, whose reader cost the WASM 2 KB brotli
+/// unknown fields; not a `serde_json::Value`, whose reader cost the WASM 2.9 KB brotli
 /// (bench/LOG.md, stop 42).
 #[derive(Debug, Clone, Copy)]
 pub struct AnyValue;
