@@ -59,11 +59,24 @@ pub fn start() {
     });
 }
 
-/// The whole explorer: header, the loaded views (or loading / error), footer.
+/// The explorer. The start-up's first task (the mount) asks for the dataset and nothing else:
+/// the page, unseen until the take-over, is drawn from the next task on, so that neither task
+/// holds the main thread long (bench/LOG.md, stops 38, 42 and 43).
 #[component]
 pub fn App() -> impl IntoView {
-    let state = provide_app_state();
     let data = Loaded::start();
+    let page = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        dom::next_task().await;
+        page.set(true);
+    });
+    move || page.get().then(|| view! { <Page data/> })
+}
+
+/// The whole explorer: header, the loaded views (or loading / error), footer.
+#[component]
+fn Page(data: Loaded) -> impl IntoView {
+    let state = provide_app_state();
     // The date of the dataset the first view was built from, read before the take-over.
     let built_from = document()
         .get_element_by_id(FIRST_VIEW_ROOT)
@@ -74,10 +87,9 @@ pub fn App() -> impl IntoView {
     // failed), takes its place: one frame, nothing moves, the focus stays on its control.
     takeover::follow_prerendered_controls(state.metric, state.table, state.vi);
     let drawn = ExplorerDrawn::provide();
-    // Unseen until the take-over, the app needs nothing in the start-up's first task (the
-    // mount) but the dataset's request: its frame (the skip links and the main region), and
-    // then the header and the footer, follow in tasks of their own, so that the mount holds
-    // the main thread for less (bench/LOG.md, stops 38 and 42).
+    // Unseen until the take-over, this task draws the app's root alone: its frame (the skip
+    // links and the main region), and then the header and the footer, follow in tasks of
+    // their own, so that none holds the main thread long (bench/LOG.md, stops 38 and 42).
     let frame = RwSignal::new(false);
     let shell = RwSignal::new(false);
     leptos::task::spawn_local(async move {
