@@ -40,13 +40,12 @@ pub fn measured_width() -> (NodeRef<leptos::html::Div>, RwSignal<Option<f64>>) {
                 observer.observe(&el);
             };
             // Now, not at the observer's first report: that comes a frame late, which would
-            // paint an empty chart first. While the explorer is drawn unseen at start-up,
-            // in the next task: the drawing is a task of its own, not part of the mount's.
+            // paint an empty chart first. While the explorer is drawn unseen at start-up, in
+            // the task after the next frame: the drawing is a task of its own, and the frame
+            // has laid out what came before it, which the measure would otherwise lay out
+            // (the app's whole page, 31 ms of a 47 ms task at CPU x4: bench/LOG.md, stop 43).
             if super::drawing_unseen() {
-                leptos::task::spawn_local(async move {
-                    next_task().await;
-                    start();
-                });
+                after_next_frame(Box::new(start));
             } else {
                 start();
             }

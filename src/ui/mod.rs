@@ -250,14 +250,16 @@ fn Explorer(ds: Arc<Dataset>) -> impl IntoView {
     let whole = use_context::<ExplorerDrawn>();
     Effect::new(move |_| {
         let now = step.get();
-        leptos::task::spawn_local(async move {
-            dom::next_task().await;
-            match (now < steps.last(), whole) {
-                (true, _) => step.set(now + 1),
-                (false, Some(ExplorerDrawn(drawn))) => drawn.set(true),
-                (false, None) => {}
-            }
-        });
+        if now < steps.last() {
+            leptos::task::spawn_local(async move {
+                dom::next_task().await;
+                step.set(now + 1);
+            });
+        } else if let Some(ExplorerDrawn(drawn)) = whole {
+            // Drawn whole once the charts are: each is drawn in the task after a frame
+            // (`dom::measured_width`), and this comes after the same frame or a later one.
+            dom::after_next_frame(Box::new(move || drawn.set(true)));
+        }
     });
     let years = shown_years(ds.clone());
     let (timeline, lifecycle, rest) = (ds.clone(), ds.clone(), ds.clone());
