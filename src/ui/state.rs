@@ -54,12 +54,16 @@ pub fn provide_app_state() -> AppState {
         document().set_title(strings(lang).app_title);
     });
     // Filters, language and metric rewrite the current history entry; choosing an event or
-    // the table view adds one, so that Back returns to the view before.
-    Effect::new(move |previous: Option<UrlState>| {
+    // the table view adds one, so that Back returns to the view before. Compared with the
+    // state the current entry holds: after Back or Forward, the entry's own (set below), so
+    // that following it adds nothing, even when a filter changes before the page is idle.
+    let entry = StoredValue::new(None::<UrlState>);
+    Effect::new(move |_| {
         let now = current_url_state(&state);
-        let pushes = previous
-            .as_ref()
-            .is_some_and(|p| p.event != now.event || p.table != now.table);
+        let pushes = entry.with_value(|held| {
+            held.as_ref()
+                .is_some_and(|p| p.event != now.event || p.table != now.table)
+        });
         // When the page is idle after the frame that shows the change. Writing history makes
         // the browser lay the page out at once: in the middle of the change's DOM updates that
         // is a layout done twice, and in a task right after the frame it held the next input
@@ -79,7 +83,7 @@ pub fn provide_app_state() -> AppState {
                 }
             });
         }));
-        now
+        entry.set_value(Some(now));
     });
     // Back and forward: the URL is the state.
     let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
@@ -88,6 +92,7 @@ pub fn provide_app_state() -> AppState {
             w.pushes.set(false);
         });
         let url = UrlState::from_query(&window().location().search().unwrap_or_default());
+        entry.set_value(Some(url.clone()));
         state.lang.set(url.lang);
         state.metric.set(url.metric);
         state.filter.set(url.filter);

@@ -101,6 +101,29 @@ test.describe('selection and history', () => {
     await expect.poll(() => params(page).get('event'), { message: 'the selection stays in the URL' }).toBe(last);
   });
 
+  test('Forward, then a filter changed before the page is idle, adds no history entry', async ({ page }) => {
+    // A busy page: the idle callbacks that write the URL come late.
+    await page.addInitScript(() => {
+      window.requestIdleCallback = (work) => setTimeout(() => work({ didTimeout: true, timeRemaining: () => 0 }), 1500);
+    });
+    await openReady(page);
+    const h0 = await historyLength(page);
+    const [first, second] = (await readTimeline(page)).ids;
+    for (const id of [first, second]) {
+      await page.click(`li#event-${id} .event-select`);
+      await untilParam(page, 'event', id);
+    }
+    await expect.poll(() => historyLength(page), { message: 'two selections, two entries' }).toBe(h0 + 2);
+    await page.goBack();
+    await expectSelected(page, first, 'Back');
+    await page.goForward();
+    await expectSelected(page, second, 'Forward');
+    // Before the write Forward asked for is due.
+    await page.selectOption('select#filter-level', event(second).level);
+    await untilParam(page, 'level', event(second).level);
+    expect(await historyLength(page), 'the filter rewrote the entry Forward reached').toBe(h0 + 2);
+  });
+
   test('pushes the table view, and Back returns to the chart', async ({ page }) => {
     await openReady(page);
     const h0 = await historyLength(page);
