@@ -108,8 +108,7 @@ fn Page(data: Loaded) -> impl IntoView {
     let near_viewport = NearViewport::new(state);
     Effect::new(move |_| {
         if ready().is_some() {
-            takeover::take_over();
-            near_viewport.after_shown();
+            near_viewport.show(takeover::take_over);
         }
     });
     dom::close_menus_as_menus_do();

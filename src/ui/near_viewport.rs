@@ -19,8 +19,11 @@
 //!
 //! Two things keep the remembered sizes true, so that a jump there (a scrollbar's drag) finds
 //! each part where it is drawn and nothing on screen moves:
-//! - the root is `lazy-layout` only once the app has been shown whole for a frame, so at the
-//!   take-over every part is laid out and its size remembered;
+//! - the root is `lazy-layout` only once the app, unseen, has been laid out whole (the
+//!   start-up's frames), from the frame before the take-over: every part's size is remembered
+//!   by then, and the take-over's own frame restyles only the parts near the view (it lifts
+//!   `visibility`, which is inherited: at CPU ×4, 1 001 elements in 30–48 ms before, 161 in
+//!   10–12 ms since; bench/LOG.md, stop 44);
 //! - after a change that sets their text or width anew (the language, the visually-impaired
 //!   mode, the window's width), the root leaves `lazy-layout` for one frame once the page is
 //!   idle: the page's whole layout, done then rather than in the change's own frame.
@@ -87,11 +90,14 @@ impl NearViewport {
         this
     }
 
-    /// Lays out near the viewport only from the frame after the one that showed the app whole,
-    /// and watches where the parts are from then on.
-    pub fn after_shown(self) {
+    /// Lays out near the viewport from now on, and runs `shown` (the take-over) in the task
+    /// after the next frame: that frame skips the unseen app's far parts, at the sizes their
+    /// last layout left, so the take-over's own frame restyles only the parts near the view
+    /// (`visibility` is inherited). Watches where the parts are from then on.
+    pub fn show(self, shown: fn()) {
+        self.lazy.set(true);
         dom::after_next_frame(Box::new(move || {
-            self.lazy.set(true);
+            shown();
             self.parts.with_value(|parts| {
                 for (id, _) in parts {
                     near(id);
