@@ -13,7 +13,9 @@
 //!
 //! (The comparison with its cards was a task of 50–57 ms at CPU ×4, the timeline's panel with
 //! its first events 46–59; bench/LOG.md, stops 37 and 38. The panel with its metric view was
-//! 70 ms, most of it V8 compiling 461 functions on their first call; stop 41.)
+//! 70 ms, most of it V8 compiling 461 functions on their first call; stop 41. Twelve events a
+//! step were laid out in frames of 31–70 ms, about 360 layout objects each; eight a step halved
+//! the start-up's time over 50 ms, traced: stop 44.)
 
 /// The step that draws the metric's view.
 pub const METRIC_VIEW_STEP: usize = 1;
@@ -22,7 +24,7 @@ pub const CARDS_STEP: usize = 2;
 /// The step that draws the timeline's panel, with no event yet.
 pub const TIMELINE_STEP: usize = 3;
 /// Events the timeline adds per step.
-pub const EVENTS_PER_STEP: usize = 12;
+pub const EVENTS_PER_STEP: usize = 8;
 
 // The panel, its view, the cards, then the timeline.
 const _: () =
@@ -76,24 +78,24 @@ mod tests {
     }
 
     #[test]
-    fn the_first_page_a_dozen_events_a_step_then_every_event() {
-        // 48 events, a page of 100: four steps of 12 after the panel.
+    fn the_first_page_eight_events_a_step_then_every_event() {
+        // 48 events, a page of 100: six steps of 8 after the panel.
         let steps = DrawingSteps::new(48, 100);
-        let listed: Vec<usize> = (TIMELINE_STEP..=TIMELINE_STEP + 4)
+        let listed: Vec<usize> = (TIMELINE_STEP..=TIMELINE_STEP + 6)
             .map(|step| steps.events_at(step))
             .collect();
-        assert_eq!(listed, [0, 12, 24, 36, 48]);
-        assert_eq!(steps.lifecycle(), TIMELINE_STEP + 5);
+        assert_eq!(listed, [0, 8, 16, 24, 32, 40, 48]);
+        assert_eq!(steps.lifecycle(), TIMELINE_STEP + 7);
         assert_eq!(steps.events_at(steps.lifecycle()), usize::MAX);
         assert_eq!(steps.last(), steps.lifecycle() + 1);
     }
 
     #[test]
     fn only_the_first_page_in_steps_however_many_events() {
-        // 5 000 events, a page of 100: nine steps (the last with 4), then the rest at once.
+        // 5 000 events, a page of 100: thirteen steps (the last with 4), then the rest at once.
         let steps = DrawingSteps::new(5_000, 100);
-        assert_eq!(steps.lifecycle(), TIMELINE_STEP + 9 + 1);
-        assert_eq!(steps.events_at(TIMELINE_STEP + 9), 108);
+        assert_eq!(steps.lifecycle(), TIMELINE_STEP + 13 + 1);
+        assert_eq!(steps.events_at(TIMELINE_STEP + 13), 104);
         assert_eq!(steps.events_at(steps.lifecycle()), usize::MAX);
     }
 

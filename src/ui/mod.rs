@@ -106,9 +106,14 @@ fn Page(data: Loaded) -> impl IntoView {
         (true, Some(Ok(_))) => drawn.get().then_some(true),
     };
     let near_viewport = NearViewport::new(state);
+    // The main region says it is ready (or failed) once the app has taken the first view's place.
+    let shown = RwSignal::new(false);
     Effect::new(move |_| {
         if ready().is_some() {
-            near_viewport.show(takeover::take_over);
+            near_viewport.show(move || {
+                takeover::take_over();
+                shown.set(true);
+            });
         }
     });
     dom::close_menus_as_menus_do();
@@ -148,7 +153,7 @@ fn Page(data: Loaded) -> impl IntoView {
                     <main
                         id=MAIN
                         tabindex="-1"
-                        data-state=move || match ready() {
+                        data-state=move || match shown.get().then(ready).flatten() {
                             None => "loading",
                             Some(false) => "error",
                             Some(true) => "ready",

@@ -19,8 +19,8 @@
 //!
 //! Two things keep the remembered sizes true, so that a jump there (a scrollbar's drag) finds
 //! each part where it is drawn and nothing on screen moves:
-//! - the root is `lazy-layout` only once the app, unseen, has been laid out whole (the
-//!   start-up's frames), from the frame before the take-over: every part's size is remembered
+//! - the root is `lazy-layout` only once the app, unseen, has been laid out whole with all it
+//!   draws at start-up, from the frame before the take-over: every part's size is remembered
 //!   by then, and the take-over's own frame restyles only the parts near the view (it lifts
 //!   `visibility`, which is inherited: at CPU ×4, 1 001 elements in 30–48 ms before, 161 in
 //!   10–12 ms since; bench/LOG.md, stop 44);
@@ -90,19 +90,23 @@ impl NearViewport {
         this
     }
 
-    /// Lays out near the viewport from now on, and runs `shown` (the take-over) in the task
-    /// after the next frame: that frame skips the unseen app's far parts, at the sizes their
-    /// last layout left, so the take-over's own frame restyles only the parts near the view
-    /// (`visibility` is inherited). Watches where the parts are from then on.
-    pub fn show(self, shown: fn()) {
-        self.lazy.set(true);
+    /// Runs `shown` (the take-over) two frames from now, laying out near the viewport from the
+    /// frame before it on: the next frame lays the unseen app out whole with what its last
+    /// task drew (a chart drawn after a frame, `dom::measured_width`), and so each part's size
+    /// is remembered; the one after skips the far parts at those sizes, so the take-over's own
+    /// frame restyles only the parts near the view (`visibility` is inherited). Watches where
+    /// the parts are from then on.
+    pub fn show(self, shown: impl FnOnce() + 'static) {
         dom::after_next_frame(Box::new(move || {
-            shown();
-            self.parts.with_value(|parts| {
-                for (id, _) in parts {
-                    near(id);
-                }
-            });
+            self.lazy.set(true);
+            dom::after_next_frame(Box::new(move || {
+                shown();
+                self.parts.with_value(|parts| {
+                    for (id, _) in parts {
+                        near(id);
+                    }
+                });
+            }));
         }));
     }
 
