@@ -57,6 +57,7 @@ function loadTable(load) {
         cell(s.fcpMs),
         cell(s.lcpMs),
         cell(s.tbtMs),
+        cell(s.longestTaskMs),
         s.cls ? s.cls.median.toFixed(3) : '—',
         s.jsHeapUsedBytes ? kib(s.jsHeapUsedBytes.median) : '—',
         s.wasmMemoryBytes ? kib(s.wasmMemoryBytes.median) : '—',
@@ -66,7 +67,7 @@ function loadTable(load) {
     }
   }
   return table(
-    ['page', 'network', 'first chart ms', 'first task after it ms', 'bytes received by then', 'a control responds ms', 'all interactive ms', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'JS heap', 'WASM memory', 'DOM nodes', 'parse ms'],
+    ['page', 'network', 'first chart ms', 'first task after it ms', 'bytes received by then', 'a control responds ms', 'all interactive ms', 'FCP ms', 'LCP ms', 'TBT ms', 'longest task ms', 'CLS', 'JS heap', 'WASM memory', 'DOM nodes', 'parse ms'],
     rows,
     2,
   );
