@@ -116,6 +116,37 @@ test.describe('explorer layout', () => {
     expect(layout.svgRight, 'the chart svg stays in its box').toBeLessThanOrEqual(layout.boxRight + 1);
   });
 
+  test('a table wider than its box keeps its caption in view, wrapped at the box', async ({ page }) => {
+    // On a phone the lifecycle table scrolls sideways in its box; its caption, which names it,
+    // is read without scrolling and stays put while the table scrolls (style.css).
+    await page.setViewportSize({ width: 360, height: 800 });
+    await openReady(page);
+    const read = (scrollLeft) =>
+      page.evaluate(
+        (left) =>
+          new Promise((resolve) => {
+            const box = document.getElementById('lifecycle-table').closest('.table-scroll');
+            box.scrollIntoView();
+            if (left !== null) box.scrollLeft = left;
+            requestAnimationFrame(() => {
+              const b = box.getBoundingClientRect();
+              const c = box.querySelector('caption').getBoundingClientRect();
+              resolve({ wide: box.scrollWidth > box.clientWidth + 1, scrolled: box.scrollLeft, box: [b.left, b.right], caption: [c.left, c.right] });
+            });
+          }),
+        scrollLeft,
+      );
+    const start = await read(null);
+    expect(start.wide, 'at 360 px the lifecycle table is wider than its box').toBe(true);
+    const end = await read(10_000);
+    expect(end.scrolled, 'the box scrolled sideways').toBeGreaterThan(0);
+    for (const [when, at] of [['before scrolling', start], ['scrolled to its end', end]]) {
+      // Within a pixel: a scroll to the end can stop at a fraction of one.
+      expect(Math.abs(at.caption[0] - at.box[0]), `${when}: the caption starts at the box's left edge`).toBeLessThanOrEqual(1);
+      expect(at.caption[1], `${when}: the caption ends within the box`).toBeLessThanOrEqual(at.box[1] + 0.5);
+    }
+  });
+
   test('gives each figure its sources and confidence', async ({ page }) => {
     await openReady(page);
     const cards = await readCards(page);
