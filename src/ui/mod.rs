@@ -107,12 +107,12 @@ fn Page(data: Loaded) -> impl IntoView {
     };
     let near_viewport = NearViewport::new(state);
     // The main region says it is ready (or failed) once the app has taken the first view's place.
-    let shown = RwSignal::new(false);
+    let taken_over = RwSignal::new(false);
     Effect::new(move |_| {
         if ready().is_some() {
             near_viewport.show(move || {
                 takeover::take_over();
-                shown.set(true);
+                taken_over.set(true);
             });
         }
     });
@@ -153,7 +153,7 @@ fn Page(data: Loaded) -> impl IntoView {
                     <main
                         id=MAIN
                         tabindex="-1"
-                        data-state=move || match shown.get().then(ready).flatten() {
+                        data-state=move || match taken_over.get().then(ready).flatten() {
                             None => "loading",
                             Some(false) => "error",
                             Some(true) => "ready",
