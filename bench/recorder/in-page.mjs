@@ -7,7 +7,8 @@
 /**
  * Each moment is "the selector matches" (checked on every DOM mutation and every frame), then
  * the next frame, then a MessageChannel task, which runs once that frame has been painted; its
- * performance.now() is the time. cfg: { chart, controls, interactive } (selectors).
+ * performance.now() is the time, and the binding named `cfg.reached`, when there is one, is
+ * called with the moment's name. cfg: { chart, controls, interactive } (selectors), reached.
  */
 export function initScript(cfg) {
   const B = (window.__bench = {
@@ -56,6 +57,8 @@ export function initScript(cfg) {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         B[key] = performance.now();
+        // Tells the benchmark, through a CDP binding (`REACHED`), not a poll from Playwright.
+        window[cfg.reached]?.(key);
       };
       channel.port2.postMessage(null);
     };
