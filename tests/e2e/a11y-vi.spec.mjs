@@ -41,6 +41,25 @@ test.describe('reflow at 320 CSS px', () => {
 });
 
 test.describe('visually-impaired mode', () => {
+  test('its radio buttons and check box grow with the text they choose', async ({ page }) => {
+    await openReady(page);
+    await turnViOn(page);
+    for (const size of ['150', '200', '250']) {
+      await chooseSize(page, size);
+      // A form control keeps the browser's own 13.3 px unless told to inherit the page's.
+      const small = await page.locator('#a11y-panel .vi-choice').evaluateAll((labels) =>
+        labels
+          .map((label) => ({
+            label: label.textContent.trim(),
+            box: label.querySelector('input').getBoundingClientRect().height,
+            text: parseFloat(getComputedStyle(label).fontSize),
+          }))
+          .filter(({ box, text }) => box < text),
+      );
+      expect(small, `at ${size} %: controls smaller than their label's text`).toEqual([]);
+    }
+  });
+
   test('with wb + 250 it persists across reload', async ({ page }) => {
     await openReady(page);
     await expect(page.locator('#a11y-panel'), 'off by default').toHaveCount(0);
