@@ -25,6 +25,7 @@ test.describe('language switch', () => {
     const html = page.locator('html');
     await expect(html).toHaveAttribute('lang', 'ru');
     await expect(page.locator('h1')).toHaveText(RU.app_title);
+    await expect(page).toHaveTitle(RU.app_title);
     await expect(toggle).toHaveText('English');
     expect(await titles(page), 'ru event titles').toEqual(expectedTitles('ru'));
     expect(params(page).get('lang'), 'ru is the default: no lang in the URL').toBeNull();
@@ -33,6 +34,8 @@ test.describe('language switch', () => {
     await expect(html).toHaveAttribute('lang', 'en');
     await expect(page.locator('h1'), 'h1 in English').toHaveText(EN.app_title);
     await expect(toggle).toHaveText('Русский');
+    // The tab's title follows once the page is idle (ui::state).
+    await expect(page, 'the tab titled in English').toHaveTitle(EN.app_title);
     await expect.poll(() => params(page).get('lang'), 'URL has lang=en').toBe('en');
     expect((await readCards(page))[MORION].name, 'park name in English').toBe('Morion Digital');
     await expect.poll(async () => (await readChart(page)).texts, 'chart in English').toContain('Morion Digital');
@@ -43,6 +46,7 @@ test.describe('language switch', () => {
     await toggle.click();
     await expect(html).toHaveAttribute('lang', 'ru');
     await expect(page.locator('h1'), 'h1 back in Russian').toHaveText(RU.app_title);
+    await expect(page, 'the tab titled in Russian again').toHaveTitle(RU.app_title);
     await expect.poll(() => titles(page), 'ru event titles again').toEqual(expectedTitles('ru'));
     await expect.poll(() => params(page).get('lang'), 'lang leaves the URL').toBeNull();
   });
