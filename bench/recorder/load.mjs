@@ -102,8 +102,8 @@ function wireRecorder(cdp) {
 /**
  * The CDP binding the init script calls with each moment's name once it is recorded. The load
  * waits on it rather than on Playwright's `waitForFunction`: that first evaluates Playwright's
- * own script in the page, a task of 30–60 ms at CPU ×4 (traced, 2026-12-08) that fell after
- * the first paint and counted in the page's blocking time, and then polls every 50 ms.
+ * own script in the page, a task of 30–65 ms at CPU ×4 (traced, 2026-12-08) that in some loads
+ * fell in the window from FCP and counted as the page's, and then polls every 50 ms.
  */
 const REACHED = '__benchReached';
 
