@@ -342,6 +342,16 @@ pub struct Strings {
     /// The served dataset is not the one the first view was built from: `{0}` the first
     /// view's `meta.updated`, `{1}` the served one's.
     pub data_newer: &'static str,
+    // The notice of a link's pairs set aside (`url::SetAside`, `ui::link_notice`).
+    pub link_set_aside: &'static str,
+    /// `{0}` the words the parameter takes.
+    pub link_one_of: &'static str,
+    pub link_not_a_year: &'static str,
+    /// `{0}` the timeline's first year, `{1}` its last.
+    pub link_years: &'static str,
+    /// By the parameter: `metric`, `park`, `event`.
+    pub link_not_in_data: Texts,
+    pub link_close: &'static str,
 }
 
 impl Strings {

@@ -1,9 +1,12 @@
-//! View state <-> query string. Pure; defaults are omitted, unknown or malformed values ignored.
+//! View state <-> query string. Pure; defaults are omitted. Unknown parameters are ignored; a
+//! value of the explorer's own parameters that it cannot apply (malformed, or naming what the
+//! dataset lacks) is set aside, the view shown without it, and the reader told (`SetAside`).
 
-use crate::analysis::TimelineFilter;
+use crate::analysis::{metric_catalogue, year_span, TimelineFilter};
 use crate::html::escape;
-use crate::i18n::Lang;
-use crate::model::{EventKind, Level};
+use crate::i18n::{strings, Lang};
+use crate::model::problem::fill;
+use crate::model::{Dataset, EventKind, Level};
 
 /// What the reader is looking at, as far as a link should carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -20,8 +23,88 @@ pub struct UrlState {
     pub display: Display,
 }
 
-/// Years a link may name; anything else is ignored.
+/// Years a link may name; anything else is not a year.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// A pair of a link that the explorer could not apply. The view is shown without it (that
+/// parameter at its default), and the reader is told which and why (`ui::link_notice`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// The parameter: one of the explorer's own.
+    pub key: &'static str,
+    /// Its value as the link has it.
+    pub value: String,
+    pub why: Why,
+}
+
+/// Why a pair was set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// The parameter takes one of these words.
+    OneOf(Vec<&'static str>),
+    /// Not a year.
+    NotAYear,
+    /// A year outside the timeline's first and last.
+    Years(i32, i32),
+    /// The dataset has no metric, park or event of that id (`key` says which).
+    NotInData,
+}
+
+/// How much of a set-aside value the reader is shown.
+const SHOWN_VALUE: usize = 40;
+
+impl SetAside {
+    /// The pair as the reader would type it: the value decoded, without control characters,
+    /// cut at `SHOWN_VALUE` characters. Text, never markup.
+    pub fn pair(&self) -> String {
+        let value: String = percent_decode(&self.value)
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect();
+        let mut shown: String = value.chars().take(SHOWN_VALUE).collect();
+        if value.chars().count() > SHOWN_VALUE {
+            shown.push('…');
+        }
+        format!("{}={shown}", self.key)
+    }
+
+    /// Why, in the reader's language.
+    pub fn reason(&self, lang: Lang) -> String {
+        let s = strings(lang);
+        match &self.why {
+            Why::OneOf(words) => fill(s.link_one_of, &[words.join(", ")]),
+            Why::NotAYear => s.link_not_a_year.to_string(),
+            Why::Years(first, last) => fill(s.link_years, &[first.to_string(), last.to_string()]),
+            Why::NotInData => s.link_not_in_data.of(self.key).to_string(),
+        }
+    }
+}
+
+/// The ids and years a dataset lets a link name (`UrlState::fit`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    pub metrics: Vec<String>,
+    pub parks: Vec<String>,
+    pub events: Vec<String>,
+    /// The timeline's first and last year, which its year filters offer.
+    pub years: (i32, i32),
+}
+
+impl Known {
+    /// What `ds` lets a link name: its metrics and the derived ones, its parks and events,
+    /// its timeline's years.
+    pub fn of(ds: &Dataset) -> Self {
+        Known {
+            metrics: metric_catalogue(ds, Lang::default())
+                .into_iter()
+                .map(|m| m.id)
+                .collect(),
+            parks: ds.parks.iter().map(|p| p.id.clone()).collect(),
+            events: ds.events.iter().map(|e| e.id.clone()).collect(),
+            years: year_span(&ds.events),
+        }
+    }
+}
 
 /// Presentation parameters a host page sets: `embed=1`, `theme=light|dark`, `a11y=1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,13 +134,30 @@ impl Theme {
     }
 }
 
+/// The themes a URL or a control may name.
+const THEMES: [Theme; 2] = [Theme::Light, Theme::Dark];
+
 impl Theme {
     /// The theme a URL or a control names (`light`, `dark`); anything else is none.
     pub fn from_key(key: &str) -> Option<Theme> {
-        [Theme::Light, Theme::Dark]
-            .into_iter()
-            .find(|t| t.key() == key)
+        THEMES.into_iter().find(|t| t.key() == key)
     }
+}
+
+/// The explorer's own parameters, as `UrlState::to_query` writes them.
+const PARAMETERS: [&str; 13] = [
+    "lang", "metric", "level", "kind", "park", "from", "to", "q", "event", "view", "embed",
+    "theme", "a11y",
+];
+
+/// Why a value was not applied (`why`), if it was not.
+fn unless(applied: bool, why: impl FnOnce() -> Why) -> Option<Why> {
+    (!applied).then(why)
+}
+
+/// A parameter that is on (`on`) or off (`off`, as if absent): anything else is set aside.
+fn switch(value: &str, on: &'static str, off: &'static str) -> Option<Why> {
+    unless(value == on || value == off, || Why::OneOf(vec![on, off]))
 }
 
 /// A choice the embed dialog was given that it does not know: what it was for, and what
@@ -166,31 +266,132 @@ pub const HOST_VI_PAIR: &str = "a11y=1";
 
 impl UrlState {
     /// Reads a query string (with or without the leading `?`). Never fails: what it does not
-    /// understand it leaves at the default.
+    /// understand it leaves at the default (`read` says what it set aside).
     pub fn from_query(query: &str) -> Self {
+        Self::read(query).0
+    }
+
+    /// Reads a query string, and the pairs of the explorer's own parameters whose value it
+    /// could not apply: each parameter then at its default, the last pair of a parameter the
+    /// one that counts. Unknown parameters (a host's tracking, say) and empty values are
+    /// ignored; ids are only checked to be ids here (`fit` checks them against the dataset).
+    pub fn read(query: &str) -> (Self, Vec<SetAside>) {
         let mut state = UrlState::default();
+        let mut set_aside: Vec<SetAside> = Vec::new();
         for pair in query.trim_start_matches('?').split('&') {
             let Some((key, value)) = pair.split_once('=') else {
                 continue;
             };
-            match key {
-                "lang" => state.lang = Lang::from_code(value).unwrap_or_default(),
-                "metric" if is_id(value) => state.metric = Some(value.to_string()),
-                "level" => state.filter.level = Level::ALL.into_iter().find(|l| l.key() == value),
-                "kind" => state.filter.kind = EventKind::ALL.into_iter().find(|k| k.key() == value),
-                "park" if is_id(value) => state.filter.park = Some(value.to_string()),
-                "from" => state.filter.from = value.parse().ok().filter(|y| YEARS.contains(y)),
-                "to" => state.filter.to = value.parse().ok().filter(|y| YEARS.contains(y)),
-                "q" => state.filter.query = clean_query(&percent_decode(value)),
-                "event" if is_id(value) => state.event = Some(value.to_string()),
-                "view" => state.table = value == "table",
-                "embed" => state.display.embed = value == "1",
-                "theme" => state.display.theme = Theme::from_key(value),
-                "a11y" => state.display.a11y = value == "1",
-                _ => {}
+            let Some(&key) = PARAMETERS.iter().find(|k| **k == key) else {
+                continue;
+            };
+            if value.is_empty() {
+                continue;
+            }
+            let id = |value: &str| is_id(value).then(|| value.to_string());
+            let year = |value: &str| value.parse().ok().filter(|y| YEARS.contains(y));
+            // What the value was not applied for, if it was not.
+            let why = match key {
+                "lang" => {
+                    let lang = Lang::from_code(value);
+                    state.lang = lang.unwrap_or_default();
+                    unless(lang.is_some(), || {
+                        Why::OneOf(Lang::ALL.map(Lang::code).into())
+                    })
+                }
+                "metric" => {
+                    state.metric = id(value);
+                    unless(state.metric.is_some(), || Why::NotInData)
+                }
+                "level" => {
+                    state.filter.level = Level::ALL.into_iter().find(|l| l.key() == value);
+                    let words = || Why::OneOf(Level::ALL.map(Level::key).into());
+                    unless(state.filter.level.is_some(), words)
+                }
+                "kind" => {
+                    state.filter.kind = EventKind::ALL.into_iter().find(|k| k.key() == value);
+                    let words = || Why::OneOf(EventKind::ALL.map(EventKind::key).into());
+                    unless(state.filter.kind.is_some(), words)
+                }
+                "park" => {
+                    state.filter.park = id(value);
+                    unless(state.filter.park.is_some(), || Why::NotInData)
+                }
+                "from" => {
+                    state.filter.from = year(value);
+                    unless(state.filter.from.is_some(), || Why::NotAYear)
+                }
+                "to" => {
+                    state.filter.to = year(value);
+                    unless(state.filter.to.is_some(), || Why::NotAYear)
+                }
+                "q" => {
+                    state.filter.query = clean_query(&percent_decode(value));
+                    None
+                }
+                "event" => {
+                    state.event = id(value);
+                    unless(state.event.is_some(), || Why::NotInData)
+                }
+                "view" => {
+                    state.table = value == "table";
+                    switch(value, "table", "chart")
+                }
+                "embed" => {
+                    state.display.embed = value == "1";
+                    switch(value, "1", "0")
+                }
+                "theme" => {
+                    state.display.theme = Theme::from_key(value);
+                    let words = || Why::OneOf(THEMES.map(Theme::key).into());
+                    unless(state.display.theme.is_some(), words)
+                }
+                "a11y" => {
+                    state.display.a11y = value == "1";
+                    switch(value, "1", "0")
+                }
+                _ => continue,
+            };
+            set_aside.retain(|earlier| earlier.key != key);
+            if let Some(why) = why {
+                set_aside.push(SetAside {
+                    key,
+                    value: value.to_string(),
+                    why,
+                });
             }
         }
-        state
+        (state, set_aside)
+    }
+
+    /// Sets aside what the dataset cannot show: a metric, park or event it has no record of,
+    /// a year outside its timeline (the year filters offer no other). Each is then at its
+    /// default, as `read` leaves what it cannot read.
+    pub fn fit(&mut self, known: &Known) -> Vec<SetAside> {
+        let mut set_aside = Vec::new();
+        let mut drop_unknown = |key: &'static str, id: &mut Option<String>, ids: &[String]| {
+            if let Some(value) = id.take_if(|id| !ids.contains(id)) {
+                set_aside.push(SetAside {
+                    key,
+                    value,
+                    why: Why::NotInData,
+                });
+            }
+        };
+        drop_unknown("metric", &mut self.metric, &known.metrics);
+        drop_unknown("park", &mut self.filter.park, &known.parks);
+        drop_unknown("event", &mut self.event, &known.events);
+        let (first, last) = known.years;
+        for (key, year) in [("from", &mut self.filter.from), ("to", &mut self.filter.to)] {
+            if let Some(value) = year.take_if(|y| !(first..=last).contains(y)) {
+                set_aside.push(SetAside {
+                    key,
+                    value: value.to_string(),
+                    why: Why::Years(first, last),
+                });
+            }
+        }
+        set_aside
     }
 
     /// The query string, `?`-prefixed, or empty when everything is at its default.
@@ -393,6 +594,145 @@ mod tests {
         assert_eq!(odd.filter.query, "\u{fffd}");
         assert_eq!(odd.event, None);
         assert_eq!(odd.display, Display::default());
+    }
+
+    /// The keys and reasons of what `query` set aside.
+    fn set_aside(query: &str) -> Vec<(&'static str, String, Why)> {
+        UrlState::read(query)
+            .1
+            .into_iter()
+            .map(|s| (s.key, s.value, s.why))
+            .collect()
+    }
+
+    #[test]
+    fn a_link_the_explorer_writes_sets_nothing_aside() {
+        let query =
+            "?lang=en&metric=akit_rank&level=regional&kind=law&park=morion-digital&from=2018\
+                     &to=2020&q=%D0%B0&event=x-1&view=table&embed=1&theme=dark&a11y=1";
+        assert_eq!(set_aside(query), vec![]);
+        // Nor the pairs a link may carry at their default, empty values and unknown parameters.
+        assert_eq!(
+            set_aside("view=chart&embed=0&a11y=0&level=&utm_source=mail&junk&=x"),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn values_that_cannot_be_read_are_set_aside_with_why() {
+        let one_of = |words: &[&'static str]| Why::OneOf(words.to_vec());
+        assert_eq!(
+            set_aside(
+                "?lang=de&metric=%3Cscript%3E&level=zzz&kind=law&from=abc&to=99999&view=grid\
+                 &embed=yes&theme=purple&a11y=2"
+            ),
+            vec![
+                ("lang", "de".into(), one_of(&["ru", "en"])),
+                ("metric", "%3Cscript%3E".into(), Why::NotInData),
+                ("level", "zzz".into(), one_of(&["federal", "regional"])),
+                ("from", "abc".into(), Why::NotAYear),
+                ("to", "99999".into(), Why::NotAYear),
+                ("view", "grid".into(), one_of(&["table", "chart"])),
+                ("embed", "yes".into(), one_of(&["1", "0"])),
+                ("theme", "purple".into(), one_of(&["light", "dark"])),
+                ("a11y", "2".into(), one_of(&["1", "0"])),
+            ]
+        );
+        let kinds = set_aside("kind=treaty");
+        assert_eq!(
+            kinds[0].2,
+            Why::OneOf(EventKind::ALL.map(EventKind::key).to_vec())
+        );
+    }
+
+    #[test]
+    fn the_last_pair_of_a_parameter_is_the_one_that_counts() {
+        let (state, odd) = UrlState::read("lang=de&lang=en");
+        assert_eq!((state.lang, odd), (Lang::En, vec![]));
+        let (state, odd) = UrlState::read("lang=en&lang=de");
+        assert_eq!(state.lang, Lang::Ru);
+        assert_eq!(odd.len(), 1);
+    }
+
+    fn known() -> Known {
+        Known {
+            metrics: vec!["area_m2".into()],
+            parks: vec!["morion-digital".into()],
+            events: vec!["strategic-session-2019".into()],
+            years: (2006, 2026),
+        }
+    }
+
+    #[test]
+    fn what_the_dataset_lacks_is_set_aside_and_the_rest_kept() {
+        let mut state = UrlState::from_query(
+            "?metric=foo&park=nope&event=gone&from=1999&to=2020&level=federal",
+        );
+        let odd: Vec<_> = state
+            .fit(&known())
+            .into_iter()
+            .map(|s| (s.key, s.value, s.why))
+            .collect();
+        assert_eq!(
+            odd,
+            vec![
+                ("metric", "foo".into(), Why::NotInData),
+                ("park", "nope".into(), Why::NotInData),
+                ("event", "gone".into(), Why::NotInData),
+                ("from", "1999".into(), Why::Years(2006, 2026)),
+            ]
+        );
+        assert_eq!((state.metric, state.event), (None, None));
+        assert_eq!(state.filter.park, None);
+        assert_eq!((state.filter.from, state.filter.to), (None, Some(2020)));
+        assert_eq!(state.filter.level, Some(Level::Federal));
+        // What the dataset has stays, and nothing is set aside.
+        let mut fine = UrlState::from_query(
+            "metric=area_m2&park=morion-digital&event=strategic-session-2019&from=2006&to=2026",
+        );
+        let before = fine.clone();
+        assert_eq!(fine.fit(&known()), vec![]);
+        assert_eq!(fine, before);
+    }
+
+    #[test]
+    fn the_bundled_dataset_knows_its_derived_metrics_and_its_years() {
+        let ds = crate::model::load_dataset(include_bytes!("../public/data/technoparks.json"))
+            .expect("valid dataset");
+        let known = Known::of(&ds);
+        assert!(known.metrics.iter().any(|m| m == "investment_per_m2"));
+        assert!(known.parks.iter().any(|p| p == "morion-digital"));
+        assert!(known.events.iter().any(|e| e == "strategic-session-2019"));
+        assert_eq!(known.years.0, 2006);
+    }
+
+    #[test]
+    fn a_set_aside_pair_reads_as_text_with_its_reason_in_both_languages() {
+        let odd = |key, value: &str, why| SetAside {
+            key,
+            value: value.to_string(),
+            why,
+        };
+        let hostile = odd("park", "%3Cimg%20src%3Dx%3E%0A", Why::NotInData);
+        assert_eq!(hostile.pair(), "park=<img src=x>");
+        assert_eq!(hostile.reason(Lang::Ru), "такого технопарка в данных нет");
+        assert_eq!(hostile.reason(Lang::En), "no such park in the data");
+        let long = odd("event", &"x".repeat(100), Why::NotInData);
+        assert_eq!(long.pair(), format!("event={}…", "x".repeat(40)));
+        let years = odd("from", "1999", Why::Years(2006, 2026));
+        assert_eq!(years.reason(Lang::Ru), "в хронологии годы с 2006 по 2026");
+        assert_eq!(years.reason(Lang::En), "the timeline covers 2006 to 2026");
+        let lang = odd("lang", "de", Why::OneOf(vec!["ru", "en"]));
+        assert_eq!(lang.reason(Lang::Ru), "допустимые значения: ru, en");
+        assert_eq!(odd("to", "x", Why::NotAYear).reason(Lang::En), "not a year");
+        for key in ["metric", "park", "event"] {
+            for l in Lang::ALL {
+                assert!(
+                    !odd(key, "x", Why::NotInData).reason(l).is_empty(),
+                    "{key} {l:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -44,6 +44,13 @@ proptest! {
     }
 
     #[test]
+    fn a_link_the_explorer_writes_sets_nothing_aside(query in ".{0,200}") {
+        // Whatever a link held, the link written from what was read back reads whole.
+        let state = UrlState::from_query(&query);
+        prop_assert_eq!(UrlState::read(&state.to_query()).1, vec![]);
+    }
+
+    #[test]
     fn search_text_round_trips(text in "\\PC{0,40}") {
         let state = UrlState {
             filter: TimelineFilter { query: perm_technoparks::url::clean_query(&text), ..TimelineFilter::default() },

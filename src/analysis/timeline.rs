@@ -229,6 +229,15 @@ fn bump<T>(counts: &mut [(T, usize)], chosen: impl Fn(&T) -> bool) {
     }
 }
 
+/// The timeline's first and last year, which its year filters offer (events arrive sorted);
+/// with no events, 2006 to 2025.
+pub fn year_span(events: &[Event]) -> (i32, i32) {
+    (
+        events.first().map_or(2006, |e| e.date.year),
+        events.last().map_or(2025, |e| e.date.year),
+    )
+}
+
 /// The events that pass, grouped by year in chronological order (events arrive sorted), as
 /// their positions in `events`: what a list of thousands keeps between changes, not copies.
 pub fn timeline_years(

@@ -8,7 +8,7 @@ use crate::contract::TIMELINE;
 
 use super::sources::{ConfidenceMark, SourceLinks};
 use super::state::{events_drawn, part_lang, use_app_state, use_page_copy};
-use crate::analysis::{filter_counts, kept_years, timeline_years, TimelineFilter};
+use crate::analysis::{filter_counts, kept_years, timeline_years, year_span, TimelineFilter};
 use crate::format::ReferenceTypography;
 use crate::format::{counted, Typography};
 use crate::i18n::{strings, Lang};
@@ -39,10 +39,7 @@ pub fn Timeline(ds: Arc<Dataset>, years: ShownYears) -> impl IntoView {
     let s = move || strings(state.lang.get());
     let total = ds.events.len();
     let park_ids: Vec<String> = ds.parks.iter().map(|p| p.id.clone()).collect();
-    let (first_year, last_year) = (
-        ds.events.first().map_or(2006, |e| e.date.year),
-        ds.events.last().map_or(2025, |e| e.date.year),
-    );
+    let (first_year, last_year) = year_span(&ds.events);
 
     // The list shows a page at a time (thousands of events would make every change slow);
     // a new filter starts again from the first page, and a selected event is always listed.
