@@ -7,6 +7,7 @@ mod dom;
 mod downloads;
 mod embed;
 mod lifecycle;
+mod link_notice;
 mod load;
 mod near_viewport;
 mod state;
@@ -38,6 +39,7 @@ use compare::Compare;
 use downloads::CopyLink;
 use embed::{report_height_when_framed, EmbedDialog, OpenFull};
 use lifecycle::Lifecycle;
+use link_notice::LinkNotice;
 use near_viewport::NearViewport;
 use status::{LoadErrorView, Loading, StoppedNote};
 
@@ -76,7 +78,7 @@ pub fn App() -> impl IntoView {
 /// The whole explorer: header, the loaded views (or loading / error), footer.
 #[component]
 fn Page(data: Loaded) -> impl IntoView {
-    let state = provide_app_state();
+    let (state, set_aside) = provide_app_state();
     // The date of the dataset the first view was built from, read before the take-over.
     let built_from = document()
         .get_element_by_id(FIRST_VIEW_ROOT)
@@ -174,6 +176,7 @@ fn Page(data: Loaded) -> impl IntoView {
                                 view! { <p id="data-newer" class="inferred" role="status">{text}</p> }
                             })
                         }}
+                        {move || data.get().and_then(Result::ok).map(|ds| view! { <LinkNotice state ds set_aside/> })}
                         {move || match data.get() {
                             None => view! { <Loading/> }.into_any(),
                             Some(Err(error)) => {

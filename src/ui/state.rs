@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::contract::VI_STORAGE_KEY;
 use crate::i18n::strings;
-use crate::url::{Display, Theme, UrlState};
+use crate::url::{Display, SetAside, Theme, UrlState};
 use crate::vi::{ViScheme, ViSettings};
 pub use crate::view::{use_app_state, AppState};
 
@@ -35,9 +35,9 @@ thread_local! {
 }
 
 /// Reads the state from the URL, provides it as context, and keeps URL, `<html lang>` and
-/// the title in step with it.
-pub fn provide_app_state() -> AppState {
-    let initial = UrlState::from_query(&window().location().search().unwrap_or_default());
+/// the title in step with it. Also returns what of the URL was set aside (`link_notice`).
+pub fn provide_app_state() -> (AppState, RwSignal<Vec<SetAside>>) {
+    let (initial, set_aside) = UrlState::read(&window().location().search().unwrap_or_default());
     let vi = stored_vi(&initial.display);
     let state = AppState::new(initial, vi);
     provide_context(state);
@@ -109,7 +109,7 @@ pub fn provide_app_state() -> AppState {
     });
     on_cleanup(move || on_pop.remove());
     Effect::new(move |_| store_vi(&state.vi.get()));
-    state
+    (state, RwSignal::new(set_aside))
 }
 
 /// The reader's stored choice; the host's `a11y=1` turns the mode on whatever was stored, and
