@@ -1,10 +1,11 @@
 // Accessibility (ГОСТ Р 52872-2019 = WCAG 2.1 AA), 1: axe-core's WCAG 2.0/2.1 A and AA rules
 // over 2 languages × 5 display modes × the page's states: the explorer (default, the rank
-// with its tooltip, the table, the Download menu, the embed dialog), embed=1 and the load
-// error. The explorer's default state is checked whole; the later ones change only the
-// comparison (its metric, tooltip, table and menu) or open the embed dialog, so axe reads only
-// that part again. The keyboard and text alternatives: a11y-keyboard.spec.mjs; reflow, the
-// visually-impaired mode and motion: a11y-vi.spec.mjs.
+// with its tooltip, the table, the Download menu, the embed dialog), embed=1, a link's pairs
+// set aside (the notice) and the load error. The explorer's default state is checked whole;
+// the later ones change only the comparison (its metric, tooltip, table and menu) or open the
+// embed dialog, so axe reads only that part again, as it does the notice. The keyboard and
+// text alternatives: a11y-keyboard.spec.mjs; reflow, the visually-impaired mode and motion:
+// a11y-vi.spec.mjs.
 
 import { expect, openReady, test, waitForState } from './fixtures.mjs';
 import { DATA_PATH, dataset } from './data.mjs';
@@ -73,6 +74,13 @@ for (const lang of ['ru', 'en']) {
         await openReady(page, `${q}&embed=1`);
         if (scheme) await chooseScheme(page, scheme);
         expect(await axeViolations(page, label('embed=1')), 'axe violations').toEqual([]);
+      });
+
+      test("a link's pairs set aside: the notice", async ({ page }) => {
+        await openReady(page, `${q}&park=nope&level=zzz`);
+        if (scheme) await chooseScheme(page, scheme);
+        await expect(page.locator('#link-notice li')).toHaveCount(2);
+        expect(await axeViolations(page, label('link notice'), '#link-notice'), 'axe violations').toEqual([]);
       });
 
       test('the load error', async ({ page }) => {
