@@ -39,7 +39,9 @@ pub fn LinkNotice(
             (!pairs.is_empty()).then(|| {
                 let items = pairs
                     .iter()
-                    .map(|odd| view! { <li><code>{odd.pair()}</code>" — "{odd.reason(lang)}</li> })
+                    // The pair as plain text: a `<code>` would shrink it to the browser's
+                    // monospace size, below the visually-impaired mode's.
+                    .map(|odd| view! { <li>{odd.pair()}" — "{odd.reason(lang)}</li> })
                     .collect_view();
                 let close = move |_| {
                     set_aside.set(Vec::new());

@@ -60,6 +60,29 @@ test.describe('visually-impaired mode', () => {
     }
   });
 
+  test("the load error's list and the link notice are at the mode's size", async ({ page }) => {
+    // A lone `monospace` (a <code>'s) would draw the problems at 13/16 of the mode's size.
+    const smaller = (list) =>
+      list.evaluateAll((items) =>
+        items
+          .flatMap((li) => [li, ...li.querySelectorAll('*')])
+          .map((el) => ({ text: el.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize) }))
+          .filter(({ px }, _, all) => px < all[0].px),
+      );
+    const broken = await (await page.request.get('/data/technoparks.json')).json();
+    broken.observations[0].park = 'no-such-park';
+    await page.route('**/data/technoparks.json', (route) => route.fulfill({ json: broken }));
+    await page.goto('/?a11y=1');
+    await waitForState(page, 'error');
+    await page.unroute('**/data/technoparks.json');
+    for (const size of ['150', '250']) {
+      await chooseSize(page, size);
+      expect(await smaller(page.locator('#error-list > li')), `error list at ${size} %`).toEqual([]);
+    }
+    await openReady(page, '?a11y=1&park=nope');
+    expect(await smaller(page.locator('#link-notice li')), 'link notice').toEqual([]);
+  });
+
   test('with wb + 250 it persists across reload', async ({ page }) => {
     await openReady(page);
     await expect(page.locator('#a11y-panel'), 'off by default').toHaveCount(0);
