@@ -31,7 +31,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetAside {
     /// The parameter: one of the explorer's own.
-    pub key: &'static str,
+    pub key: String,
     /// Its value as the link has it.
     pub value: String,
     pub why: Why,
@@ -75,7 +75,7 @@ impl SetAside {
             Why::OneOf(words) => fill(s.link_one_of, &[words.join(", ")]),
             Why::NotAYear => s.link_not_a_year.to_string(),
             Why::Years(first, last) => fill(s.link_years, &[first.to_string(), last.to_string()]),
-            Why::NotInData => s.link_not_in_data.of(self.key).to_string(),
+            Why::NotInData => s.link_not_in_data.of(&self.key).to_string(),
         }
     }
 }
@@ -143,12 +143,6 @@ impl Theme {
         THEMES.into_iter().find(|t| t.key() == key)
     }
 }
-
-/// The explorer's own parameters, as `UrlState::to_query` writes them.
-const PARAMETERS: [&str; 13] = [
-    "lang", "metric", "level", "kind", "park", "from", "to", "q", "event", "view", "embed",
-    "theme", "a11y",
-];
 
 /// Why a value was not applied (`why`), if it was not.
 fn unless(applied: bool, why: impl FnOnce() -> Why) -> Option<Why> {
@@ -282,9 +276,6 @@ impl UrlState {
             let Some((key, value)) = pair.split_once('=') else {
                 continue;
             };
-            let Some(&key) = PARAMETERS.iter().find(|k| **k == key) else {
-                continue;
-            };
             if value.is_empty() {
                 continue;
             }
@@ -355,7 +346,7 @@ impl UrlState {
             set_aside.retain(|earlier| earlier.key != key);
             if let Some(why) = why {
                 set_aside.push(SetAside {
-                    key,
+                    key: key.to_string(),
                     value: value.to_string(),
                     why,
                 });
@@ -369,10 +360,10 @@ impl UrlState {
     /// default, as `read` leaves what it cannot read.
     pub fn fit(&mut self, known: &Known) -> Vec<SetAside> {
         let mut set_aside = Vec::new();
-        let mut drop_unknown = |key: &'static str, id: &mut Option<String>, ids: &[String]| {
+        let mut drop_unknown = |key: &str, id: &mut Option<String>, ids: &[String]| {
             if let Some(value) = id.take_if(|id| !ids.contains(id)) {
                 set_aside.push(SetAside {
-                    key,
+                    key: key.to_string(),
                     value,
                     why: Why::NotInData,
                 });
@@ -385,7 +376,7 @@ impl UrlState {
         for (key, year) in [("from", &mut self.filter.from), ("to", &mut self.filter.to)] {
             if let Some(value) = year.take_if(|y| !(first..=last).contains(y)) {
                 set_aside.push(SetAside {
-                    key,
+                    key: key.to_string(),
                     value: value.to_string(),
                     why: Why::Years(first, last),
                 });
@@ -596,13 +587,17 @@ mod tests {
         assert_eq!(odd.display, Display::default());
     }
 
-    /// The keys and reasons of what `query` set aside.
-    fn set_aside(query: &str) -> Vec<(&'static str, String, Why)> {
-        UrlState::read(query)
-            .1
-            .into_iter()
-            .map(|s| (s.key, s.value, s.why))
+    /// The keys, values and reasons of what was set aside.
+    fn rows(set_aside: &[SetAside]) -> Vec<(&str, &str, Why)> {
+        set_aside
+            .iter()
+            .map(|s| (s.key.as_str(), s.value.as_str(), s.why.clone()))
             .collect()
+    }
+
+    /// What `query` set aside.
+    fn set_aside(query: &str) -> Vec<SetAside> {
+        UrlState::read(query).1
     }
 
     #[test]
@@ -610,10 +605,12 @@ mod tests {
         let query =
             "?lang=en&metric=akit_rank&level=regional&kind=law&park=morion-digital&from=2018\
                      &to=2020&q=%D0%B0&event=x-1&view=table&embed=1&theme=dark&a11y=1";
-        assert_eq!(set_aside(query), vec![]);
+        assert_eq!(rows(&set_aside(query)), vec![]);
         // Nor the pairs a link may carry at their default, empty values and unknown parameters.
         assert_eq!(
-            set_aside("view=chart&embed=0&a11y=0&level=&utm_source=mail&junk&=x"),
+            rows(&set_aside(
+                "view=chart&embed=0&a11y=0&level=&utm_source=mail&junk&=x"
+            )),
             vec![]
         );
     }
@@ -621,26 +618,27 @@ mod tests {
     #[test]
     fn values_that_cannot_be_read_are_set_aside_with_why() {
         let one_of = |words: &[&'static str]| Why::OneOf(words.to_vec());
+        let odd = set_aside(
+            "?lang=de&metric=%3Cscript%3E&level=zzz&kind=law&from=abc&to=99999&view=grid\
+             &embed=yes&theme=purple&a11y=2",
+        );
         assert_eq!(
-            set_aside(
-                "?lang=de&metric=%3Cscript%3E&level=zzz&kind=law&from=abc&to=99999&view=grid\
-                 &embed=yes&theme=purple&a11y=2"
-            ),
+            rows(&odd),
             vec![
-                ("lang", "de".into(), one_of(&["ru", "en"])),
-                ("metric", "%3Cscript%3E".into(), Why::NotInData),
-                ("level", "zzz".into(), one_of(&["federal", "regional"])),
-                ("from", "abc".into(), Why::NotAYear),
-                ("to", "99999".into(), Why::NotAYear),
-                ("view", "grid".into(), one_of(&["table", "chart"])),
-                ("embed", "yes".into(), one_of(&["1", "0"])),
-                ("theme", "purple".into(), one_of(&["light", "dark"])),
-                ("a11y", "2".into(), one_of(&["1", "0"])),
+                ("lang", "de", one_of(&["ru", "en"])),
+                ("metric", "%3Cscript%3E", Why::NotInData),
+                ("level", "zzz", one_of(&["federal", "regional"])),
+                ("from", "abc", Why::NotAYear),
+                ("to", "99999", Why::NotAYear),
+                ("view", "grid", one_of(&["table", "chart"])),
+                ("embed", "yes", one_of(&["1", "0"])),
+                ("theme", "purple", one_of(&["light", "dark"])),
+                ("a11y", "2", one_of(&["1", "0"])),
             ]
         );
         let kinds = set_aside("kind=treaty");
         assert_eq!(
-            kinds[0].2,
+            kinds[0].why,
             Why::OneOf(EventKind::ALL.map(EventKind::key).to_vec())
         );
     }
@@ -668,18 +666,14 @@ mod tests {
         let mut state = UrlState::from_query(
             "?metric=foo&park=nope&event=gone&from=1999&to=2020&level=federal",
         );
-        let odd: Vec<_> = state
-            .fit(&known())
-            .into_iter()
-            .map(|s| (s.key, s.value, s.why))
-            .collect();
+        let odd = state.fit(&known());
         assert_eq!(
-            odd,
+            rows(&odd),
             vec![
-                ("metric", "foo".into(), Why::NotInData),
-                ("park", "nope".into(), Why::NotInData),
-                ("event", "gone".into(), Why::NotInData),
-                ("from", "1999".into(), Why::Years(2006, 2026)),
+                ("metric", "foo", Why::NotInData),
+                ("park", "nope", Why::NotInData),
+                ("event", "gone", Why::NotInData),
+                ("from", "1999", Why::Years(2006, 2026)),
             ]
         );
         assert_eq!((state.metric, state.event), (None, None));
@@ -708,8 +702,8 @@ mod tests {
 
     #[test]
     fn a_set_aside_pair_reads_as_text_with_its_reason_in_both_languages() {
-        let odd = |key, value: &str, why| SetAside {
-            key,
+        let odd = |key: &str, value: &str, why| SetAside {
+            key: key.to_string(),
             value: value.to_string(),
             why,
         };
